@@ -1,0 +1,76 @@
+package nnlab.engine;
+
+/**
+ * A trained (or hand-set) network frozen at one moment: predicts in plain Java, so it can answer
+ * while a run goes on, and can give every neuron's output over a set of points (the playground's maps).
+ */
+public final class Model {
+
+    private final NetworkSpec spec;
+    private final ParameterLayout layout;
+    private final double[] params;
+
+    Model(NetworkSpec spec, double[] params) {
+        this.spec = spec;
+        this.layout = new ParameterLayout(spec);
+        this.params = params;
+    }
+
+    /** A model from explicit weights, checked against the spec. */
+    public static Model of(NetworkSpec spec, Weights weights) {
+        ParameterLayout layout = new ParameterLayout(spec);
+        return new Model(spec, layout.fromWeights(weights, "weights"));
+    }
+
+    public NetworkSpec spec() {
+        return spec;
+    }
+
+    public Weights weights() {
+        return layout.toWeights(params);
+    }
+
+    /** The output layer's activations for each input row (rows × outputs). */
+    public double[][] predict(double[][] inputs) {
+        return layerOutputs(inputs)[layout.layers - 1];
+    }
+
+    /** Predicted class per row: argmax of a multi-unit output, or a threshold on a single unit. */
+    public int[] classify(double[][] inputs, Loss loss) {
+        double[][] out = predict(inputs);
+        OutputLoss decision = new OutputLoss(loss, spec.outputActivation(), layout.outputs(), true);
+        int[] classes = new int[out.length];
+        for (int r = 0; r < out.length; r++) classes[r] = decision.predictedClass(out[r], 0);
+        return classes;
+    }
+
+    /** Every layer's activations: result[layer][row][unit]. */
+    public double[][][] layerOutputs(double[][] inputs) {
+        for (int r = 0; r < inputs.length; r++) {
+            InvalidSpecException.require(inputs[r].length == layout.inputs(), "inputs[" + r + "]",
+                    "must have " + layout.inputs() + " values, has " + inputs[r].length);
+        }
+        double[][] y = new double[inputs.length][1];
+        Examples examples = Examples.of(inputs, y);
+        double[][][] result = new double[layout.layers][inputs.length][];
+        if (inputs.length == 0) return result;
+        try (ArrayKernel kernel = new ArrayKernel(layout)) {
+            kernel.useParameters(params);
+            int table = kernel.load(examples);
+            kernel.forward(table, null, 0, inputs.length, null);
+            for (int l = 0; l < layout.layers; l++) {
+                int units = layout.units[l];
+                double[] a = new double[inputs.length * units];
+                kernel.read(l, null, a);
+                for (int r = 0; r < inputs.length; r++) {
+                    result[l][r] = java.util.Arrays.copyOfRange(a, r * units, (r + 1) * units);
+                }
+            }
+        }
+        return result;
+    }
+
+    public ModelSummary summary() {
+        return ModelSummary.of(spec);
+    }
+}

@@ -1,0 +1,145 @@
+package nnlab.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * Backpropagation checked against central finite differences, in double precision, for every hidden
+ * activation and every differentiable loss, on both kernels.
+ */
+class GradientCheckTest {
+
+    private static final double H = 1e-6;
+
+    record Case(String name, Function<ParameterLayout, Kernel> kernel) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static final Case ARRAYS = new Case("arrays", ArrayKernel::new);
+    static final Case ND4J = new Case("nd4j", l -> new Nd4jKernel(l, DataType.DOUBLE));
+
+    static Stream<Arguments> hiddenActivations() {
+        return Stream.of(Activation.values())
+                .filter(a -> a != Activation.SOFTMAX && a != Activation.STEP)
+                .flatMap(a -> Stream.of(Arguments.of(ARRAYS, a), Arguments.of(ND4J, a)));
+    }
+
+    static Stream<Arguments> losses() {
+        Object[][] pairs = {
+            {Loss.MSE, Activation.LINEAR}, {Loss.MSE, Activation.SIGMOID}, {Loss.MAE, Activation.TANH},
+            {Loss.BINARY_CROSSENTROPY, Activation.SIGMOID}, {Loss.SPARSE_CATEGORICAL_CROSSENTROPY, Activation.SOFTMAX},
+            {Loss.HINGE, Activation.LINEAR}, {Loss.HINGE, Activation.TANH},
+        };
+        return Stream.of(pairs).flatMap(p -> Stream.of(Arguments.of(ARRAYS, p[0], p[1]), Arguments.of(ND4J, p[0], p[1])));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("hiddenActivations")
+    void everyHiddenActivation(Case c, Activation hidden) {
+        NetworkSpec spec = new NetworkSpec(3, List.of(LayerSpec.dense(5, hidden), LayerSpec.dense(4, hidden),
+                LayerSpec.dense(2, Activation.LINEAR)), Initializer.GLOROT);
+        assertThat(maxRelativeError(c, spec, Loss.MSE, null)).isLessThan(1e-5);
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("losses")
+    void everyLoss(Case c, Loss loss, Activation output) {
+        int units = loss == Loss.SPARSE_CATEGORICAL_CROSSENTROPY ? 3 : loss == Loss.HINGE ? 1 : 2;
+        NetworkSpec spec = new NetworkSpec(3, List.of(LayerSpec.dense(6, Activation.TANH),
+                LayerSpec.dense(units, output)), Initializer.GLOROT);
+        assertThat(maxRelativeError(c, spec, loss, null)).isLessThan(1e-5);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kernels")
+    void dropoutWithFixedMasks(Case c) {
+        NetworkSpec spec = new NetworkSpec(3, List.of(new LayerSpec(6, Activation.RELU, 0.5),
+                new LayerSpec(5, Activation.SIGMOID, 0.3), LayerSpec.dense(2, Activation.LINEAR)), Initializer.HE);
+        assertThat(maxRelativeError(c, spec, Loss.MSE, new SplittableRandom(7))).isLessThan(1e-5);
+    }
+
+    static Stream<Case> kernels() {
+        return Stream.of(ARRAYS, ND4J);
+    }
+
+    /** Largest |analytic − numeric| / max(1e-8, |analytic| + |numeric|) over all parameters. */
+    private static double maxRelativeError(Case c, NetworkSpec spec, Loss loss, SplittableRandom maskRng) {
+        SplittableRandom rng = new SplittableRandom(42);
+        int rows = 7;
+        ParameterLayout layout = new ParameterLayout(spec);
+        Examples data = randomData(rng, rows, spec.inputs(), loss, spec.outputs());
+        double[] params = Training.initialParameters(spec, layout, rng);
+        for (int i = 0; i < params.length; i++) params[i] += 0.1 * rng.nextGaussian(); // non-zero biases too
+        double[][] masks = maskRng == null ? null : masks(layout, rows, maskRng);
+        OutputLoss out = new OutputLoss(loss, spec.outputActivation(), spec.outputs(), loss.classification());
+        try (Kernel kernel = c.kernel().apply(layout)) {
+            int table = kernel.load(data);
+            double[] analytic = new double[layout.size];
+            double[] gradOut = new double[rows * spec.outputs()];
+            meanLoss(kernel, table, params, data, out, masks, gradOut, layout);
+            kernel.backward(gradOut, analytic);
+            double worst = 0;
+            for (int i = 0; i < params.length; i++) {
+                double saved = params[i];
+                params[i] = saved + H;
+                double plus = meanLoss(kernel, table, params, data, out, masks, null, layout);
+                params[i] = saved - H;
+                double minus = meanLoss(kernel, table, params, data, out, masks, null, layout);
+                params[i] = saved;
+                double numeric = (plus - minus) / (2 * H);
+                double err = Math.abs(analytic[i] - numeric) / Math.max(1e-8, Math.abs(analytic[i]) + Math.abs(numeric));
+                worst = Math.max(worst, err);
+            }
+            return worst;
+        }
+    }
+
+    private static double meanLoss(Kernel kernel, int table, double[] params, Examples data, OutputLoss out,
+                                   double[][] masks, double[] grad, ParameterLayout layout) {
+        kernel.setParameters(params);
+        kernel.forward(table, null, 0, data.count(), masks);
+        int n = data.count() * layout.outputs();
+        double[] z = new double[n];
+        double[] a = new double[n];
+        kernel.read(layout.layers - 1, z, a);
+        return out.score(z, a, data, null, 0, data.count(), grad, new MetricSums(false)) / data.count();
+    }
+
+    private static double[][] masks(ParameterLayout layout, int rows, SplittableRandom rng) {
+        double[][] m = new double[layout.layers][];
+        for (int l = 0; l < layout.layers; l++) {
+            if (layout.dropout[l] == 0) continue;
+            m[l] = new double[rows * layout.units[l]];
+            for (int i = 0; i < m[l].length; i++) m[l][i] = rng.nextDouble() < layout.dropout[l] ? 0 : 1 / (1 - layout.dropout[l]);
+        }
+        return m;
+    }
+
+    private static Examples randomData(SplittableRandom rng, int rows, int inputs, Loss loss, int outputs) {
+        double[][] x = new double[rows][inputs];
+        int width = OutputLoss.targetWidth(loss, outputs);
+        double[][] y = new double[rows][width];
+        for (int r = 0; r < rows; r++) {
+            for (int i = 0; i < inputs; i++) x[r][i] = rng.nextGaussian();
+            for (int j = 0; j < width; j++) {
+                y[r][j] = switch (loss) {
+                    case SPARSE_CATEGORICAL_CROSSENTROPY -> rng.nextInt(outputs);
+                    case BINARY_CROSSENTROPY, HINGE -> rng.nextInt(2);
+                    default -> rng.nextGaussian();
+                };
+            }
+        }
+        return Examples.of(x, y);
+    }
+}
