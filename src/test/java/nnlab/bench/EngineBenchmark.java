@@ -1,0 +1,112 @@
+package nnlab.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import nnlab.data.DatasetSpec;
+import nnlab.data.Datasets;
+import nnlab.data.Mnist;
+import nnlab.data.PreparedDataset;
+import nnlab.engine.Activation;
+import nnlab.engine.DataSplit;
+import nnlab.engine.EpochReport;
+import nnlab.engine.Initializer;
+import nnlab.engine.LayerSpec;
+import nnlab.engine.Loss;
+import nnlab.engine.NetworkSpec;
+import nnlab.engine.Optimizer;
+import nnlab.engine.Training;
+import nnlab.engine.TrainingConfig;
+import nnlab.engine.TrainingListener;
+
+/**
+ * The engine's speed, printed as name=value lines: run on purpose (README, "Benchmarks"), never as a test.
+ * Arguments: [mnistEpochs (default 5)] [secondsPerTinyRun (default 5)].
+ */
+public final class EngineBenchmark {
+
+    private EngineBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int mnistEpochs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        double tinySeconds = args.length > 1 ? Double.parseDouble(args[1]) : 5;
+        mnist(mnistEpochs);
+        double tiny = tinyEpochsPerSecond(tinySeconds, 1).get(0);
+        print("tiny_epochs_per_second", tiny);
+        List<Double> classroom = tinyEpochsPerSecond(tinySeconds * 2, 30);
+        print("classroom_jobs", 30);
+        print("classroom_epochs_per_second_min", classroom.stream().mapToDouble(d -> d).min().orElseThrow());
+        print("classroom_epochs_per_second_mean", classroom.stream().mapToDouble(d -> d).average().orElseThrow());
+    }
+
+    /** The lecture's model: 784-128-64-10, Adam 1e-3, batch 32, inputs in [0, 1]. */
+    static void mnist(int epochs) {
+        long start = System.nanoTime();
+        DataSplit split = new DataSplit(Mnist.load(Mnist.Part.TRAIN), null, Mnist.load(Mnist.Part.TEST));
+        print("mnist_load_seconds", (System.nanoTime() - start) / 1e9);
+        NetworkSpec spec = new NetworkSpec(784, List.of(LayerSpec.dense(128, Activation.RELU),
+                LayerSpec.dense(64, Activation.RELU), LayerSpec.dense(10, Activation.SOFTMAX)), Initializer.GLOROT);
+        TrainingConfig cfg = TrainingConfig.of(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, Optimizer.adam(1e-3), 32, epochs);
+        List<EpochReport> reports = new ArrayList<>();
+        try (Training t = Training.create(spec, cfg, split, 42)) {
+            t.fit(new TrainingListener() {
+                @Override
+                public void onEpoch(EpochReport r) {
+                    reports.add(r);
+                    System.out.printf("# mnist epoch %d: %d steps, %.3f s, loss %.4f, accuracy %.4f, test accuracy %.4f%n",
+                            r.epoch(), r.steps(), r.seconds(), r.train().loss(), r.train().accuracy(), r.test().accuracy());
+                }
+            });
+            print("mnist_backend", t.backend());
+        }
+        // the first epoch includes the JIT's warm-up; report the best and the mean of all
+        print("mnist_epoch_seconds", reports.stream().mapToDouble(EpochReport::seconds).min().orElseThrow());
+        print("mnist_epoch_seconds_mean", reports.stream().mapToDouble(EpochReport::seconds).average().orElseThrow());
+        print("mnist_steps_per_epoch", reports.get(0).steps());
+        print("mnist_test_accuracy", reports.get(reports.size() - 1).test().accuracy());
+    }
+
+    /** 2-8-8-1 tanh with a sigmoid output on the playground's circle (500 points, ratio 50 %), batch 10, SGD. */
+    static List<Double> tinyEpochsPerSecond(double seconds, int jobs) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(jobs);
+        try {
+            List<Future<Double>> results = new ArrayList<>();
+            for (int j = 0; j < jobs; j++) {
+                long seed = j;
+                results.add(pool.submit(() -> tinyRun(seconds, seed)));
+            }
+            List<Double> rates = new ArrayList<>();
+            for (Future<Double> f : results) rates.add(f.get());
+            return rates;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static double tinyRun(double seconds, long seed) {
+        PreparedDataset data = Datasets.prepare(DatasetSpec.playground("circle").withTrainRatio(0.5), seed);
+        NetworkSpec spec = new NetworkSpec(2, List.of(LayerSpec.dense(8, Activation.TANH),
+                LayerSpec.dense(8, Activation.TANH), LayerSpec.dense(1, Activation.SIGMOID)), Initializer.UNIFORM);
+        TrainingConfig cfg = TrainingConfig.of(Loss.BINARY_CROSSENTROPY, Optimizer.sgd(0.03), 10, Integer.MAX_VALUE / 2)
+                .withEvaluateTrain(true);
+        try (Training t = Training.create(spec, cfg, data.split(), seed,
+                new nnlab.engine.EngineLimits(64, 4096, Integer.MAX_VALUE, 100_000, 20_000_000, 10_000))) {
+            for (int i = 0; i < 200; i++) t.runEpoch(TrainingListener.NONE); // warm-up
+            long start = System.nanoTime();
+            long limit = (long) (seconds * 1e9);
+            int epochs = 0;
+            while (System.nanoTime() - start < limit) {
+                t.runEpoch(TrainingListener.NONE);
+                epochs++;
+            }
+            return epochs / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private static void print(String name, Object value) {
+        System.out.println(name + "=" + (value instanceof Double d ? String.format("%.3f", d) : value));
+    }
+}
