@@ -7,7 +7,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nnlab.data.DatasetSpec;
 import nnlab.data.Datasets;
-import nnlab.data.Mnist;
 import nnlab.data.PreparedDataset;
 import nnlab.engine.Activation;
 import nnlab.engine.DataSplit;
@@ -45,7 +44,7 @@ public final class EngineBenchmark {
     /** The lecture's model: 784-128-64-10, Adam 1e-3, batch 32, inputs in [0, 1]. */
     static void mnist(int epochs) {
         long start = System.nanoTime();
-        DataSplit split = new DataSplit(Mnist.load(Mnist.Part.TRAIN), null, Mnist.load(Mnist.Part.TEST));
+        DataSplit split = Datasets.prepare(DatasetSpec.of(Datasets.MNIST), 42).split(); // pixels / 255
         print("mnist_load_seconds", (System.nanoTime() - start) / 1e9);
         NetworkSpec spec = new NetworkSpec(784, List.of(LayerSpec.dense(128, Activation.RELU),
                 LayerSpec.dense(64, Activation.RELU), LayerSpec.dense(10, Activation.SOFTMAX)), Initializer.GLOROT);
