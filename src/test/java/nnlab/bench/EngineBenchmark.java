@@ -32,7 +32,8 @@ public final class EngineBenchmark {
     public static void main(String[] args) throws Exception {
         int mnistEpochs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         double tinySeconds = args.length > 1 ? Double.parseDouble(args[1]) : 5;
-        mnist(mnistEpochs);
+        double ours = mnist(mnistEpochs);
+        pytorchPeer(mnistEpochs, ours);
         double tiny = tinyEpochsPerSecond(tinySeconds, 1).get(0);
         print("tiny_epochs_per_second", tiny);
         List<Double> classroom = tinyEpochsPerSecond(tinySeconds * 2, 30);
@@ -42,7 +43,7 @@ public final class EngineBenchmark {
     }
 
     /** The lecture's model: 784-128-64-10, Adam 1e-3, batch 32, inputs in [0, 1]. */
-    static void mnist(int epochs) {
+    static double mnist(int epochs) {
         long start = System.nanoTime();
         DataSplit split = Datasets.prepare(DatasetSpec.of(Datasets.MNIST), 42).split(); // pixels / 255
         print("mnist_load_seconds", (System.nanoTime() - start) / 1e9);
@@ -66,6 +67,26 @@ public final class EngineBenchmark {
         print("mnist_epoch_seconds_mean", reports.stream().mapToDouble(EpochReport::seconds).average().orElseThrow());
         print("mnist_steps_per_epoch", reports.get(0).steps());
         print("mnist_test_accuracy", reports.get(reports.size() - 1).test().accuracy());
+        return reports.stream().mapToDouble(EpochReport::seconds).min().orElseThrow();
+    }
+
+    /** Runs bench/pytorch_mnist.py in the same run, when Debian's python3-torch is installed. */
+    static void pytorchPeer(int epochs, double oursSeconds) throws Exception {
+        java.nio.file.Path script = java.nio.file.Path.of("bench", "pytorch_mnist.py");
+        if (!java.nio.file.Files.exists(java.nio.file.Path.of("/usr/bin/python3")) || !java.nio.file.Files.exists(script)) {
+            System.out.println("# pytorch peer skipped: /usr/bin/python3 or bench/pytorch_mnist.py missing");
+            return;
+        }
+        Process p = new ProcessBuilder("/usr/bin/python3", script.toString(), "src/main/resources/datasets/mnist",
+                String.valueOf(epochs)).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            System.out.println("# pytorch peer failed (apt-get install python3-torch): " + out.lines().reduce((a, b) -> b).orElse(""));
+            return;
+        }
+        System.out.print(out);
+        out.lines().filter(l -> l.startsWith("pytorch_mnist_epoch_seconds=")).findFirst().ifPresent(l ->
+                print("mnist_speedup_vs_pytorch", Double.parseDouble(l.substring(l.indexOf('=') + 1)) / oursSeconds));
     }
 
     /** 2-8-8-1 tanh with a sigmoid output on the playground's circle (500 points, ratio 50 %), batch 10, SGD. */
