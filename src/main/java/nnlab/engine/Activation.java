@@ -1,8 +1,5 @@
 package nnlab.engine;
 
-import java.util.Arrays;
-import java.util.Locale;
-
 /**
  * Activation functions, each with its derivative side by side (as in the lecture's table).
  * {@link #derivative(double, double)} takes both the input z and the output f(z), so functions whose
@@ -64,17 +61,14 @@ public enum Activation {
 
     /** The name used in specs and JSON: lower case with underscores, e.g. {@code leaky_relu}. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return Ids.of(this);
     }
 
     public static Activation fromId(String id, String field) {
-        for (Activation a : values()) {
-            if (a.id().equals(id)) return a;
-        }
-        throw new InvalidSpecException(field, "unknown activation '" + id + "', allowed: " + ids());
+        return Ids.parse(values(), id, field, "activation");
     }
 
     public static String ids() {
-        return String.join(", ", Arrays.stream(values()).map(Activation::id).toList());
+        return Ids.list(values());
     }
 }

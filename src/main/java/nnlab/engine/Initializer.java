@@ -1,7 +1,6 @@
 package nnlab.engine;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.random.RandomGenerator;
 
 /** How a layer's weights and biases start. */
@@ -37,14 +36,10 @@ public enum Initializer {
     abstract void fill(double[] kernel, double[] bias, int fanIn, int fanOut, RandomGenerator rng);
 
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return Ids.of(this);
     }
 
     public static Initializer fromId(String id, String field) {
-        for (Initializer i : values()) {
-            if (i.id().equals(id)) return i;
-        }
-        throw new InvalidSpecException(field, "unknown init '" + id + "', allowed: "
-                + String.join(", ", Arrays.stream(values()).map(Initializer::id).toList()));
+        return Ids.parse(values(), id, field, "init");
     }
 }

@@ -1,8 +1,5 @@
 package nnlab.engine;
 
-import java.util.Arrays;
-import java.util.Locale;
-
 /**
  * Loss functions. Targets are given as the data set gives them: regression targets, 0/1 labels for a
  * single-output classifier, class indices (one column) for {@link #SPARSE_CATEGORICAL_CROSSENTROPY}.
@@ -30,14 +27,10 @@ public enum Loss {
     }
 
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return Ids.of(this);
     }
 
     public static Loss fromId(String id, String field) {
-        for (Loss l : values()) {
-            if (l.id().equals(id)) return l;
-        }
-        throw new InvalidSpecException(field, "unknown loss '" + id + "', allowed: "
-                + String.join(", ", Arrays.stream(values()).map(Loss::id).toList()));
+        return Ids.parse(values(), id, field, "loss");
     }
 }

@@ -1,8 +1,5 @@
 package nnlab.engine;
 
-import java.util.Arrays;
-import java.util.Locale;
-
 /**
  * An optimiser and its hyper-parameters. Plain SGD covers full-batch, mini-batch and one-sample
  * descent (the batch size decides which). Defaults follow Keras.
@@ -14,15 +11,11 @@ public record Optimizer(Kind kind, double learningRate, double momentum, double 
         SGD, MOMENTUM, ADAM, RMSPROP;
 
         public String id() {
-            return name().toLowerCase(Locale.ROOT);
+            return Ids.of(this);
         }
 
         public static Kind fromId(String id, String field) {
-            for (Kind k : values()) {
-                if (k.id().equals(id)) return k;
-            }
-            throw new InvalidSpecException(field, "unknown optimizer '" + id + "', allowed: "
-                    + String.join(", ", Arrays.stream(values()).map(Kind::id).toList()));
+            return Ids.parse(values(), id, field, "optimizer");
         }
     }
 
