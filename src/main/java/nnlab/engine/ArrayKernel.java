@@ -35,7 +35,8 @@ final class ArrayKernel implements Kernel {
 
     @Override
     public void setParameters(double[] p) {
-        params = p.clone();
+        if (params == null || params.length != p.length) params = new double[p.length];
+        System.arraycopy(p, 0, params, 0, p.length);
     }
 
     /** Reads parameters in place, without a copy: the owner promises not to change them during a pass. */
