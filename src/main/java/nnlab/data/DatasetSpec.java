@@ -1,0 +1,107 @@
+package nnlab.data;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code dataset} part of a job spec. Every field is optional: null means the data set's
+ * default, and a field the named data set does not take is an error ({@link Datasets#describe()}
+ * lists each set's parameters, defaults and allowed values).
+ *
+ * @param name            playground, xor, separable, sin, iris, boston or mnist (default playground)
+ * @param kind            playground only: circle, xor, gauss, spiral, reg-plane, reg-gauss
+ * @param noise           playground: the slider / 100, in [0, 0.5]; sin: the noise's standard deviation
+ * @param trainRatio      fraction of the examples used for training, the rest for testing, in [0.1, 0.9]
+ * @param samples         how many examples a generated set has
+ * @param features        2-D sets: feature ids (x1, x2, x1sq, …); boston: column names
+ * @param target          boston only: the column to predict (default MEDV)
+ * @param validationSplit fraction of the training examples held out for validation, Keras-style
+ * @param scaling         none, standard or minmax, fitted on the training examples
+ * @param trainLimit      mnist only: use the first n training images
+ * @param testLimit       mnist only: use the first n test images
+ */
+public record DatasetSpec(String name, String kind, Double noise, Double trainRatio, Integer samples,
+                          List<String> features, String target, Double validationSplit, String scaling,
+                          Integer trainLimit, Integer testLimit) {
+
+    public DatasetSpec {
+        // not List.copyOf: a null entry must reach validation and be reported with its index
+        features = features == null ? null : Collections.unmodifiableList(new ArrayList<>(features));
+    }
+
+    public static DatasetSpec of(String name) {
+        return new DatasetSpec(name, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    public static DatasetSpec playground(String kind) {
+        return of(Datasets.PLAYGROUND).withKind(kind);
+    }
+
+    public DatasetSpec withKind(String kind) {
+        return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
+                trainLimit, testLimit);
+    }
+
+    public DatasetSpec withNoise(Double noise) {
+        return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
+                trainLimit, testLimit);
+    }
+
+    public DatasetSpec withTrainRatio(Double trainRatio) {
+        return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
+                trainLimit, testLimit);
+    }
+
+    public DatasetSpec withSamples(Integer samples) {
+        return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
+                trainLimit, testLimit);
+    }
+
+    public DatasetSpec withFeatures(List<String> features) {
+        return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
+                trainLimit, testLimit);
+    }
+
+    public DatasetSpec withTarget(String target) {
+        return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
+                trainLimit, testLimit);
+    }
+
+    public DatasetSpec withValidationSplit(Double validationSplit) {
+        return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
+                trainLimit, testLimit);
+    }
+
+    public DatasetSpec withScaling(String scaling) {
+        return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
+                trainLimit, testLimit);
+    }
+
+    public DatasetSpec withLimits(Integer trainLimit, Integer testLimit) {
+        return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
+                trainLimit, testLimit);
+    }
+
+    /** The parameters that are set (everything but the name), by field name, in declaration order. */
+    public Map<String, Object> setParameters() {
+        Map<String, Object> set = new LinkedHashMap<>();
+        putIfSet(set, "kind", kind);
+        putIfSet(set, "noise", noise);
+        putIfSet(set, "trainRatio", trainRatio);
+        putIfSet(set, "samples", samples);
+        putIfSet(set, "features", features);
+        putIfSet(set, "target", target);
+        putIfSet(set, "validationSplit", validationSplit);
+        putIfSet(set, "scaling", scaling);
+        putIfSet(set, "trainLimit", trainLimit);
+        putIfSet(set, "testLimit", testLimit);
+        return set;
+    }
+
+    private static void putIfSet(Map<String, Object> set, String field, Object value) {
+        if (value != null) set.put(field, value);
+    }
+}

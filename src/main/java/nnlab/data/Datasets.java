@@ -1,0 +1,225 @@
+package nnlab.data;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import nnlab.engine.DataSplit;
+import nnlab.engine.Examples;
+import nnlab.engine.InvalidSpecException;
+
+/**
+ * The catalogue of data sets: what each one is and takes ({@link #describe()}), and turning the
+ * {@code dataset} part of a job spec into examples ready to train on ({@link #prepare}). The same
+ * spec and seed always give the same examples.
+ *
+ * <p>Order of work: generate or load; split into train and test (shuffled, seeded; Iris stratified;
+ * MNIST keeps its official parts); hold out the last {@code validationSplit} of the training part;
+ * fit the scaler on what is left for training and apply it to all parts.
+ */
+public final class Datasets {
+
+    public static final String PLAYGROUND = "playground";
+    public static final String XOR = "xor";
+    public static final String SEPARABLE = "separable";
+    public static final String SINE = "sin";
+    public static final String IRIS = "iris";
+    public static final String BOSTON = "boston";
+    public static final String MNIST = "mnist";
+    public static final List<String> NAMES = List.of(PLAYGROUND, XOR, SEPARABLE, SINE, IRIS, BOSTON, MNIST);
+
+    private static final ParameterInfo NAME = ParameterInfo.choice("name", "the data set", PLAYGROUND, NAMES);
+
+    private Datasets() {
+    }
+
+    public static List<DatasetInfo> describe() {
+        return describe(DatasetLimits.DEFAULT);
+    }
+
+    public static List<DatasetInfo> describe(DatasetLimits limits) {
+        return NAMES.stream().map(name -> Catalogue.info(name, limits)).toList();
+    }
+
+    public static PreparedDataset prepare(DatasetSpec spec, long seed) {
+        return prepare(spec, seed, DatasetLimits.DEFAULT);
+    }
+
+    /** @throws InvalidSpecException naming the field ({@code dataset.…}) and what it allows */
+    public static PreparedDataset prepare(DatasetSpec spec, long seed, DatasetLimits limits) {
+        if (spec == null) spec = DatasetSpec.of(null);
+        String name = NAME.read(spec.name());
+        DatasetInfo info = Catalogue.info(name, limits);
+        rejectParametersNotTaken(spec, info);
+        Params p = new Params(spec, info);
+        return switch (name) {
+            case PLAYGROUND -> playground(p, seed, limits);
+            case XOR -> xor(p);
+            case SEPARABLE -> separable(p, seed);
+            case SINE -> sine(p, seed);
+            case IRIS -> iris(p, seed);
+            case BOSTON -> boston(p, seed);
+            case MNIST -> mnist(p);
+            default -> throw new IllegalStateException(name);
+        };
+    }
+
+    private static void rejectParametersNotTaken(DatasetSpec spec, DatasetInfo info) {
+        for (String field : spec.setParameters().keySet()) {
+            InvalidSpecException.require(info.parameterNames().contains(field), "dataset." + field,
+                    "is not a parameter of " + info.name() + ", which takes "
+                            + (info.parameters().isEmpty() ? "none" : String.join(", ", info.parameterNames())));
+        }
+    }
+
+    /** Reads a spec's values through the set's parameter declarations. */
+    private record Params(DatasetSpec spec, DatasetInfo info) {
+
+        double number(String name, Double value) {
+            return info.parameter(name).read(value);
+        }
+
+        int integer(String name, Integer value) {
+            return info.parameter(name).read(value);
+        }
+
+        String choice(String name, String value) {
+            return info.parameter(name).read(value);
+        }
+
+        double trainRatio() {
+            return number("trainRatio", spec.trainRatio());
+        }
+
+        double validationSplit() {
+            return number("validationSplit", spec.validationSplit());
+        }
+
+        Scaling scaling() {
+            return Scaling.byId(choice("scaling", spec.scaling())).orElseThrow();
+        }
+
+        FeatureMap planeFeatures() {
+            return spec.features() == null ? FeatureMap.PLAIN : FeatureMap.parse(spec.features(), "dataset.features");
+        }
+    }
+
+    // ---- preparing each set
+
+    private static PreparedDataset playground(Params p, long seed, DatasetLimits limits) {
+        PlaygroundKind kind = PlaygroundKind.byId(p.choice("kind", p.spec().kind())).orElseThrow();
+        double noise = p.number("noise", p.spec().noise());
+        int samples = p.spec().samples() == null ? Math.min(kind.defaultSamples(), limits.maxSamples())
+                : p.integer("samples", p.spec().samples());
+        List<LabeledPoint> points = Playground.generate(kind, samples, noise, seed);
+        DataSplit raw = Splits.trainTest(LabeledPoint.toExamples(points), p.trainRatio(), splitSeed(seed));
+        return kind.task() == Task.CLASSIFICATION
+                ? plane(p, Task.CLASSIFICATION, raw, Catalogue.SIGNS, "class")
+                : plane(p, Task.REGRESSION, raw, List.of(), "value");
+    }
+
+    private static PreparedDataset xor(Params p) {
+        DataSplit raw = DataSplit.trainOnly(LabeledPoint.toExamples(SmallSets.xor()));
+        return plane(p, Task.CLASSIFICATION, raw, Catalogue.BITS, "x1 xor x2");
+    }
+
+    private static PreparedDataset separable(Params p, long seed) {
+        List<LabeledPoint> points = SmallSets.separable(p.integer("samples", p.spec().samples()), seed);
+        DataSplit raw = Splits.trainTest(LabeledPoint.toExamples(points), p.trainRatio(), splitSeed(seed));
+        return plane(p, Task.CLASSIFICATION, raw, Catalogue.SIGNS, "class");
+    }
+
+    /** 2-D sets: split the raw points first, so that the points drawn are exactly the examples trained on. */
+    private static PreparedDataset plane(Params p, Task task, DataSplit raw, List<String> classNames, String target) {
+        FeatureMap features = p.planeFeatures();
+        if (p.info().parameterNames().contains("validationSplit")) raw = holdOut(raw, p.validationSplit());
+        DataSplit featurised = new DataSplit(features.apply(raw.train()), featurise(features, raw.validation()),
+                featurise(features, raw.test()));
+        PlaneData plane = new PlaneData(features, LabeledPoint.fromExamples(raw.train()),
+                LabeledPoint.fromExamples(raw.validation()), LabeledPoint.fromExamples(raw.test()));
+        Scaler scaler = Scaler.fit(p.scaling(), featurised.train());
+        return finish(p.info().name(), task, scaler.apply(featurised), scaler, features.ids(), classNames, target,
+                plane);
+    }
+
+    private static Examples featurise(FeatureMap features, Examples points) {
+        return points == null ? null : features.apply(points);
+    }
+
+    private static PreparedDataset sine(Params p, long seed) {
+        Examples all = SmallSets.sine(p.integer("samples", p.spec().samples()), p.number("noise", p.spec().noise()),
+                SmallSets.SINE_FROM, SmallSets.SINE_TO, seed);
+        return table(p, Task.REGRESSION, Splits.trainTest(all, p.trainRatio(), splitSeed(seed)), List.of("x"),
+                List.of(), "sin(x)");
+    }
+
+    private static PreparedDataset iris(Params p, long seed) {
+        DataSplit split = Splits.stratified(Iris.load(), p.trainRatio(), splitSeed(seed));
+        return table(p, Task.CLASSIFICATION, split, Iris.FEATURES, Iris.CLASSES, "species");
+    }
+
+    private static PreparedDataset boston(Params p, long seed) {
+        List<String> features = p.info().parameter("features").read(p.spec().features());
+        String target = p.choice("target", p.spec().target());
+        InvalidSpecException.require(!features.contains(target), "dataset.target",
+                "must not also be one of the features, was '" + target + "'");
+        Examples all = Boston.load(features, target);
+        return table(p, Task.REGRESSION, Splits.trainTest(all, p.trainRatio(), splitSeed(seed)), features,
+                List.of(), target);
+    }
+
+    /**
+     * MNIST keeps its official parts; the validation images are the last ones of the training part,
+     * read straight from the cached file so that the 60,000 images are not copied once more.
+     */
+    private static PreparedDataset mnist(Params p) {
+        int trainLimit = p.integer("trainLimit", p.spec().trainLimit());
+        int testLimit = p.integer("testLimit", p.spec().testLimit());
+        double fraction = p.validationSplit();
+        int keep = fraction == 0 ? trainLimit : trainLimit - holdOutCount(trainLimit, fraction);
+        Scaling scaling = p.scaling();
+        // pixels have a known range, so minmax divides by 255 rather than by each column's training extremes
+        boolean unit = scaling == Scaling.MINMAX;
+        DataSplit split = new DataSplit(Mnist.load(Mnist.Part.TRAIN, 0, keep, unit),
+                keep == trainLimit ? null : Mnist.load(Mnist.Part.TRAIN, keep, trainLimit, unit),
+                Mnist.load(Mnist.Part.TEST, 0, testLimit, unit));
+        Scaler scaler = unit ? Scaler.fixedRange(Mnist.PIXELS, 0, Mnist.MAX_PIXEL)
+                : Scaler.fit(scaling, split.train());
+        if (!unit) split = scaler.apply(split);
+        return finish(MNIST, Task.CLASSIFICATION, split, scaler, Mnist.PIXEL_NAMES, Catalogue.DIGITS, "digit", null);
+    }
+
+    private static PreparedDataset table(Params p, Task task, DataSplit split, List<String> featureNames,
+                                         List<String> classNames, String target) {
+        split = holdOut(split, p.validationSplit());
+        Scaler scaler = Scaler.fit(p.scaling(), split.train());
+        return finish(p.info().name(), task, scaler.apply(split), scaler, featureNames, classNames, target, null);
+    }
+
+    /** @param split already scaled with {@code scaler} */
+    private static PreparedDataset finish(String name, Task task, DataSplit split, Scaler scaler,
+                                          List<String> featureNames, List<String> classNames, String target,
+                                          PlaneData plane) {
+        int outputs = task == Task.CLASSIFICATION ? classNames.size() : 1;
+        return new PreparedDataset(name, task, split, split.train().inputs(), outputs, featureNames, classNames,
+                target, scaler, plane);
+    }
+
+    private static DataSplit holdOut(DataSplit split, double fraction) {
+        if (fraction == 0) return split;
+        holdOutCount(split.train().count(), fraction);
+        return Splits.holdOutLast(split, fraction);
+    }
+
+    private static int holdOutCount(int trainCount, double fraction) {
+        try {
+            return Splits.holdOutCount(trainCount, fraction);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSpecException("dataset.validationSplit", "must leave at least one training and one "
+                    + "validation example of the " + trainCount + " training examples, was " + fraction);
+        }
+    }
+
+    /** The split uses its own random stream, so changing a split setting does not change the generated points. */
+    private static long splitSeed(long seed) {
+        return new SplittableRandom(seed).split().nextLong();
+    }
+}
