@@ -1,8 +1,10 @@
 package nnlab.system;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import nnlab.data.DatasetSpec;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,9 +17,14 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class JacksonConfig {
 
+    /** Specs are stored and echoed without their unset (null) fields. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    interface OmitNulls {
+    }
+
     @Bean
     Jackson2ObjectMapperBuilderCustomizer strictCoercion() {
-        return builder -> builder.postConfigurer(mapper -> {
+        return builder -> builder.mixIn(DatasetSpec.class, OmitNulls.class).postConfigurer(mapper -> {
             for (LogicalType type : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
                 mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
                 mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);

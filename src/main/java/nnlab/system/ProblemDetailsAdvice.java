@@ -149,9 +149,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof InvalidSpecException s) return invalid(s.field(), s.reason());
         }
-        if (cause instanceof JsonParseException parse) {
+        JsonParseException parse = null;
+        for (Throwable t = cause; t != null && parse == null; t = t.getCause()) {
+            if (t instanceof JsonParseException p) parse = p;
+        }
+        if (parse != null) {
+            String at = cause instanceof JsonMappingException m && !path(m).isEmpty() ? " in " + path(m) : "";
             ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "the body is not valid JSON: " + parse.getOriginalMessage() + location(parse));
+                    "the body is not valid JSON" + location(parse) + at + ": " + firstLine(parse.getOriginalMessage()));
             p.setType(MALFORMED);
             p.setTitle("Malformed JSON");
             p.setProperty("field", "body");
@@ -188,7 +193,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static String location(JsonProcessingException e) {
         if (e.getLocation() == null) return "";
-        return " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        return " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    }
+
+    /** Jackson's message without its source excerpt and hints. */
+    private static String firstLine(String message) {
+        if (message == null) return "unreadable";
+        int cut = message.length();
+        for (String marker : new String[] {"\n", " (start marker", " at [Source", ": was expecting"}) {
+            int i = message.indexOf(marker);
+            if (i > 0) cut = Math.min(cut, i);
+        }
+        return message.substring(0, cut);
     }
 
     private static String quote(Object value) {

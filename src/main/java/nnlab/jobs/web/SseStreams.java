@@ -131,8 +131,10 @@ public class SseStreams {
                     sub.emitter.complete();
                     break;
                 }
-                sub.emitter.send(SseEmitter.event().name(item.name).id(item.id)
-                        .data(item.json, MediaType.APPLICATION_JSON));
+                SseEmitter.SseEventBuilder event = SseEmitter.event();
+                if (item.name != null) event.name(item.name);
+                if (item.id != null) event.id(item.id);
+                sub.emitter.send(event.data(item.json, MediaType.APPLICATION_JSON));
             }
             if (sub.overflowed && !sub.closed) {
                 sub.closed = true;
@@ -142,7 +144,7 @@ public class SseStreams {
                         MediaType.APPLICATION_JSON));
                 sub.emitter.complete();
             }
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException | RuntimeException e) {
             sub.closed = true;
             remove(sub);
         } finally {
