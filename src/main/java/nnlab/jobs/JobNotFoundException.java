@@ -1,0 +1,8 @@
+package nnlab.jobs;
+
+public class JobNotFoundException extends RuntimeException {
+
+    public JobNotFoundException(String id) {
+        super("no job with id '" + id + "'");
+    }
+}

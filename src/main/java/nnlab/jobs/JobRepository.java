@@ -1,0 +1,167 @@
+package nnlab.jobs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import nnlab.engine.StopReason;
+import nnlab.engine.Weights;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Jobs and their epochs in the database, with plain SQL. */
+@Repository
+public class JobRepository {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final ObjectMapper json;
+
+    public JobRepository(JdbcClient jdbc, JdbcTemplate template, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.json = json;
+    }
+
+    public void insert(JobRecord job) {
+        jdbc.sql("""
+                insert into job (id, client, spec, status, epochs, inputs, epochs_done, created_at)
+                values (:id, :client, :spec, :status, :epochs, :inputs, 0, :created)""")
+                .param("id", job.id()).param("client", job.client()).param("spec", write(job.spec()))
+                .param("status", job.status().name()).param("epochs", job.epochs()).param("inputs", job.inputs())
+                .param("created", job.createdAt().toEpochMilli())
+                .update();
+    }
+
+    public void updateStatus(String id, JobStatus status, int epochsDone, StopReason stop, String error) {
+        long now = System.currentTimeMillis();
+        jdbc.sql("""
+                update job set status = :status, epochs_done = :done, stop_reason = :stop, error = :error,
+                  started_at = case when started_at is null and :running then :now else started_at end,
+                  finished_at = case when :finished then :now else finished_at end
+                where id = :id""")
+                .param("status", status.name()).param("done", epochsDone)
+                .param("stop", stop == null ? null : stop.name(), Types.VARCHAR)
+                .param("error", error, Types.VARCHAR)
+                .param("running", status == JobStatus.RUNNING || status == JobStatus.PAUSED)
+                .param("finished", status.finished())
+                .param("now", now).param("id", id)
+                .update();
+    }
+
+    public void delete(String id) {
+        jdbc.sql("delete from job where id = :id").param("id", id).update();
+    }
+
+    public void saveWeights(String id, Weights weights) {
+        jdbc.sql("update job set weights = :w where id = :id").param("w", write(weights)).param("id", id).update();
+    }
+
+    public Optional<Weights> weights(String id) {
+        return jdbc.sql("select weights from job where id = :id").param("id", id)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+                .optional().flatMap(o -> o).map(s -> read(s, Weights.class));
+    }
+
+    public Optional<JobRecord> find(String id) {
+        return jdbc.sql("select * from job where id = :id").param("id", id).query(this::job).optional();
+    }
+
+    /** The newest jobs first. */
+    public List<JobRecord> list(int limit, JobStatus status) {
+        if (status != null) {
+            return jdbc.sql("select * from job where status = :s order by created_at desc, id limit :n")
+                    .param("s", status.name()).param("n", limit).query(this::job).list();
+        }
+        return jdbc.sql("select * from job order by created_at desc, id limit :n").param("n", limit).query(this::job)
+                .list();
+    }
+
+    public List<JobRecord> withStatus(List<JobStatus> statuses) {
+        return jdbc.sql("select * from job where status in (:s) order by created_at, id")
+                .param("s", statuses.stream().map(Enum::name).toList()).query(this::job).list();
+    }
+
+    public void insertEpochs(String jobId, List<JobMessage.Epoch> epochs) {
+        if (epochs.isEmpty()) return;
+        template.batchUpdate("""
+                insert into job_epoch (job_id, epoch, steps, seconds, elapsed_seconds, weight_norm, learning_rate,
+                  train_loss, train_accuracy, train_mae, train_r2, val_loss, val_accuracy, val_mae, val_r2,
+                  test_loss, test_accuracy, test_mae, test_r2, status, stop_reason)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", epochs, 500, (ps, e) -> {
+            int i = 1;
+            ps.setString(i++, jobId);
+            ps.setInt(i++, e.epoch());
+            ps.setInt(i++, e.steps());
+            ps.setDouble(i++, e.seconds());
+            ps.setDouble(i++, e.elapsedSeconds());
+            ps.setObject(i++, e.weightNorm(), Types.DOUBLE);
+            ps.setDouble(i++, e.learningRate());
+            for (MetricsView m : new MetricsView[] {e.train(), e.validation(), e.test()}) {
+                ps.setObject(i++, m == null ? null : m.loss(), Types.DOUBLE);
+                ps.setObject(i++, m == null ? null : m.accuracy(), Types.DOUBLE);
+                ps.setObject(i++, m == null ? null : m.mae(), Types.DOUBLE);
+                ps.setObject(i++, m == null ? null : m.r2(), Types.DOUBLE);
+            }
+            ps.setString(i++, e.status().name());
+            ps.setString(i, e.stopReason() == null ? null : e.stopReason().name());
+        });
+    }
+
+    public List<JobMessage.Epoch> epochs(String jobId, int epochs) {
+        return jdbc.sql("select * from job_epoch where job_id = :id order by epoch").param("id", jobId)
+                .query((rs, n) -> new JobMessage.Epoch(jobId, rs.getInt("epoch"), epochs, rs.getInt("steps"),
+                        metrics(rs, "train"), metrics(rs, "val"), metrics(rs, "test"), rs.getDouble("seconds"),
+                        rs.getDouble("elapsed_seconds"), dbl(rs, "weight_norm"), rs.getDouble("learning_rate"),
+                        JobStatus.valueOf(rs.getString("status")), stop(rs.getString("stop_reason")), null, null))
+                .list();
+    }
+
+    private static MetricsView metrics(ResultSet rs, String prefix) throws SQLException {
+        Double loss = dbl(rs, prefix + "_loss");
+        if (loss == null) return null;
+        return new MetricsView(loss, dbl(rs, prefix + "_accuracy"), dbl(rs, prefix + "_mae"), dbl(rs, prefix + "_r2"));
+    }
+
+    private static Double dbl(ResultSet rs, String column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static StopReason stop(String s) {
+        return s == null ? null : StopReason.valueOf(s);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+    }
+
+    private JobRecord job(ResultSet rs, int row) throws SQLException {
+        return new JobRecord(rs.getString("id"), rs.getString("client"), read(rs.getString("spec"), JobSpec.class),
+                JobStatus.valueOf(rs.getString("status")), rs.getInt("epochs"), rs.getInt("inputs"), rs.getInt("epochs_done"),
+                stop(rs.getString("stop_reason")), rs.getString("error"), instant(rs, "created_at"),
+                instant(rs, "started_at"), instant(rs, "finished_at"));
+    }
+
+    private String write(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + o.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    private <T> T read(String s, Class<T> type) {
+        try {
+            return json.readValue(s, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored " + type.getSimpleName() + " is not readable JSON", e);
+        }
+    }
+}

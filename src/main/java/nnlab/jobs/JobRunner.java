@@ -1,0 +1,233 @@
+package nnlab.jobs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import nnlab.data.HeatmapGrid;
+import nnlab.engine.EpochReport;
+import nnlab.engine.InvalidSpecException;
+import nnlab.engine.Model;
+import nnlab.engine.StopReason;
+import nnlab.engine.Training;
+import nnlab.engine.TrainingListener;
+import nnlab.system.NnlabProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains one job on the calling (worker) thread: epoch by epoch, waiting while paused, publishing each
+ * epoch live and storing it in batches, until the run ends. Never throws: every ending is a status.
+ */
+final class JobRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+    /** Stored epochs are written at least this often (and at every status change). */
+    private static final long FLUSH_NANOS = 1_000_000_000L;
+    private static final int FLUSH_ROWS = 500;
+
+    private final Job job;
+    private final JobSpecMapper mapper;
+    private final JobRepository repository;
+    private final MetricPublisher publisher;
+    private final JobMetrics metrics;
+    private final NnlabProperties properties;
+    private final Consumer<Job> onStatus;
+    private final List<JobMessage.Epoch> pending = new ArrayList<>();
+    private long lastFlush = System.nanoTime();
+    private long lastSnapshot;
+    private long lastProgress;
+    private double elapsed;
+    private HeatmapGrid heatmap;
+    private double[][] gridRows;
+    private volatile boolean timedOut;
+
+    JobRunner(Job job, JobSpecMapper mapper, JobRepository repository, MetricPublisher publisher, JobMetrics metrics,
+              NnlabProperties properties, Consumer<Job> onStatus) {
+        this.job = job;
+        this.mapper = mapper;
+        this.repository = repository;
+        this.publisher = publisher;
+        this.metrics = metrics;
+        this.properties = properties;
+        this.onStatus = onStatus;
+    }
+
+    void run() {
+        long deadline = System.nanoTime() + properties.jobs().maxDuration().toNanos();
+        try {
+            if (job.isCancelled()) {
+                end(JobStatus.CANCELLED, StopReason.CANCELLED, null);
+                return;
+            }
+            status(JobStatus.RUNNING);
+            PreparedJob prepared = mapper.prepare(job.spec);
+            try (Training training = Training.create(prepared.network(), prepared.config(), prepared.data().split(),
+                    prepared.seed(), mapper.engineLimits())) {
+                job.started(prepared, training);
+                job.model(training.snapshot());
+                train(prepared, training, deadline);
+            } finally {
+                job.released();
+            }
+        } catch (InvalidSpecException e) {
+            end(JobStatus.FAILED, null, e.getMessage());
+        } catch (InterruptedException e) {
+            end(JobStatus.INTERRUPTED, null, "the server shut down while the job was running");
+        } catch (RuntimeException | OutOfMemoryError e) {
+            log.error("job {} failed", job.id, e);
+            end(JobStatus.FAILED, null, "internal error: " + e);
+        }
+    }
+
+    private void train(PreparedJob prepared, Training training, long deadline) throws InterruptedException {
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public void onBatch(int epoch, int batch, int batches, double runningLoss) {
+                long now = System.nanoTime();
+                if (now > deadline) {
+                    timedOut = true;
+                    training.cancel();
+                }
+                if (Thread.currentThread().isInterrupted()) training.cancel();
+                double perSecond = properties.live().maxProgressPerSecond();
+                if (perSecond > 0 && batch < batches && now - lastProgress >= 1e9 / perSecond) {
+                    lastProgress = now;
+                    publisher.publish(new JobMessage.Progress(job.id, epoch, batch, batches,
+                            MetricsView.value(runningLoss)));
+                }
+            }
+        };
+        while (true) {
+            if (job.mustWait()) {
+                flush();
+                status(JobStatus.PAUSED);
+            }
+            if (!job.awaitTurn(deadline)) {
+                if (job.isCancelled()) end(JobStatus.CANCELLED, StopReason.CANCELLED, null);
+                else end(JobStatus.FAILED, null, timeLimit());
+                return;
+            }
+            if (Thread.currentThread().isInterrupted()) throw new InterruptedException();
+            if (job.status() != JobStatus.RUNNING) status(JobStatus.RUNNING);
+            lastProgress = System.nanoTime();
+            EpochReport report = training.runEpoch(listener);
+            if (report == null) {
+                end(JobStatus.SUCCEEDED, StopReason.COMPLETED, null);
+                return;
+            }
+            Model model = training.snapshot();
+            job.model(model);
+            elapsed += report.seconds();
+            JobStatus after = report.stop() == null ? (job.mustWait() ? JobStatus.PAUSED : JobStatus.RUNNING)
+                    : finalStatus(report.stop());
+            JobMessage.Epoch message = JobMessage.Epoch.of(job.id, job.epochs, report, elapsed, after);
+            JobMessage.Epoch live = withSnapshot(message, prepared, model, report.stop() != null || job.mustWait());
+            synchronized (job.lock()) {
+                job.append(message);
+                publisher.publish(live);
+            }
+            metrics.epoch();
+            pending.add(message);
+            long now = System.nanoTime();
+            if (pending.size() >= FLUSH_ROWS || now - lastFlush >= FLUSH_NANOS) flush();
+            if (report.stop() != null) {
+                if (Thread.currentThread().isInterrupted() && !job.isCancelled() && !timedOut) {
+                    throw new InterruptedException();
+                }
+                end(after, report.stop(), errorFor(report));
+                return;
+            }
+        }
+    }
+
+    private JobStatus finalStatus(StopReason stop) {
+        return switch (stop) {
+            case COMPLETED, EARLY_STOPPED -> JobStatus.SUCCEEDED;
+            case DIVERGED -> JobStatus.FAILED;
+            case CANCELLED -> timedOut ? JobStatus.FAILED
+                    : job.isCancelled() ? JobStatus.CANCELLED : JobStatus.INTERRUPTED;
+        };
+    }
+
+    private String errorFor(EpochReport report) {
+        return switch (report.stop()) {
+            case DIVERGED -> "diverged at epoch " + report.epoch()
+                    + ": the loss or a weight became NaN or infinite (is the learning rate too high?)";
+            case CANCELLED -> timedOut ? timeLimit()
+                    : job.isCancelled() ? null : "the server shut down while the job was running";
+            default -> null;
+        };
+    }
+
+    private String timeLimit() {
+        return "the job exceeded its time limit of " + properties.jobs().maxDuration()
+                + " (nnlab.jobs.max-duration), pauses included";
+    }
+
+    /** Adds weights and grids, at most maxSnapshotsPerSecond times a second and always when forced. */
+    private JobMessage.Epoch withSnapshot(JobMessage.Epoch message, PreparedJob p, Model model, boolean force) {
+        if (!p.wantsSnapshots()) return message;
+        long now = System.nanoTime();
+        double perSecond = properties.live().maxSnapshotsPerSecond();
+        boolean due = lastSnapshot == 0 || (perSecond > 0 && now - lastSnapshot >= 1e9 / perSecond);
+        if (!due && !force) return message;
+        lastSnapshot = now;
+        JobMessage.Grid grid = p.grid() > 0 ? grid(p, model) : null;
+        return message.withSnapshot(p.sendWeights() ? model.weights() : null, grid);
+    }
+
+    private JobMessage.Grid grid(PreparedJob p, Model model) {
+        if (gridRows == null) {
+            HeatmapGrid g = p.data().heatmap(p.grid());
+            heatmap = g;
+            gridRows = new double[g.count()][g.inputs()];
+            for (int r = 0; r < g.count(); r++) {
+                for (int c = 0; c < g.inputs(); c++) gridRows[r][c] = g.x()[r * g.inputs() + c];
+            }
+        }
+        double[][][] outputs = model.layerOutputs(gridRows);
+        int first = p.gridNeurons() ? 0 : outputs.length - 1;
+        List<List<float[]>> layers = new ArrayList<>();
+        for (int l = first; l < outputs.length; l++) {
+            int units = outputs[l].length == 0 ? 0 : outputs[l][0].length;
+            List<float[]> maps = new ArrayList<>();
+            for (int u = 0; u < units; u++) {
+                float[] map = new float[gridRows.length];
+                for (int r = 0; r < gridRows.length; r++) map[r] = (float) (Math.round(outputs[l][r][u] * 1e4) / 1e4);
+                maps.add(map);
+            }
+            layers.add(maps);
+        }
+        return new JobMessage.Grid(p.grid(), heatmap.min(), heatmap.max(), p.gridNeurons(), layers);
+    }
+
+    private void status(JobStatus s) {
+        flush();
+        job.status(s);
+        repository.updateStatus(job.id, s, job.epochsDone(), null, null);
+        onStatus.accept(job);
+    }
+
+    private void end(JobStatus s, StopReason stop, String error) {
+        try {
+            flush();
+            Model model = job.model();
+            if (model != null) repository.saveWeights(job.id, model.weights());
+            job.finish(s, stop, error);
+            repository.updateStatus(job.id, s, job.epochsDone(), stop, error);
+        } catch (RuntimeException e) {
+            log.error("job {}: could not store its end ({})", job.id, s, e);
+            job.finish(s, stop, error);
+        }
+        metrics.finished(s);
+        onStatus.accept(job);
+    }
+
+    private void flush() {
+        lastFlush = System.nanoTime();
+        if (pending.isEmpty()) return;
+        repository.insertEpochs(job.id, pending);
+        pending.clear();
+        repository.updateStatus(job.id, job.status(), job.epochsDone(), null, null);
+    }
+}

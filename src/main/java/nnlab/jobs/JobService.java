@@ -1,0 +1,417 @@
+package nnlab.jobs;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import nnlab.data.PreparedDataset;
+import nnlab.engine.InvalidSpecException;
+import nnlab.engine.Model;
+import nnlab.engine.ModelSummary;
+import nnlab.engine.NetworkSpec;
+import nnlab.engine.Weights;
+import nnlab.system.NnlabProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Service;
+
+/**
+ * The jobs of this instance: accepts specs, queues them, runs them on the queue's workers, answers
+ * for their state and history (live jobs from memory, finished ones from the database), and passes
+ * controls to running jobs. At start it recovers what a previous run of the server left behind.
+ */
+@Service
+public class JobService implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(JobService.class);
+    static final int LIST_LIMIT = 200;
+
+    private final JobSpecMapper mapper;
+    private final JobRepository repository;
+    private final JobQueue queue;
+    private final MetricPublisher publisher;
+    private final JobMetrics metrics;
+    private final NnlabProperties properties;
+    private final Map<String, Job> live = new ConcurrentHashMap<>();
+    /** Finished jobs' data (their scalers, feature and class names), prepared again on demand. */
+    private final Map<String, PreparedJob> finishedData = Collections.synchronizedMap(
+            new LinkedHashMap<>(8, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, PreparedJob> eldest) {
+                    return size() > 4;
+                }
+            });
+    private volatile boolean running;
+
+    public JobService(JobSpecMapper mapper, JobRepository repository, JobQueue queue, MetricPublisher publisher,
+                      JobMetrics metrics, NnlabProperties properties) {
+        this.mapper = mapper;
+        this.repository = repository;
+        this.queue = queue;
+        this.publisher = publisher;
+        this.metrics = metrics;
+        this.properties = properties;
+        metrics.gauge("nnlab.jobs.queued", "jobs waiting for a worker", () -> count(JobStatus.QUEUED));
+        metrics.gauge("nnlab.jobs.running", "jobs training now", () -> count(JobStatus.RUNNING));
+        metrics.gauge("nnlab.jobs.paused", "jobs paused on a worker", () -> count(JobStatus.PAUSED));
+    }
+
+    // ---- lifecycle -------------------------------------------------------------------------------
+
+    @Override
+    public void start() {
+        recover();
+        queue.start(this::runJob, this::publishPositions);
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        queue.stop();
+        for (Job job : live.values()) {
+            if (!job.status().finished()) {
+                repository.updateStatus(job.id, JobStatus.INTERRUPTED, job.epochsDone(), null,
+                        "the server shut down before the job finished");
+            }
+        }
+        live.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stop before the web server and the database go away. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 1024;
+    }
+
+    /**
+     * Jobs that were running or paused when the server stopped are marked INTERRUPTED (their history
+     * stays); jobs that were waiting are queued again, as far as the queue allows.
+     */
+    void recover() {
+        for (JobRecord r : repository.withStatus(List.of(JobStatus.RUNNING, JobStatus.PAUSED))) {
+            repository.updateStatus(r.id(), JobStatus.INTERRUPTED, r.epochsDone(), null,
+                    "the server stopped while the job was " + r.status().name().toLowerCase()
+                            + "; its history up to epoch " + r.epochsDone() + " is kept");
+            log.info("job {} was {} when the server stopped: marked INTERRUPTED", r.id(), r.status());
+        }
+        for (JobRecord r : repository.withStatus(List.of(JobStatus.QUEUED))) {
+            Job job = new Job(r.id(), r.client(), r.spec(), r.epochs(), r.inputs(), r.createdAt());
+            try {
+                live.put(job.id, job);
+                queue.enqueue(job.id);
+                log.info("job {} was waiting when the server stopped: queued again", r.id());
+            } catch (QueueFullException e) {
+                live.remove(job.id);
+                repository.updateStatus(r.id(), JobStatus.INTERRUPTED, 0, null,
+                        "the server stopped while the job was queued, and the queue is full now");
+            }
+        }
+    }
+
+    // ---- submitting ------------------------------------------------------------------------------
+
+    /** Checks the spec completely, then queues it. */
+    public JobView submit(JobSpec submitted, String client) {
+        JobSpec spec = mapper.withSeed(submitted);
+        PreparedJob prepared = mapper.prepare(spec);
+        int max = properties.jobs().maxActivePerClient();
+        long active = live.values().stream().filter(j -> j.client.equals(client) && !j.status().finished()).count();
+        if (active >= max) {
+            throw new QueueFullException("you have " + active + " unfinished jobs, the limit is " + max
+                    + " per client: wait for one to finish or cancel one", "nnlab.jobs.max-active-per-client", max);
+        }
+        String id = UUID.randomUUID().toString();
+        Job job = new Job(id, client, spec, prepared.config().epochs(), prepared.data().inputs(), Instant.now());
+        repository.insert(new JobRecord(id, client, spec, JobStatus.QUEUED, job.epochs, job.inputs, 0, null, null,
+                job.createdAt, null, null));
+        live.put(id, job);
+        try {
+            queue.enqueue(id);
+        } catch (QueueFullException e) {
+            live.remove(id);
+            repository.delete(id);
+            throw e;
+        }
+        publishStatus(job);
+        return view(job, true);
+    }
+
+    private void runJob(String id) {
+        Job job = live.get(id);
+        if (job == null) return;
+        new JobRunner(job, mapper, repository, publisher, metrics, properties, this::statusChanged).run();
+    }
+
+    private void statusChanged(Job job) {
+        publishStatus(job);
+        if (job.status().finished()) {
+            live.remove(job.id);
+        }
+    }
+
+    private void publishPositions() {
+        for (String id : queue.waiting()) {
+            Job job = live.get(id);
+            if (job != null) publishStatus(job);
+        }
+    }
+
+    private void publishStatus(Job job) {
+        publisher.publish(statusMessage(job));
+    }
+
+    JobMessage.Status statusMessage(Job job) {
+        int position = job.status() == JobStatus.QUEUED ? queue.position(job.id) : 0;
+        return new JobMessage.Status(job.id, job.status(), job.epochsDone(), job.epochs,
+                position > 0 ? position : null, job.stopReason(), job.error());
+    }
+
+    // ---- reading ---------------------------------------------------------------------------------
+
+    public JobView get(String id) {
+        Job job = live.get(id);
+        if (job != null) return view(job, true);
+        return view(record(id), true);
+    }
+
+    public List<JobView> list(JobStatus status) {
+        List<JobView> views = new ArrayList<>();
+        for (JobRecord r : repository.list(LIST_LIMIT, status)) {
+            Job job = live.get(r.id());
+            views.add(job != null ? view(job, false) : view(r, false));
+        }
+        return views;
+    }
+
+    /** Every epoch so far, in order. */
+    public List<JobMessage.Epoch> history(String id) {
+        Job job = live.get(id);
+        if (job != null) return job.history();
+        JobRecord r = record(id);
+        return repository.epochs(id, r.epochs());
+    }
+
+    /**
+     * Hands {@code register} the job's current status and its history so far, under the job's lock, so
+     * that a subscriber it registers misses no epoch published afterwards (it may see some twice:
+     * drop epochs it already has). Returns false when the job has finished: the history is complete
+     * and nothing more will be published.
+     */
+    public boolean follow(String id, BiConsumer<JobMessage.Status, List<JobMessage.Epoch>> register) {
+        Job job = live.get(id);
+        if (job != null) {
+            synchronized (job.lock()) {
+                if (!job.status().finished()) {
+                    register.accept(statusMessage(job), job.history());
+                    return true;
+                }
+            }
+        }
+        JobRecord r = record(id);
+        register.accept(status(id), repository.epochs(id, r.epochs()));
+        return false;
+    }
+
+    /** The live job, if it is live on this instance. */
+    Optional<Job> live(String id) {
+        return Optional.ofNullable(live.get(id));
+    }
+
+    JobRecord record(String id) {
+        return repository.find(id).orElseThrow(() -> new JobNotFoundException(id));
+    }
+
+    /** The current status as a live message, for a subscriber's first message. */
+    public JobMessage.Status status(String id) {
+        Job job = live.get(id);
+        if (job != null) return statusMessage(job);
+        JobRecord r = record(id);
+        return new JobMessage.Status(id, r.status(), r.epochsDone(), r.epochs(), null, r.stopReason(), r.error());
+    }
+
+    private JobView view(Job job, boolean full) {
+        int position = job.status() == JobStatus.QUEUED ? queue.position(job.id) : 0;
+        Double lr = job.requestedLearningRate();
+        JobMessage.Epoch last = job.lastEpoch();
+        double learningRate = lr != null ? lr : learningRate(job.spec);
+        Instant started = job.startedAt();
+        return new JobView(job.id, job.status(), job.spec.seed(), job.epochs, job.epochsDone(),
+                position > 0 ? position : null, job.pauseRequested() && job.status() == JobStatus.RUNNING, last,
+                learningRate, job.stopReason(), job.error(), job.createdAt, started, null,
+                full ? summary(job.spec, job.inputs) : null, full ? job.spec : null);
+    }
+
+    private JobView view(JobRecord r, boolean full) {
+        List<JobMessage.Epoch> epochs = full && r.epochsDone() > 0 ? repository.epochs(r.id(), r.epochs()) : List.of();
+        JobMessage.Epoch last = epochs.isEmpty() ? null : epochs.get(epochs.size() - 1);
+        double lr = last != null ? last.learningRate() : learningRate(r.spec());
+        return new JobView(r.id(), r.status(), r.spec().seed(), r.epochs(), r.epochsDone(), null, false, last, lr,
+                r.stopReason(), r.error(), r.createdAt(), r.startedAt(), r.finishedAt(),
+                full ? summary(r.spec(), r.inputs()) : null, full ? r.spec() : null);
+    }
+
+    private static double learningRate(JobSpec spec) {
+        return spec.training().learningRate() == null ? 0.01 : spec.training().learningRate();
+    }
+
+    private ModelSummary summary(JobSpec spec, int inputs) {
+        return ModelSummary.of(mapper.network(spec.model(), inputs));
+    }
+
+    private long count(JobStatus status) {
+        return live.values().stream().filter(j -> j.status() == status).count();
+    }
+
+    // ---- controls --------------------------------------------------------------------------------
+
+    public JobView pause(String id) {
+        Job job = liveOrConflict(id, "pause");
+        job.pause();
+        if (job.status() == JobStatus.QUEUED) publishStatus(job);
+        return view(job, true);
+    }
+
+    public JobView resume(String id) {
+        Job job = liveOrConflict(id, "resume");
+        job.resume();
+        return view(job, true);
+    }
+
+    /** Runs exactly one more epoch of a paused job, which then pauses again. */
+    public JobView step(String id) {
+        Job job = liveOrConflict(id, "step");
+        if (!job.pauseRequested()) {
+            throw new JobStateException(job.status(), "step runs one epoch of a paused job; job " + id + " is "
+                    + job.status() + ": pause it first");
+        }
+        job.step();
+        return view(job, true);
+    }
+
+    public JobView learningRate(String id, double lr) {
+        InvalidSpecException.require(Double.isFinite(lr) && lr > 0 && lr <= 100, "learningRate",
+                "must be a finite number in (0, 100], was " + lr);
+        Job job = liveOrConflict(id, "change the learning rate of");
+        job.learningRate(lr);
+        return view(job, true);
+    }
+
+    /**
+     * Cancels a job: a queued one at once, a running one before its next batch, a paused one at once.
+     * A finished job is left as it is.
+     */
+    public JobView cancel(String id) {
+        Job job = live.get(id);
+        if (job == null) return get(id);
+        job.cancel();
+        if (queue.remove(id)) {
+            job.finish(JobStatus.CANCELLED, nnlab.engine.StopReason.CANCELLED, null);
+            repository.updateStatus(id, JobStatus.CANCELLED, 0, nnlab.engine.StopReason.CANCELLED, null);
+            metrics.finished(JobStatus.CANCELLED);
+            statusChanged(job);
+            publishPositions();
+        }
+        return view(job, true);
+    }
+
+    private Job liveOrConflict(String id, String what) {
+        Job job = live.get(id);
+        if (job != null && !job.status().finished()) return job;
+        JobRecord r = record(id);
+        throw new JobStateException(r.status(), "cannot " + what + " job " + id + ": it is " + r.status());
+    }
+
+    // ---- the model -------------------------------------------------------------------------------
+
+    /** The model: live jobs' latest weights, finished jobs' stored final weights. */
+    public TrainedModel model(String id) {
+        Job job = live.get(id);
+        if (job != null) {
+            Model m = job.model();
+            PreparedJob p = job.prepared();
+            if (m == null || p == null) {
+                throw new JobStateException(job.status(), "job " + id + " has no weights yet: it is " + job.status());
+            }
+            return new TrainedModel(id, job.spec, p.data(), m, p.config().loss(), job.epochsDone());
+        }
+        JobRecord r = record(id);
+        Weights w = repository.weights(id).orElseThrow(() -> new JobStateException(r.status(),
+                "job " + id + " has no weights: it is " + r.status()));
+        PreparedJob p = finishedData(r);
+        NetworkSpec network = p.network();
+        return new TrainedModel(id, r.spec(), p.data(), Model.of(network, w), p.config().loss(), r.epochsDone());
+    }
+
+    private PreparedJob finishedData(JobRecord r) {
+        PreparedJob p = finishedData.get(r.id());
+        if (p == null) {
+            p = mapper.prepare(r.spec());
+            finishedData.put(r.id(), p);
+        }
+        return p;
+    }
+
+    /** Outputs (and classes, for classifiers) of the job's current model for rows of inputs or 2-D points. */
+    public Prediction predict(String id, PredictRequest request) {
+        TrainedModel m = model(id);
+        PreparedDataset data = m.data();
+        boolean hasInputs = request.inputs() != null;
+        boolean hasPoints = request.points() != null;
+        InvalidSpecException.require(hasInputs != hasPoints, hasInputs ? "points" : "inputs",
+                "give either inputs (rows of the data set's features: " + data.featureNames()
+                        + ") or points (rows of x1, x2 for 2-D data sets), not both or neither");
+        List<double[]> rows = hasInputs ? request.inputs() : request.points();
+        String field = hasInputs ? "inputs" : "points";
+        int maxRows = properties.limits().maxPredictRows();
+        InvalidSpecException.require(!rows.isEmpty() && rows.size() <= maxRows, field,
+                "must have between 1 and " + maxRows + " rows (nnlab.limits.max-predict-rows), has " + rows.size());
+        if (hasPoints) {
+            InvalidSpecException.require(data.plane() != null, "points",
+                    "points are for 2-D data sets; " + data.name() + " takes inputs");
+        }
+        int width = hasInputs ? data.inputs() : 2;
+        double[][] x = new double[rows.size()][];
+        for (int r = 0; r < rows.size(); r++) {
+            double[] row = rows.get(r);
+            String f = field + "[" + r + "]";
+            InvalidSpecException.require(row != null && row.length == width, f,
+                    "must have " + width + " values" + (hasInputs ? " (" + data.featureNames() + ")" : " (x1, x2)")
+                            + ", has " + (row == null ? 0 : row.length));
+            for (int c = 0; c < width; c++) {
+                InvalidSpecException.require(Double.isFinite(row[c]), f + "[" + c + "]", "must be a finite number");
+            }
+            float[] in;
+            if (hasPoints) {
+                in = data.inputsAt(row[0], row[1]);
+            } else {
+                in = new float[width];
+                for (int c = 0; c < width; c++) in[c] = (float) row[c];
+                data.scaler().applyInPlace(in);
+            }
+            x[r] = new double[in.length];
+            for (int c = 0; c < in.length; c++) x[r][c] = in[c];
+        }
+        double[][] outputs = m.model().predict(x);
+        int[] classes = null;
+        List<String> labels = null;
+        if (data.isClassification()) {
+            classes = m.model().classify(x, m.loss());
+            labels = new ArrayList<>();
+            for (int c : classes) labels.add(c < data.classNames().size() ? data.classNames().get(c) : String.valueOf(c));
+        }
+        return new Prediction(id, m.epochs(), outputs, classes, labels);
+    }
+}

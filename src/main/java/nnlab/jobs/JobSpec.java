@@ -1,0 +1,111 @@
+package nnlab.jobs;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import nnlab.data.DatasetSpec;
+
+/**
+ * One training job, as the REST API, the labs and the playground all describe it. Every nested part
+ * is a plain record of JSON values; {@link JobSpecMapper} turns it into engine types and names the
+ * field of anything it cannot accept. Unset optional fields take the defaults documented on them.
+ *
+ * @param dataset     which data and how it is generated, split and scaled
+ * @param model       the layers (the last one is the output layer) and how the weights start
+ * @param training    loss, optimiser and the rest of the training loop
+ * @param seed        makes the run reproducible; generated (and returned) when absent
+ * @param output      extra live output for 2-D data sets: weights and heatmap grids
+ * @param startPaused queue the job paused, to be advanced with step or resume (the playground's first step)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record JobSpec(@NotNull @Valid DatasetSpec dataset,
+                      @NotNull @Valid Model model,
+                      @NotNull @Valid Training training,
+                      Long seed,
+                      @Valid Output output,
+                      Boolean startPaused) {
+
+    /**
+     * @param layers  dense layers in order; the last is the output layer
+     * @param init    glorot (default), he, uniform (TensorFlow Playground's) or zeros
+     * @param weights explicit initial weights (overrides init), in the format GET /api/jobs/{id}/model returns
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Model(@NotNull List<Layer> layers, String init, Weights weights) {
+    }
+
+    /**
+     * @param units      neurons
+     * @param activation linear, sigmoid, tanh, relu, leaky_relu, elu, softplus, gaussian, step (output only),
+     *                   softmax (output only)
+     * @param dropout    fraction of this layer's outputs dropped while training, [0, 1); 0 on the output layer
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Layer(@NotNull Integer units, @NotNull String activation, Double dropout) {
+    }
+
+    /** Keras's layout: kernels[layer][input][unit], biases[layer][unit]. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Weights(@NotNull List<double[][]> kernels, @NotNull List<double[]> biases) {
+    }
+
+    /**
+     * @param optimizer       sgd (default), momentum, adam or rmsprop
+     * @param learningRate    finite, in (0, 100]; default 0.01
+     * @param batchSize       default 32
+     * @param epochs          default 10
+     * @param loss            mse, mae, binary_crossentropy, sparse_categorical_crossentropy, hinge, perceptron;
+     *                        default: mse for regression, else by the output activation (softmax →
+     *                        sparse_categorical_crossentropy, sigmoid → binary_crossentropy, else mse)
+     * @param l1              L1 penalty on kernels, [0, 10]
+     * @param l2              L2 penalty on kernels, [0, 10]
+     * @param momentum        for momentum (default 0.9)
+     * @param validationSplit fraction of the training examples held out for validation (same as dataset.validationSplit)
+     * @param earlyStopping   stop when the monitored loss stops improving
+     * @param shuffle         reshuffle the training examples every epoch (default true)
+     * @param evaluateTrain   training metrics over all training examples after each epoch (default: true for
+     *                        2-D and small sets, as TensorFlow Playground shows them; false for MNIST, Keras's running mean)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Training(String optimizer, Double learningRate, Integer batchSize, Integer epochs, String loss,
+                           Double l1, Double l2, Double momentum, Double beta1, Double beta2, Double epsilon,
+                           Double rho, Double validationSplit, @Valid EarlyStopping earlyStopping, Boolean shuffle,
+                           Boolean evaluateTrain) {
+    }
+
+    /**
+     * @param patience           epochs without improvement before stopping (required)
+     * @param minDelta           smallest decrease that counts as improvement (default 0)
+     * @param restoreBestWeights go back to the best epoch's weights when stopping (default false)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EarlyStopping(@NotNull Integer patience, Double minDelta, Boolean restoreBestWeights) {
+    }
+
+    /**
+     * @param weights include the network's weights in snapshot messages
+     * @param grid    include heatmap grids (2-D data sets only)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Output(Boolean weights, @Valid Grid grid) {
+    }
+
+    /**
+     * @param resolution points per axis over [−6, 6]² (default 50)
+     * @param neurons    a grid per neuron of every layer, not only the output (default false)
+     */
+    @Schema(description = "Heatmap grids over [-6, 6]², sent at most nnlab.live.max-snapshots-per-second times per second")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Grid(Integer resolution, Boolean neurons) {
+    }
+
+    public JobSpec withSeed(long s) {
+        return new JobSpec(dataset, model, training, s, output, startPaused);
+    }
+
+    public boolean pausedAtStart() {
+        return Boolean.TRUE.equals(startPaused);
+    }
+}

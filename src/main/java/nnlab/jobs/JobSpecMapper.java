@@ -1,0 +1,225 @@
+package nnlab.jobs;
+
+import static nnlab.engine.InvalidSpecException.require;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import nnlab.data.DatasetLimits;
+import nnlab.data.DatasetSpec;
+import nnlab.data.Datasets;
+import nnlab.data.PreparedDataset;
+import nnlab.engine.Activation;
+import nnlab.engine.EarlyStopping;
+import nnlab.engine.EngineLimits;
+import nnlab.engine.Initializer;
+import nnlab.engine.InvalidSpecException;
+import nnlab.engine.LayerSpec;
+import nnlab.engine.Loss;
+import nnlab.engine.NetworkSpec;
+import nnlab.engine.Optimizer;
+import nnlab.engine.Training;
+import nnlab.engine.TrainingConfig;
+import nnlab.engine.Weights;
+import nnlab.system.NnlabProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a {@link JobSpec} into engine types, filling defaults, and checks it completely — against the
+ * configured limits and against its data set — so that a job that is accepted can start. Every
+ * problem is an {@link InvalidSpecException} naming the JSON field.
+ */
+@Component
+public class JobSpecMapper {
+
+    /** Largest seed handed out: 2^53, so that JavaScript reads it back exactly. */
+    static final long MAX_GENERATED_SEED = 1L << 53;
+    static final int DEFAULT_GRID = 50;
+    /** Above this many training examples the training metrics are the epoch's running mean (Keras), not a full pass. */
+    static final int EVALUATE_TRAIN_UP_TO = 10_000;
+
+    private final NnlabProperties.Limits limits;
+    private final EngineLimits engineLimits;
+    private final DatasetLimits datasetLimits;
+
+    public JobSpecMapper(NnlabProperties properties) {
+        this.limits = properties.limits();
+        this.engineLimits = new EngineLimits(limits.maxLayers(), limits.maxUnits(), limits.maxEpochs(),
+                limits.maxBatchSize(), limits.maxParameters(), EngineLimits.DEFAULT.maxInputs());
+        this.datasetLimits = new DatasetLimits(limits.maxSamples());
+    }
+
+    public EngineLimits engineLimits() {
+        return engineLimits;
+    }
+
+    public DatasetLimits datasetLimits() {
+        return datasetLimits;
+    }
+
+    /** Fills in a seed when there is none, so that the stored spec reproduces the run. */
+    public JobSpec withSeed(JobSpec spec) {
+        if (spec.seed() != null) return spec;
+        return spec.withSeed(ThreadLocalRandom.current().nextLong(MAX_GENERATED_SEED));
+    }
+
+    /**
+     * Prepares the data set and checks the whole spec; the network is not allocated. Cheap for the
+     * generated sets, about a second for all of MNIST.
+     */
+    public PreparedJob prepare(JobSpec spec) {
+        require(spec.dataset() != null, "dataset", "is required, e.g. {\"name\": \"playground\", \"kind\": \"spiral\"}");
+        require(spec.model() != null, "model", "is required: {\"layers\": [...]}");
+        require(spec.training() != null, "training", "is required: {\"epochs\": ..., ...}");
+        long seed = spec.seed() == null ? 0 : spec.seed();
+        JobSpec.Training t = spec.training();
+        DatasetSpec datasetSpec = spec.dataset();
+        if (t.validationSplit() != null) {
+            require(datasetSpec.validationSplit() == null || datasetSpec.validationSplit().equals(t.validationSplit()),
+                    "training.validationSplit", "is also set as dataset.validationSplit, to a different value");
+            datasetSpec = datasetSpec.withValidationSplit(t.validationSplit());
+        }
+        PreparedDataset data;
+        try {
+            data = Datasets.prepare(datasetSpec, seed, datasetLimits);
+        } catch (InvalidSpecException e) {
+            // the data set names validationSplit as dataset.validationSplit even when it came from training
+            if (t.validationSplit() != null && e.field().equals("dataset.validationSplit")) {
+                throw new InvalidSpecException("training.validationSplit", e.reason());
+            }
+            throw e;
+        }
+        NetworkSpec network = network(spec.model(), data.inputs());
+        checkOutputLayer(network, data);
+        TrainingConfig config = config(t, network, data);
+        int grid = 0;
+        boolean neurons = false;
+        boolean weights = false;
+        if (spec.output() != null) {
+            weights = Boolean.TRUE.equals(spec.output().weights());
+            JobSpec.Grid g = spec.output().grid();
+            if (g != null) {
+                require(data.plane() != null, "output.grid",
+                        "heatmap grids are for 2-D data sets (playground, xor, separable), not " + data.name());
+                grid = g.resolution() == null ? DEFAULT_GRID : g.resolution();
+                require(grid >= 2 && grid <= limits.maxGridResolution(), "output.grid.resolution",
+                        "must be between 2 and " + limits.maxGridResolution() + " (nnlab.limits.max-grid-resolution), was "
+                                + grid);
+                neurons = Boolean.TRUE.equals(g.neurons());
+            }
+        }
+        // the engine's own checks: limits, loss against output layer, output layer against the data
+        try (Training check = Training.create(network, config.withBackend(TrainingConfig.Backend.ARRAYS),
+                data.split(), seed, engineLimits)) {
+            // nothing to do: creating it validated everything
+        }
+        return new PreparedJob(spec, data, network, config, seed, grid, neurons, weights);
+    }
+
+    /** The output layer must fit the data set's classes (the engine checks regression targets). */
+    private static void checkOutputLayer(NetworkSpec network, PreparedDataset data) {
+        if (!data.isClassification()) return;
+        int last = network.layers().size() - 1;
+        String f = "model.layers[" + last + "]";
+        int classes = data.outputs();
+        int units = network.outputs();
+        String names = data.classNames().isEmpty() ? "" : " (" + String.join(", ", data.classNames()) + ")";
+        if (network.outputActivation() == Activation.SOFTMAX) {
+            require(units == classes, f + ".units", "the data set " + data.name() + " has " + classes + " classes"
+                    + names + ", so a softmax output layer needs " + classes + " units, not " + units);
+        } else {
+            require(units == 1 && classes == 2, f + ".units", classes == 2
+                    ? "a " + network.outputActivation().id() + " output layer for two classes" + names
+                    + " has 1 unit, not " + units
+                    : "the data set " + data.name() + " has " + classes + " classes" + names
+                    + ": use a softmax output layer with " + classes + " units");
+        }
+    }
+
+    NetworkSpec network(JobSpec.Model model, int inputs) {
+        require(model.layers() != null && !model.layers().isEmpty(), "model.layers",
+                "needs at least one layer (the output layer)");
+        require(model.layers().size() <= limits.maxLayers(), "model.layers",
+                "at most " + limits.maxLayers() + " layers (nnlab.limits.max-layers), has " + model.layers().size());
+        List<LayerSpec> layers = new ArrayList<>();
+        for (int l = 0; l < model.layers().size(); l++) {
+            JobSpec.Layer layer = model.layers().get(l);
+            String f = "model.layers[" + l + "]";
+            require(layer != null, f, "must be an object {\"units\": ..., \"activation\": ...}");
+            require(layer.units() != null, f + ".units", "is required");
+            require(layer.units() >= 1 && layer.units() <= limits.maxUnits(), f + ".units",
+                    "must be between 1 and " + limits.maxUnits() + " (nnlab.limits.max-units), was " + layer.units());
+            require(layer.activation() != null, f + ".activation", "is required, allowed: " + Activation.ids());
+            Activation activation = Activation.fromId(layer.activation(), f + ".activation");
+            double dropout = layer.dropout() == null ? 0 : layer.dropout();
+            layers.add(new LayerSpec(layer.units(), activation, dropout));
+        }
+        Initializer init = model.init() == null ? Initializer.GLOROT : Initializer.fromId(model.init(), "model.init");
+        Weights weights = model.weights() == null ? null : weights(model.weights());
+        return new NetworkSpec(inputs, layers, init, weights);
+    }
+
+    private static Weights weights(JobSpec.Weights w) {
+        require(w.kernels() != null, "model.weights.kernels", "is required");
+        require(w.biases() != null, "model.weights.biases", "is required");
+        for (int l = 0; l < w.kernels().size(); l++) {
+            double[][] k = w.kernels().get(l);
+            require(k != null, "model.weights.kernels[" + l + "]", "must be a matrix");
+            for (int i = 0; i < k.length; i++) {
+                require(k[i] != null, "model.weights.kernels[" + l + "][" + i + "]", "must be a row of numbers");
+            }
+        }
+        for (int l = 0; l < w.biases().size(); l++) {
+            require(w.biases().get(l) != null, "model.weights.biases[" + l + "]", "must be a vector");
+        }
+        try {
+            return new Weights(w.kernels(), w.biases());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSpecException("model.weights", e.getMessage());
+        }
+    }
+
+    TrainingConfig config(JobSpec.Training t, NetworkSpec network, PreparedDataset data) {
+        Optimizer.Kind kind = t.optimizer() == null ? Optimizer.Kind.SGD
+                : Optimizer.Kind.fromId(t.optimizer(), "training.optimizer");
+        double lr = t.learningRate() == null ? 0.01 : t.learningRate();
+        Optimizer o = Optimizer.of(kind, lr);
+        o = new Optimizer(kind, lr, or(t.momentum(), o.momentum()), or(t.beta1(), o.beta1()), or(t.beta2(), o.beta2()),
+                or(t.epsilon(), o.epsilon()), or(t.rho(), o.rho()));
+        if (t.momentum() != null) {
+            require(kind == Optimizer.Kind.MOMENTUM, "training.momentum", "only applies to the momentum optimizer");
+        }
+        Loss loss = t.loss() == null ? defaultLoss(network, data) : Loss.fromId(t.loss(), "training.loss");
+        int batch = t.batchSize() == null ? 32 : t.batchSize();
+        int epochs = t.epochs() == null ? 10 : t.epochs();
+        require(epochs >= 1, "training.epochs", "must be between 1 and " + limits.maxEpochs() + ", was " + epochs);
+        require(epochs <= limits.maxEpochs(), "training.epochs",
+                "must be between 1 and " + limits.maxEpochs() + " (nnlab.limits.max-epochs), was " + epochs);
+        EarlyStopping es = null;
+        if (t.earlyStopping() != null) {
+            require(t.earlyStopping().patience() != null, "training.earlyStopping.patience", "is required");
+            es = new EarlyStopping(t.earlyStopping().patience(), or(t.earlyStopping().minDelta(), 0),
+                    Boolean.TRUE.equals(t.earlyStopping().restoreBestWeights()));
+        }
+        boolean evaluateTrain = t.evaluateTrain() != null ? t.evaluateTrain()
+                : data.split().train().count() <= EVALUATE_TRAIN_UP_TO;
+        TrainingConfig.Task task = data.isClassification() ? TrainingConfig.Task.CLASSIFICATION
+                : TrainingConfig.Task.REGRESSION;
+        return new TrainingConfig(loss, o, batch, epochs, or(t.l1(), 0), or(t.l2(), 0), es,
+                t.shuffle() == null || t.shuffle(), task, evaluateTrain, TrainingConfig.Backend.AUTO);
+    }
+
+    private static Loss defaultLoss(NetworkSpec network, PreparedDataset data) {
+        if (!data.isClassification()) return Loss.MSE;
+        return switch (network.outputActivation()) {
+            case SOFTMAX -> Loss.SPARSE_CATEGORICAL_CROSSENTROPY;
+            case SIGMOID -> Loss.BINARY_CROSSENTROPY;
+            case STEP -> Loss.PERCEPTRON;
+            default -> Loss.MSE;
+        };
+    }
+
+    private static double or(Double value, double fallback) {
+        return value == null ? fallback : value;
+    }
+}

@@ -1,0 +1,19 @@
+package nnlab.jobs;
+
+import nnlab.data.PreparedDataset;
+import nnlab.engine.NetworkSpec;
+import nnlab.engine.TrainingConfig;
+
+/**
+ * A spec resolved against its data: everything {@link nnlab.engine.Training#create} needs.
+ *
+ * @param spec the spec as submitted, with its seed filled in
+ * @param grid heatmap grid resolution, 0 for none
+ */
+public record PreparedJob(JobSpec spec, PreparedDataset data, NetworkSpec network, TrainingConfig config, long seed,
+                          int grid, boolean gridNeurons, boolean sendWeights) {
+
+    public boolean wantsSnapshots() {
+        return grid > 0 || sendWeights;
+    }
+}

@@ -1,0 +1,163 @@
+package nnlab.jobs.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.util.List;
+import nnlab.data.PreparedDataset;
+import nnlab.engine.LayerSpec;
+import nnlab.jobs.JobMessage;
+import nnlab.jobs.JobService;
+import nnlab.jobs.JobSpec;
+import nnlab.jobs.JobStatus;
+import nnlab.jobs.JobView;
+import nnlab.jobs.PredictRequest;
+import nnlab.jobs.Prediction;
+import nnlab.jobs.TrainedModel;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** The job API: submit, inspect, control, stream, predict, download. */
+@RestController
+@RequestMapping("/api/jobs")
+@Tag(name = "jobs", description = "training jobs: submit a spec, follow it live, control it, use the model")
+public class JobController {
+
+    /** Optional header naming the caller for the per-client job limit; otherwise the remote address counts. */
+    public static final String CLIENT_HEADER = "X-Nnlab-Client";
+
+    private final JobService jobs;
+    private final SseStreams sse;
+
+    public JobController(JobService jobs, SseStreams sse) {
+        this.jobs = jobs;
+        this.sse = sse;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "submit a job",
+            description = "201 with Location, the job (id, status, seed, queue position) and its model summary; "
+                    + "400 naming the field for a bad spec; 429 with Retry-After when the queue or the client's "
+                    + "job limit is full")
+    public ResponseEntity<JobView> submit(@Valid @RequestBody JobSpec spec, HttpServletRequest request,
+                                          @RequestHeader(name = CLIENT_HEADER, required = false) String client) {
+        String who = client != null && !client.isBlank() ? client.strip() : request.getRemoteAddr();
+        if (who.length() > 200) who = who.substring(0, 200);
+        JobView job = jobs.submit(spec, who);
+        return ResponseEntity.created(URI.create("/api/jobs/" + job.id())).body(job);
+    }
+
+    @GetMapping
+    @Operation(summary = "the newest jobs (200 at most), optionally with one status")
+    public List<JobView> list(@RequestParam(required = false) JobStatus status) {
+        return jobs.list(status);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "one job: status, epochs done, last metrics, error, model summary, spec")
+    public JobView get(@PathVariable String id) {
+        return jobs.get(id);
+    }
+
+    @GetMapping("/{id}/metrics")
+    @Operation(summary = "every epoch so far, in order (the same records as the live epoch messages)")
+    public List<JobMessage.Epoch> metrics(@PathVariable String id) {
+        return jobs.history(id);
+    }
+
+    @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Server-Sent Events: the status, the history, then live epoch/status/progress messages",
+            description = "event names are the message types; epoch events carry the epoch as id, so a client "
+                    + "that reconnects with Last-Event-ID (or ?after=) gets only what it missed. The stream "
+                    + "ends after the job's final status.")
+    public SseEmitter events(@PathVariable String id,
+                             @Parameter(description = "resume after this epoch")
+                             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+                             @RequestParam(required = false) Integer after) {
+        int afterEpoch = after != null ? after : 0;
+        if (lastEventId != null) {
+            try {
+                afterEpoch = Math.max(afterEpoch, Integer.parseInt(lastEventId.strip()));
+            } catch (NumberFormatException e) {
+                // not one of ours: start from the beginning
+            }
+        }
+        return sse.open(jobs, id, afterEpoch);
+    }
+
+    @PostMapping("/{id}/pause")
+    @Operation(summary = "pause after the current epoch (a queued job starts paused)")
+    public JobView pause(@PathVariable String id) {
+        return jobs.pause(id);
+    }
+
+    @PostMapping("/{id}/resume")
+    @Operation(summary = "resume a paused job")
+    public JobView resume(@PathVariable String id) {
+        return jobs.resume(id);
+    }
+
+    @PostMapping("/{id}/step")
+    @Operation(summary = "run exactly one more epoch of a paused job, then pause again (409 if not paused)")
+    public JobView step(@PathVariable String id) {
+        return jobs.step(id);
+    }
+
+    /** @param learningRate the new learning rate, in (0, 100] */
+    public record Change(@NotNull Double learningRate) {
+    }
+
+    @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "change the learning rate of a queued, running or paused job, from its next batch on")
+    public JobView change(@PathVariable String id, @Valid @RequestBody Change change) {
+        return jobs.learningRate(id, change.learningRate());
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "cancel: a running job stops before its next batch; a finished job stays as it is")
+    public ResponseEntity<JobView> cancel(@PathVariable String id) {
+        JobView view = jobs.cancel(id);
+        return ResponseEntity.status(view.status().finished() ? HttpStatus.OK : HttpStatus.ACCEPTED).body(view);
+    }
+
+    @PostMapping(path = "/{id}/predict", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "outputs (and classes) of the job's current model",
+            description = "{\"inputs\": [[...]]} with the data set's features, unscaled, or {\"points\": [[x1, x2]]} "
+                    + "for 2-D data sets")
+    public Prediction predict(@PathVariable String id, @RequestBody PredictRequest request) {
+        return jobs.predict(id, request);
+    }
+
+    @GetMapping("/{id}/model")
+    @Operation(summary = "the model as JSON: layers, weights (Keras layout), input scaling, feature and class names, spec")
+    public ResponseEntity<ModelDocument> model(@PathVariable String id) {
+        TrainedModel m = jobs.model(id);
+        PreparedDataset data = m.data();
+        List<JobSpec.Layer> layers = m.model().spec().layers().stream()
+                .map((LayerSpec l) -> new JobSpec.Layer(l.units(), l.activation().id(), l.dropout())).toList();
+        ModelDocument doc = new ModelDocument(ModelDocument.FORMAT, id, m.epochs(), m.model().spec().inputs(),
+                data.featureNames(), data.task().id(), data.target(), data.classNames(), layers, m.model().weights(),
+                new ModelDocument.Scaler(data.scaler().scaling().name().toLowerCase(), data.scaler().offsets(),
+                        data.scaler().factors()), m.spec());
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"nnlab-model-" + id + ".json\"")
+                .body(doc);
+    }
+}

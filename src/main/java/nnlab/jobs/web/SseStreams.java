@@ -1,0 +1,189 @@
+package nnlab.jobs.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import nnlab.jobs.JobMessage;
+import nnlab.jobs.JobService;
+import nnlab.system.NnlabProperties;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Server-Sent Event streams of jobs. A new stream first gets the job's status and its history (after
+ * Last-Event-ID, if the client reconnects), then every message live; event ids are epoch numbers.
+ * Each subscriber has its own bounded queue drained by a small sender pool, so a slow reader never
+ * holds up a job or other readers; one that falls {@code nnlab.live.subscriber-buffer} messages
+ * behind is told so and disconnected, and can reconnect with Last-Event-ID without losing an epoch.
+ */
+@Component
+public class SseStreams {
+
+    /** SSE streams end after this long; clients reconnect (EventSource does so by itself). */
+    static final long TIMEOUT_MILLIS = TimeUnit.HOURS.toMillis(6);
+
+    private final ObjectMapper json;
+    private final int buffer;
+    private final Map<String, Set<Subscriber>> byJob = new ConcurrentHashMap<>();
+    private final ThreadPoolExecutor senders;
+
+    public SseStreams(ObjectMapper json, NnlabProperties properties) {
+        this.json = json;
+        this.buffer = properties.live().subscriberBuffer();
+        AtomicInteger n = new AtomicInteger();
+        this.senders = new ThreadPoolExecutor(8, 8, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "nnlab-sse-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        senders.allowCoreThreadTimeOut(true);
+    }
+
+    /** Opens a stream; throws JobNotFoundException for an unknown job. */
+    public SseEmitter open(JobService jobs, String jobId, int afterEpoch) {
+        SseEmitter emitter = new SseEmitter(TIMEOUT_MILLIS);
+        Subscriber sub = new Subscriber(jobId, emitter, buffer);
+        boolean live = jobs.follow(jobId, (status, history) -> {
+            sub.queue.add(item(status, false));
+            for (JobMessage.Epoch e : history) {
+                if (e.epoch() > afterEpoch) sub.queue.add(item(e, false));
+            }
+            sub.lastEpoch = Math.max(afterEpoch, history.isEmpty() ? 0 : history.get(history.size() - 1).epoch());
+            if (status.status().finished()) {
+                sub.queue.add(new Item(null, null, null, true));
+            } else {
+                byJob.computeIfAbsent(jobId, k -> ConcurrentHashMap.newKeySet()).add(sub);
+            }
+        });
+        if (!live) sub.queue.add(new Item(null, null, null, true));
+        emitter.onCompletion(() -> remove(sub));
+        emitter.onTimeout(() -> remove(sub));
+        emitter.onError(e -> remove(sub));
+        schedule(sub);
+        return emitter;
+    }
+
+    /** Called by the dispatcher thread for every published message. */
+    void deliver(JobMessage m, String text) {
+        Set<Subscriber> subs = byJob.get(m.jobId());
+        if (subs == null || subs.isEmpty()) return;
+        boolean last = m instanceof JobMessage.Status s && s.status().finished();
+        for (Subscriber sub : subs) {
+            if (m instanceof JobMessage.Epoch e) {
+                synchronized (sub) {
+                    if (e.epoch() <= sub.lastEpoch) continue;
+                    sub.lastEpoch = e.epoch();
+                }
+            }
+            boolean ok = sub.offer(new Item(m.type(), m instanceof JobMessage.Epoch e ? String.valueOf(e.epoch()) : null,
+                    text, false));
+            if (ok && last) sub.offer(new Item(null, null, null, true));
+            if (!ok) {
+                sub.overflowed = true;
+                remove(sub);
+            }
+            schedule(sub);
+        }
+    }
+
+    private Item item(JobMessage m, boolean last) {
+        try {
+            return new Item(m.type(), m instanceof JobMessage.Epoch e ? String.valueOf(e.epoch()) : null,
+                    json.writeValueAsString(m), last);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void remove(Subscriber sub) {
+        Set<Subscriber> subs = byJob.get(sub.jobId);
+        if (subs != null) {
+            subs.remove(sub);
+            if (subs.isEmpty()) byJob.remove(sub.jobId, subs);
+        }
+    }
+
+    /** Subscribers open now, all jobs together. */
+    public int subscribers() {
+        return byJob.values().stream().mapToInt(Set::size).sum();
+    }
+
+    private void schedule(Subscriber sub) {
+        if (sub.draining.compareAndSet(false, true)) senders.execute(() -> drain(sub));
+    }
+
+    private void drain(Subscriber sub) {
+        try {
+            Item item;
+            while (!sub.closed && (item = sub.queue.poll()) != null) {
+                if (item.end) {
+                    sub.closed = true;
+                    sub.emitter.complete();
+                    break;
+                }
+                SseEmitter.SseEventBuilder event = SseEmitter.event();
+                if (item.name != null) event.name(item.name);
+                if (item.id != null) event.id(item.id);
+                sub.emitter.send(event.data(item.json, MediaType.APPLICATION_JSON));
+            }
+            if (sub.overflowed && !sub.closed) {
+                sub.closed = true;
+                sub.emitter.send(SseEmitter.event().name("overflow").data(
+                        "{\"type\":\"overflow\",\"jobId\":\"" + sub.jobId + "\",\"detail\":\"this stream fell "
+                                + buffer + " messages behind; reconnect with Last-Event-ID to resume\"}",
+                        MediaType.APPLICATION_JSON));
+                sub.emitter.complete();
+            }
+        } catch (IOException | RuntimeException e) {
+            sub.closed = true;
+            remove(sub);
+        } finally {
+            sub.draining.set(false);
+        }
+        if (!sub.closed && !sub.queue.isEmpty()) schedule(sub);
+    }
+
+    private record Item(String name, String id, String json, boolean end) {
+        Item {
+            // the end marker carries nothing
+        }
+    }
+
+    private static final class Subscriber {
+        final String jobId;
+        final SseEmitter emitter;
+        /** Unbounded for the first snapshot (the history), bounded for live messages. */
+        final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
+        final int capacity;
+        final AtomicBoolean draining = new AtomicBoolean();
+        int lastEpoch;
+        volatile boolean closed;
+        volatile boolean overflowed;
+
+        Subscriber(String jobId, SseEmitter emitter, int capacity) {
+            this.jobId = jobId;
+            this.emitter = emitter;
+            this.capacity = capacity;
+        }
+
+        /** False when the reader is {@code capacity} messages behind. */
+        boolean offer(Item item) {
+            if (!item.end && queue.size() >= capacity) return false;
+            return queue.offer(item);
+        }
+    }
+
+    List<String> jobsWithSubscribers() {
+        return List.copyOf(byJob.keySet());
+    }
+}

@@ -1,0 +1,16 @@
+package nnlab.system;
+
+import nnlab.jobs.InProcessJobQueue;
+import nnlab.jobs.JobQueue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Which job queue runs: the in-process one (a broker-backed one would be chosen here by configuration). */
+@Configuration
+public class JobsConfig {
+
+    @Bean
+    JobQueue jobQueue(NnlabProperties properties) {
+        return new InProcessJobQueue(properties.jobs().queueCapacity(), properties.jobs().effectiveWorkers());
+    }
+}

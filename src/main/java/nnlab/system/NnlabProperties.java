@@ -1,0 +1,68 @@
+package nnlab.system;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Everything an instructor may want to tune, with defaults safe for a small class on a small server.
+ * See README (configuration) for the table.
+ *
+ * @param dataDir where the embedded database and JavaCPP's native cache live
+ */
+@ConfigurationProperties("nnlab")
+public record NnlabProperties(@DefaultValue("data") String dataDir,
+                              @DefaultValue Jobs jobs,
+                              @DefaultValue Limits limits,
+                              @DefaultValue Live live) {
+
+    /**
+     * @param workers             jobs trained side by side, one thread each (0 = one per CPU core)
+     * @param queueCapacity       jobs waiting for a worker; past this a submission gets 429
+     * @param maxActivePerClient  queued + running + paused jobs one client may have; past this 429
+     * @param retryAfter          the Retry-After of a 429
+     * @param maxDuration         wall time a job may take from start, pauses included; then it fails
+     */
+    public record Jobs(@DefaultValue("0") int workers,
+                       @DefaultValue("32") int queueCapacity,
+                       @DefaultValue("4") int maxActivePerClient,
+                       @DefaultValue("10s") Duration retryAfter,
+                       @DefaultValue("30m") Duration maxDuration) {
+
+        public int effectiveWorkers() {
+            return workers > 0 ? workers : Math.max(1, Runtime.getRuntime().availableProcessors());
+        }
+    }
+
+    /**
+     * Bounds on what a spec may ask for; each is reported with its name when exceeded.
+     *
+     * @param maxSamples         examples of a generated data set, and the cap on MNIST's train/test limits
+     * @param maxGridResolution  heatmap grid side (points per axis)
+     * @param maxPredictRows     rows in one predict request
+     */
+    public record Limits(@DefaultValue("8") int maxLayers,
+                         @DefaultValue("1024") int maxUnits,
+                         @DefaultValue("10000") int maxEpochs,
+                         @DefaultValue("10000") int maxBatchSize,
+                         @DefaultValue("2000000") long maxParameters,
+                         @DefaultValue("60000") int maxSamples,
+                         @DefaultValue("100") int maxGridResolution,
+                         @DefaultValue("10000") int maxPredictRows) {
+    }
+
+    /**
+     * Live messages.
+     *
+     * @param maxSnapshotsPerSecond  weights and heatmap grids sent per job and second at most (coalesced)
+     * @param maxProgressPerSecond   within-epoch progress messages per job and second at most
+     * @param subscriberBuffer       events buffered per SSE subscriber; a subscriber that falls this far
+     *                               behind is disconnected (it can reconnect with Last-Event-ID)
+     * @param allowedOrigins         origin patterns allowed to open the WebSocket at /ws
+     */
+    public record Live(@DefaultValue("10") double maxSnapshotsPerSecond,
+                       @DefaultValue("4") double maxProgressPerSecond,
+                       @DefaultValue("4096") int subscriberBuffer,
+                       @DefaultValue("*") java.util.List<String> allowedOrigins) {
+    }
+}

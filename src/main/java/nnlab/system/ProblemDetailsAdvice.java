@@ -1,0 +1,245 @@
+package nnlab.system;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import nnlab.engine.InvalidSpecException;
+import nnlab.jobs.JobNotFoundException;
+import nnlab.jobs.JobStateException;
+import nnlab.jobs.QueueFullException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error as an RFC 7807 problem ({@code application/problem+json}). Bad input is a 400 whose
+ * {@code field} names the JSON field (as {@code training.learningRate} or {@code model.layers[1].units})
+ * and whose {@code detail} says what is allowed, including the configured limit; such errors are
+ * logged at debug level without a stack trace.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    static final URI INVALID = URI.create("/problems/invalid-input");
+    static final URI MALFORMED = URI.create("/problems/malformed-json");
+    static final URI NOT_FOUND = URI.create("/problems/not-found");
+    static final URI CONFLICT = URI.create("/problems/wrong-state");
+    static final URI BUSY = URI.create("/problems/too-many-jobs");
+
+    private final NnlabProperties properties;
+
+    public ProblemDetailsAdvice(NnlabProperties properties) {
+        this.properties = properties;
+    }
+
+    static ProblemDetail invalid(String field, String detail) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + ": " + detail);
+        p.setType(INVALID);
+        p.setTitle("Invalid input");
+        p.setProperty("field", field);
+        p.setProperty("reason", detail);
+        return p;
+    }
+
+    @ExceptionHandler(InvalidSpecException.class)
+    ResponseEntity<ProblemDetail> invalidSpec(InvalidSpecException e) {
+        log.debug("invalid input: {}", e.getMessage());
+        return ResponseEntity.badRequest().body(invalid(e.field(), e.reason()));
+    }
+
+    @ExceptionHandler(JobNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(JobNotFoundException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        p.setType(NOT_FOUND);
+        p.setTitle("No such job");
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(p);
+    }
+
+    @ExceptionHandler(JobStateException.class)
+    ResponseEntity<ProblemDetail> conflict(JobStateException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        p.setType(CONFLICT);
+        p.setTitle("Not possible in the job's status");
+        p.setProperty("jobStatus", e.status());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(p);
+    }
+
+    @ExceptionHandler(QueueFullException.class)
+    ResponseEntity<ProblemDetail> busy(QueueFullException e) {
+        long seconds = Math.max(1, properties.jobs().retryAfter().toSeconds());
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+                e.getMessage() + "; try again in " + seconds + " s");
+        p.setType(BUSY);
+        p.setTitle("Too many jobs");
+        p.setProperty("limit", e.limitName());
+        p.setProperty("limitValue", e.limit());
+        p.setProperty("retryAfterSeconds", seconds);
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds)).body(p);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> parameterType(MethodArgumentTypeMismatchException e) {
+        String allowed = e.getRequiredType() != null && e.getRequiredType().isEnum()
+                ? ", allowed: " + String.join(", ", java.util.Arrays.stream(e.getRequiredType().getEnumConstants())
+                .map(Object::toString).toList()) : "";
+        return ResponseEntity.badRequest().body(invalid(e.getName(), "cannot read '" + e.getValue() + "'" + allowed));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("unexpected error", e);
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "an unexpected error; it has been logged");
+        return ResponseEntity.internalServerError().body(p);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (FieldError f : e.getBindingResult().getFieldErrors()) {
+            errors.add(Map.of("field", f.getField(), "reason", String.valueOf(f.getDefaultMessage())));
+        }
+        errors.sort((a, b) -> a.get("field").compareTo(b.get("field")));
+        if (errors.isEmpty()) {
+            return ResponseEntity.badRequest().body(invalid("body", "is not valid"));
+        }
+        ProblemDetail p = invalid(errors.get(0).get("field"), errors.get(0).get("reason"));
+        p.setProperty("errors", errors);
+        log.debug("invalid input: {}", errors);
+        return ResponseEntity.badRequest().body(p);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        ProblemDetail p = unreadable(e);
+        log.debug("unreadable request: {}", p.getDetail());
+        return ResponseEntity.badRequest().body(p);
+    }
+
+    private static ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof InvalidSpecException s) return invalid(s.field(), s.reason());
+        }
+        JsonParseException parse = null;
+        for (Throwable t = cause; t != null && parse == null; t = t.getCause()) {
+            if (t instanceof JsonParseException p) parse = p;
+        }
+        if (parse != null) {
+            String at = cause instanceof JsonMappingException m && !path(m).isEmpty() ? " in " + path(m) : "";
+            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "the body is not valid JSON" + location(parse) + at + ": " + firstLine(parse.getOriginalMessage()));
+            p.setType(MALFORMED);
+            p.setTitle("Malformed JSON");
+            p.setProperty("field", "body");
+            return p;
+        }
+        if (cause instanceof UnrecognizedPropertyException u) {
+            Collection<Object> known = u.getKnownPropertyIds();
+            String allowed = known == null ? "" : ", known fields here: "
+                    + String.join(", ", new TreeSet<>(known.stream().map(String::valueOf).toList()));
+            return invalid(path(u), "unknown field '" + u.getPropertyName() + "'" + allowed);
+        }
+        if (cause instanceof InvalidFormatException f) {
+            return invalid(path(f), "cannot read " + quote(f.getValue()) + " as " + describe(f.getTargetType()));
+        }
+        if (cause instanceof ValueInstantiationException v) {
+            String field = path(v);
+            return invalid(field.isEmpty() ? "body" : field, String.valueOf(v.getCause() == null
+                    ? v.getOriginalMessage() : v.getCause().getMessage()));
+        }
+        if (cause instanceof MismatchedInputException m) {
+            String field = path(m);
+            if (field.isEmpty()) return invalid("body", "must be a JSON object");
+            return invalid(field, "must be " + describe(m.getTargetType()));
+        }
+        if (cause instanceof JsonMappingException m) {
+            String field = path(m);
+            return invalid(field.isEmpty() ? "body" : field, m.getOriginalMessage());
+        }
+        if (cause instanceof JsonProcessingException j) {
+            return invalid("body", j.getOriginalMessage());
+        }
+        return invalid("body", "is required: a JSON object");
+    }
+
+    private static String location(JsonProcessingException e) {
+        if (e.getLocation() == null) return "";
+        return " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    }
+
+    /** Jackson's message without its source excerpt and hints. */
+    private static String firstLine(String message) {
+        if (message == null) return "unreadable";
+        int cut = message.length();
+        for (String marker : new String[] {"\n", " (start marker", " at [Source", ": was expecting"}) {
+            int i = message.indexOf(marker);
+            if (i > 0) cut = Math.min(cut, i);
+        }
+        return message.substring(0, cut);
+    }
+
+    private static String quote(Object value) {
+        return value instanceof String s ? "'" + s + "'" : String.valueOf(value);
+    }
+
+    /** The JSON path of a mapping error: training.learningRate, model.layers[1].units. */
+    static String path(JsonMappingException e) {
+        StringBuilder s = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!s.isEmpty()) s.append('.');
+                s.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                s.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return s.toString();
+    }
+
+    static String describe(Class<?> type) {
+        if (type == null) return "a different type";
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == Double.class || type == double.class || type == Float.class || type == float.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) return "true or false";
+        if (type == String.class) return "a string";
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) return "an array";
+        if (type.isEnum()) {
+            return "one of " + String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .toList());
+        }
+        return "an object";
+    }
+}

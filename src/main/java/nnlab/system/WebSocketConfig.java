@@ -1,0 +1,48 @@
+package nnlab.system;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.simp.config.ChannelRegistration;
+import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
+import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
+import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+
+/**
+ * STOMP over WebSocket at {@code /ws}: the in-memory broker serves {@code /topic/**}, application
+ * destinations start with {@code /app}. Messages of one session keep their order; each session's
+ * send buffer is bounded, so a slow browser is disconnected instead of growing memory or holding
+ * anyone up. (For several instances, a RabbitMQ STOMP relay replaces the simple broker here.)
+ */
+@Configuration
+@EnableWebSocketMessageBroker
+public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
+
+    private final NnlabProperties properties;
+
+    public WebSocketConfig(NnlabProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public void registerStompEndpoints(StompEndpointRegistry registry) {
+        registry.addEndpoint("/ws").setAllowedOriginPatterns(properties.live().allowedOrigins().toArray(String[]::new));
+    }
+
+    @Override
+    public void configureMessageBroker(MessageBrokerRegistry registry) {
+        registry.enableSimpleBroker("/topic");
+        registry.setApplicationDestinationPrefixes("/app");
+        registry.setPreservePublishOrder(true);
+    }
+
+    @Override
+    public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+        registration.setSendBufferSizeLimit(4 * 1024 * 1024).setSendTimeLimit(15_000).setMessageSizeLimit(64 * 1024);
+    }
+
+    @Override
+    public void configureClientOutboundChannel(ChannelRegistration registration) {
+        registration.taskExecutor().corePoolSize(2).maxPoolSize(4).queueCapacity(100_000);
+    }
+}
