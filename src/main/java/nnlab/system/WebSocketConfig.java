@@ -26,6 +26,8 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
+        // a session's frames are handled in order: SUBSCRIBE to the topic, then to /app/jobs/{id} for the snapshot
+        registry.setPreserveReceiveOrder(true);
         registry.addEndpoint("/ws").setAllowedOriginPatterns(properties.live().allowedOrigins().toArray(String[]::new));
     }
 
