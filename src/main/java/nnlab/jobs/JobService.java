@@ -76,10 +76,13 @@ public class JobService implements SmartLifecycle {
     public void stop() {
         running = false;
         queue.stop();
+        // waiting jobs stay QUEUED in the database and are queued again at the next start
         for (Job job : live.values()) {
-            if (!job.status().finished()) {
+            JobStatus s = job.status();
+            if (s == JobStatus.RUNNING || s == JobStatus.PAUSED) {
                 repository.updateStatus(job.id, JobStatus.INTERRUPTED, job.epochsDone(), null,
-                        "the server shut down before the job finished");
+                        "the server shut down while the job was " + s.name().toLowerCase()
+                                + "; its history up to epoch " + job.epochsDone() + " is kept");
             }
         }
         live.clear();
