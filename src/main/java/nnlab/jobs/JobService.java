@@ -258,8 +258,8 @@ public class JobService implements SmartLifecycle {
     }
 
     private JobView view(JobRecord r, boolean full) {
-        List<JobMessage.Epoch> epochs = full && r.epochsDone() > 0 ? repository.epochs(r.id(), r.epochs()) : List.of();
-        JobMessage.Epoch last = epochs.isEmpty() ? null : epochs.get(epochs.size() - 1);
+        JobMessage.Epoch last = full && r.epochsDone() > 0 ? repository.lastEpoch(r.id(), r.epochs()).orElse(null)
+                : null;
         double lr = last != null ? last.learningRate() : learningRate(r.spec());
         return new JobView(r.id(), r.status(), r.spec().seed(), r.epochs(), r.epochsDone(), null, false, last, lr,
                 r.stopReason(), r.error(), r.createdAt(), r.startedAt(), r.finishedAt(),

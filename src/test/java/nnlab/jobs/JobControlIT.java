@@ -22,8 +22,9 @@ class JobControlIT extends ServerTestBase {
         String id = api.submit(Specs.mnist(4000, 100, 4, 50, null));
         try (StompFollower stomp = new StompFollower(port)) {
             StompFollower.Subscription topic = stomp.follow(id).topic();
-            // wait until the job is inside an epoch (a progress message)
-            topic.until(m -> m.get("type").asText().equals("progress") && m.get("batch").asInt() > 10, LONG);
+            // wait until the job is well under way: inside an epoch (progress) or past the first one
+            topic.until(m -> m.get("type").asText().equals("epoch")
+                    || m.get("type").asText().equals("progress") && m.get("batch").asInt() > 10, LONG);
             long start = System.nanoTime();
             Api.Response r = api.delete("/api/jobs/" + id);
             assertThat(r.status()).isIn(200, 202);

@@ -120,18 +120,18 @@ class LiveStreamsIT extends ServerTestBase {
 
     @Test
     void lateSseSubscriberGetsHistoryThenLiveAndCanResume() {
-        String id = api.submit(Specs.mnist(2000, 200, 32, 10, null));
+        String id = api.submit(Specs.mnist(2000, 200, 32, 30, null));
         api.awaitJob(id, j -> j.get("epochsDone").asInt() >= 2, LONG);
         List<SseEvent> events = SseEvent.readAll(api.stream("/api/jobs/" + id + "/events", null).body());
         List<Integer> epochs = events.stream().filter(e -> e.name.equals("epoch")).map(e -> e.data.get("epoch").asInt())
                 .toList();
-        assertThat(epochs).containsExactlyElementsOf(range(1, 10));
+        assertThat(epochs).containsExactlyElementsOf(range(1, 30));
         assertThat(events.get(events.size() - 1).data.get("status").asText()).isEqualTo("SUCCEEDED");
 
         // a client reconnecting with Last-Event-ID gets only what it has not seen
-        List<SseEvent> resumed = SseEvent.readAll(api.stream("/api/jobs/" + id + "/events", "7").body());
+        List<SseEvent> resumed = SseEvent.readAll(api.stream("/api/jobs/" + id + "/events", "27").body());
         assertThat(resumed.stream().filter(e -> e.name.equals("epoch")).map(e -> e.data.get("epoch").asInt()))
-                .containsExactly(8, 9, 10);
+                .containsExactly(28, 29, 30);
     }
 
     @Test
@@ -140,15 +140,16 @@ class LiveStreamsIT extends ServerTestBase {
                 "\"startPaused\": true, \"output\": {\"weights\": true, \"grid\": {\"resolution\": 20, \"neurons\": true}}"));
         try (StompFollower stomp = new StompFollower(port)) {
             StompFollower.Subscription topic = stomp.follow(id).topic();
+            long start = System.nanoTime();
             api.post("/api/jobs/" + id + "/resume", "");
             List<JsonNode> messages = topic.until(StompFollower.finalStatus(), LONG);
+            double seconds = (System.nanoTime() - start) / 1e9;
             List<JsonNode> epochs = messages.stream().filter(m -> m.get("type").asText().equals("epoch")).toList();
             assertThat(epochs).extracting(m -> m.get("epoch").asInt()).containsExactlyElementsOf(range(1, 300));
             List<JsonNode> withGrid = epochs.stream().filter(m -> m.has("grid")).toList();
             // the first and the last epoch carry a snapshot; in between at most 10 per second
             assertThat(withGrid.get(0).get("epoch").asInt()).isEqualTo(1);
             assertThat(withGrid.get(withGrid.size() - 1).get("epoch").asInt()).isEqualTo(300);
-            double seconds = epochs.get(epochs.size() - 1).get("elapsedSeconds").asDouble();
             assertThat(withGrid.size()).isLessThanOrEqualTo((int) Math.ceil(seconds * 10) + 3);
             JsonNode grid = withGrid.get(withGrid.size() - 1).get("grid");
             assertThat(grid.get("resolution").asInt()).isEqualTo(20);
