@@ -15,6 +15,7 @@ import nnlab.engine.InvalidSpecException;
 import nnlab.engine.Model;
 import nnlab.engine.ModelSummary;
 import nnlab.engine.NetworkSpec;
+import nnlab.engine.StopReason;
 import nnlab.engine.Weights;
 import nnlab.system.NnlabProperties;
 import org.slf4j.Logger;
@@ -321,8 +322,8 @@ public class JobService implements SmartLifecycle {
         if (job == null) return get(id);
         job.cancel();
         if (queue.remove(id)) {
-            job.finish(JobStatus.CANCELLED, nnlab.engine.StopReason.CANCELLED, null);
-            repository.updateStatus(id, JobStatus.CANCELLED, 0, nnlab.engine.StopReason.CANCELLED, null);
+            job.finish(JobStatus.CANCELLED, StopReason.CANCELLED, null);
+            repository.updateStatus(id, JobStatus.CANCELLED, 0, StopReason.CANCELLED, null);
             metrics.finished(JobStatus.CANCELLED);
             statusChanged(job);
             publishPositions();
