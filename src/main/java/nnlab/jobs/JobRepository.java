@@ -115,11 +115,20 @@ public class JobRepository {
 
     public List<JobMessage.Epoch> epochs(String jobId, int epochs) {
         return jdbc.sql("select * from job_epoch where job_id = :id order by epoch").param("id", jobId)
-                .query((rs, n) -> new JobMessage.Epoch(jobId, rs.getInt("epoch"), epochs, rs.getInt("steps"),
+                .query((rs, n) -> epoch(rs, jobId, epochs)).list();
+    }
+
+    public Optional<JobMessage.Epoch> lastEpoch(String jobId, int epochs) {
+        return jdbc.sql("select * from job_epoch where job_id = :id"
+                        + " and epoch = (select max(epoch) from job_epoch where job_id = :id)").param("id", jobId)
+                .query((rs, n) -> epoch(rs, jobId, epochs)).optional();
+    }
+
+    private static JobMessage.Epoch epoch(ResultSet rs, String jobId, int epochs) throws SQLException {
+        return new JobMessage.Epoch(jobId, rs.getInt("epoch"), epochs, rs.getInt("steps"),
                         metrics(rs, "train"), metrics(rs, "val"), metrics(rs, "test"), rs.getDouble("seconds"),
                         rs.getDouble("elapsed_seconds"), dbl(rs, "weight_norm"), rs.getDouble("learning_rate"),
-                        JobStatus.valueOf(rs.getString("status")), stop(rs.getString("stop_reason")), null, null))
-                .list();
+                        JobStatus.valueOf(rs.getString("status")), stop(rs.getString("stop_reason")), null, null);
     }
 
     private static MetricsView metrics(ResultSet rs, String prefix) throws SQLException {

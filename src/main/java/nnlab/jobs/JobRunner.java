@@ -72,7 +72,7 @@ final class JobRunner {
         } catch (InvalidSpecException e) {
             end(JobStatus.FAILED, null, e.getMessage());
         } catch (InterruptedException e) {
-            end(JobStatus.INTERRUPTED, null, "the server shut down while the job was running");
+            end(JobStatus.INTERRUPTED, null, shutDown());
         } catch (RuntimeException | OutOfMemoryError e) {
             log.error("job {} failed", job.id, e);
             end(JobStatus.FAILED, null, "internal error: " + e);
@@ -154,9 +154,14 @@ final class JobRunner {
             case DIVERGED -> "diverged at epoch " + report.epoch()
                     + ": the loss or a weight became NaN or infinite (is the learning rate too high?)";
             case CANCELLED -> timedOut ? timeLimit()
-                    : job.isCancelled() ? null : "the server shut down while the job was running";
+                    : job.isCancelled() ? null : shutDown();
             default -> null;
         };
+    }
+
+    private String shutDown() {
+        return "the server shut down while the job was running; its history up to epoch " + job.epochsDone()
+                + " is kept";
     }
 
     private String timeLimit() {

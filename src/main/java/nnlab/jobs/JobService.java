@@ -15,6 +15,7 @@ import nnlab.engine.InvalidSpecException;
 import nnlab.engine.Model;
 import nnlab.engine.ModelSummary;
 import nnlab.engine.NetworkSpec;
+import nnlab.engine.StopReason;
 import nnlab.engine.Weights;
 import nnlab.system.NnlabProperties;
 import org.slf4j.Logger;
@@ -76,10 +77,13 @@ public class JobService implements SmartLifecycle {
     public void stop() {
         running = false;
         queue.stop();
+        // waiting jobs stay QUEUED in the database and are queued again at the next start
         for (Job job : live.values()) {
-            if (!job.status().finished()) {
+            JobStatus s = job.status();
+            if (s == JobStatus.RUNNING || s == JobStatus.PAUSED) {
                 repository.updateStatus(job.id, JobStatus.INTERRUPTED, job.epochsDone(), null,
-                        "the server shut down before the job finished");
+                        "the server shut down while the job was " + s.name().toLowerCase()
+                                + "; its history up to epoch " + job.epochsDone() + " is kept");
             }
         }
         live.clear();
@@ -255,8 +259,8 @@ public class JobService implements SmartLifecycle {
     }
 
     private JobView view(JobRecord r, boolean full) {
-        List<JobMessage.Epoch> epochs = full && r.epochsDone() > 0 ? repository.epochs(r.id(), r.epochs()) : List.of();
-        JobMessage.Epoch last = epochs.isEmpty() ? null : epochs.get(epochs.size() - 1);
+        JobMessage.Epoch last = full && r.epochsDone() > 0 ? repository.lastEpoch(r.id(), r.epochs()).orElse(null)
+                : null;
         double lr = last != null ? last.learningRate() : learningRate(r.spec());
         return new JobView(r.id(), r.status(), r.spec().seed(), r.epochs(), r.epochsDone(), null, false, last, lr,
                 r.stopReason(), r.error(), r.createdAt(), r.startedAt(), r.finishedAt(),
@@ -318,8 +322,8 @@ public class JobService implements SmartLifecycle {
         if (job == null) return get(id);
         job.cancel();
         if (queue.remove(id)) {
-            job.finish(JobStatus.CANCELLED, nnlab.engine.StopReason.CANCELLED, null);
-            repository.updateStatus(id, JobStatus.CANCELLED, 0, nnlab.engine.StopReason.CANCELLED, null);
+            job.finish(JobStatus.CANCELLED, StopReason.CANCELLED, null);
+            repository.updateStatus(id, JobStatus.CANCELLED, 0, StopReason.CANCELLED, null);
             metrics.finished(JobStatus.CANCELLED);
             statusChanged(job);
             publishPositions();

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import nnlab.jobs.JobMessage;
 import nnlab.jobs.JobService;
 import nnlab.system.NnlabProperties;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -27,7 +28,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * behind is told so and disconnected, and can reconnect with Last-Event-ID without losing an epoch.
  */
 @Component
-public class SseStreams {
+public class SseStreams implements SmartLifecycle {
 
     /** SSE streams end after this long; clients reconnect (EventSource does so by itself). */
     static final long TIMEOUT_MILLIS = TimeUnit.HOURS.toMillis(6);
@@ -111,6 +112,40 @@ public class SseStreams {
             subs.remove(sub);
             if (subs.isEmpty()) byJob.remove(sub.jobId, subs);
         }
+    }
+
+    /** Ends every open stream (at shutdown, so that open streams do not hold the server up). */
+    public void closeAll() {
+        for (Set<Subscriber> subs : byJob.values()) {
+            for (Subscriber sub : subs) {
+                sub.closed = true;
+                try {
+                    sub.emitter.complete();
+                } catch (RuntimeException e) {
+                    // the connection is gone already
+                }
+            }
+        }
+        byJob.clear();
+    }
+
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Before the web server's graceful shutdown, which would otherwise wait for open streams. */
+    @Override
+    public void stop() {
+        running = false;
+        closeAll();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     /** Subscribers open now, all jobs together. */

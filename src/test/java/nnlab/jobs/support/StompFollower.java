@@ -1,0 +1,132 @@
+package nnlab.jobs.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.WebSocketContainer;
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+
+/** A real STOMP client over WebSocket (Spring's), collecting what a destination sends. */
+public final class StompFollower implements AutoCloseable {
+
+    private final WebSocketStompClient client;
+    private final StompSession session;
+
+    public StompFollower(int port) {
+        WebSocketContainer container = ContainerProvider.getWebSocketContainer();
+        container.setDefaultMaxTextMessageBufferSize(8 * 1024 * 1024);
+        container.setDefaultMaxBinaryMessageBufferSize(8 * 1024 * 1024);
+        client = new WebSocketStompClient(new StandardWebSocketClient(container));
+        client.setInboundMessageSizeLimit(8 * 1024 * 1024);
+        try {
+            session = client.connectAsync("ws://localhost:" + port + "/ws", new StompSessionHandlerAdapter() { })
+                    .get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("STOMP connect failed", e);
+        }
+    }
+
+    /** Subscribes and returns the queue its messages arrive in, parsed as JSON. */
+    public Subscription subscribe(String destination) {
+        Subscription s = new Subscription();
+        session.subscribe(destination, new StompFrameHandler() {
+            @Override
+            public Type getPayloadType(StompHeaders h) {
+                return byte[].class;
+            }
+
+            @Override
+            public void handleFrame(StompHeaders h, Object payload) {
+                try {
+                    s.messages.add(Api.JSON.readTree((byte[]) payload));
+                } catch (IOException e) {
+                    s.messages.add(Api.JSON.getNodeFactory().textNode("unparseable: " + e));
+                }
+            }
+        });
+        return s;
+    }
+
+    /**
+     * What a page does to follow a job: subscribe to its topic, then ask for the snapshot (status and
+     * history). The server handles a session's frames in order, so once the snapshot is here the topic
+     * subscription is in place.
+     */
+    public Followed follow(String jobId) {
+        Subscription topic = subscribe("/topic/jobs/" + jobId);
+        JsonNode snapshot = subscribe("/app/jobs/" + jobId).next(Duration.ofSeconds(10));
+        return new Followed(topic, snapshot);
+    }
+
+    public record Followed(Subscription topic, JsonNode snapshot) {
+    }
+
+    public static final class Subscription {
+        final LinkedBlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
+
+        public JsonNode next(Duration timeout) {
+            try {
+                JsonNode m = messages.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                if (m == null) throw new AssertionError("no message within " + timeout);
+                return m;
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        /** Null if nothing arrives in time. */
+        public JsonNode poll(Duration timeout) {
+            try {
+                return messages.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        /** Collects messages until one matches (inclusive). */
+        public List<JsonNode> until(Predicate<JsonNode> last, Duration timeout) {
+            List<JsonNode> got = new ArrayList<>();
+            long end = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                long left = end - System.nanoTime();
+                if (left <= 0) throw new AssertionError("timed out; got " + got.size() + " messages, last " +
+                        (got.isEmpty() ? null : got.get(got.size() - 1)));
+                JsonNode m = poll(Duration.ofNanos(left));
+                if (m == null) continue;
+                got.add(m);
+                if (last.test(m)) return got;
+            }
+        }
+    }
+
+    public static Predicate<JsonNode> finalStatus() {
+        return m -> m.path("type").asText().equals("status") && List.of("SUCCEEDED", "FAILED", "CANCELLED",
+                "INTERRUPTED").contains(m.path("status").asText());
+    }
+
+    public static Predicate<JsonNode> status(String status) {
+        return m -> m.path("type").asText().equals("status") && m.path("status").asText().equals(status);
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.disconnect();
+        } catch (RuntimeException e) {
+            // already gone
+        }
+        client.stop();
+    }
+}
