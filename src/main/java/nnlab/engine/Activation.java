@@ -47,8 +47,8 @@ public enum Activation {
         public double derivative(double z, double f) { return 0; }
     },
     SOFTMAX {
-        public double apply(double z) { throw new UnsupportedOperationException("softmax is defined on a row"); }
-        public double derivative(double z, double f) { throw new UnsupportedOperationException("softmax is defined on a row"); }
+        public double apply(double z) { throw new IllegalStateException("softmax is defined on a whole row: see ArrayKernel.softmaxRow"); }
+        public double derivative(double z, double f) { throw new IllegalStateException("softmax is defined on a whole row: see ArrayKernel.softmaxRow"); }
     };
 
     /** Slope of leaky ReLU for negative inputs (Keras's LeakyReLU default is 0.3; 0.01 is the common textbook value). */

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nnlab.jobs.support.Api;
-import nnlab.jobs.support.ServerTestBase;
+import nnlab.jobs.support.LiveServer;
 import nnlab.jobs.support.Specs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -15,7 +15,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** A batch of bad specs: each gets 400 with a problem body naming the field; the server keeps serving. */
 @ExtendWith(OutputCaptureExtension.class)
-class BadInputIT extends ServerTestBase {
+class BadInputIT extends LiveServer {
 
     private static final String DATASET = "\"dataset\": {\"name\": \"playground\", \"kind\": \"circle\"}";
     private static final String MODEL = "\"model\": {\"layers\": [{\"units\": 4, \"activation\": \"relu\"}, "

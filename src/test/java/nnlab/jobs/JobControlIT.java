@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import nnlab.jobs.support.Api;
-import nnlab.jobs.support.ServerTestBase;
+import nnlab.jobs.support.LiveServer;
 import nnlab.jobs.support.Specs;
 import nnlab.jobs.support.StompFollower;
 import org.junit.jupiter.api.Test;
 
 /** Cancel, pause, step, resume, a new learning rate, predict and download: the controls of a job. */
-class JobControlIT extends ServerTestBase {
+class JobControlIT extends LiveServer {
 
     private static final Duration LONG = Duration.ofSeconds(90);
 

@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import nnlab.jobs.support.Api;
-import nnlab.jobs.support.ServerTestBase;
+import nnlab.jobs.support.LiveServer;
 import nnlab.jobs.support.Specs;
 import nnlab.jobs.support.StompFollower;
 import org.junit.jupiter.api.Test;
 
 /** Following jobs live over STOMP and Server-Sent Events, from the start and joining late. */
-class LiveStreamsIT extends ServerTestBase {
+class LiveStreamsIT extends LiveServer {
 
     private static final Duration LONG = Duration.ofSeconds(90);
 

@@ -7,12 +7,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import nnlab.jobs.support.Api;
-import nnlab.jobs.support.ServerTestBase;
+import nnlab.jobs.support.LiveServer;
 import nnlab.jobs.support.Specs;
 import org.junit.jupiter.api.Test;
 
 /** The data set catalogue, health, metrics, the OpenAPI document and page, the job list. */
-class ServerEndpointsIT extends ServerTestBase {
+class ServerEndpointsIT extends LiveServer {
 
     @Test
     void datasetsAreListedWithShapesAndParameters() {

@@ -18,7 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
                 "nnlab.jobs.workers=2",
                 "nnlab.jobs.queue-capacity=32",
                 "nnlab.jobs.max-active-per-client=100"})
-public abstract class ServerTestBase {
+public abstract class LiveServer {
 
     @LocalServerPort
     protected int port;
