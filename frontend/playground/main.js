@@ -2,7 +2,7 @@
 // for it, follows the job's live messages, and draws what arrived once per animation frame.
 
 import {
-  ACTIVATIONS, DATASETS, FEATURES, HIDEABLE, LEARNING_RATES, MAX_LAYERS, REGULARIZATION_RATES,
+  ACTIVATIONS, DATASETS, OPTIMIZERS, FEATURES, HIDEABLE, LEARNING_RATES, MAX_LAYERS, REGULARIZATION_RATES,
   fromHash, jobSpec, toHash,
 } from './state.js';
 import { api, liveClient } from './api.js';
@@ -11,6 +11,8 @@ import { buildNetwork } from './network.js';
 
 const $ = (id) => document.getElementById(id);
 const GRID = 50;
+const PLAY_ICON = '<svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true"><path d="M7 4l13 8-13 8z" fill="currentColor"/></svg>';
+const PAUSE_ICON = '<svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true"><path d="M6 4h4v16H6zM14 4h4v16h-4z" fill="currentColor"/></svg>';
 
 let state = fromHash(location.hash);
 const run = {
@@ -38,6 +40,7 @@ function options(select, values, label = String) {
 function showControls() {
   $('learningRate').value = String(state.learningRate);
   $('activation').value = state.activation;
+  $('optimizer').value = state.optimizer;
   $('regularization').value = state.regularization;
   $('regularizationRate').value = String(state.regularizationRate);
   $('problem').value = state.problem;
@@ -105,7 +108,8 @@ function showError(e) {
 function setRunning(running) {
   run.running = running;
   $('play').classList.toggle('playing', running);
-  $('play').textContent = running ? '\u23f8' : '\u25b6';
+  $('play').setAttribute('aria-label', running ? 'pause' : 'run');
+  $('play').innerHTML = running ? PAUSE_ICON : PLAY_ICON; // constant markup, no data in it
 }
 
 /** Cancels the current job and submits a new paused one for the current state. */
@@ -139,10 +143,18 @@ function gridPoints() {
   return pts;
 }
 
+/** What the chart and the figures need of one epoch. */
+function point(m) {
+  return {
+    epoch: m.epoch, train: m.train && m.train.loss, test: m.test && m.test.loss,
+    trainAccuracy: m.train && m.train.accuracy, testAccuracy: m.test && m.test.accuracy,
+  };
+}
+
 function onEpoch(m) {
   if (m.epoch > run.epoch) {
     run.epoch = m.epoch;
-    run.history.push({ epoch: m.epoch, train: m.train && m.train.loss, test: m.test && m.test.loss });
+    run.history.push(point(m));
   }
   if (m.status && m.status !== 'RUNNING') setRunning(false);
   if (m.grid) run.grid = m.grid;
@@ -164,8 +176,11 @@ const live = liveClient({
   snapshot(snap) {
     if (snap.error) return;
     // after a (re)connect: the history is the server's, live epochs already seen are dropped
-    run.history = snap.history.map((m) => ({ epoch: m.epoch, train: m.train && m.train.loss, test: m.test && m.test.loss }));
-    run.epoch = run.history.length ? run.history[run.history.length - 1].epoch : 0;
+    const history = snap.history.map(point);
+    const last = history.length ? history[history.length - 1].epoch : 0;
+    // live epochs that overtook the snapshot stay; the rest comes from the server's history
+    run.history = history.concat(run.history.filter((e) => e.epoch > last));
+    run.epoch = Math.max(last, run.epoch);
     if (snap.status) onStatus(snap.status);
     run.dirty = true;
   },
@@ -201,6 +216,9 @@ function draw() {
   const last = run.history[run.history.length - 1];
   $('trainLoss').textContent = last && last.train != null ? last.train.toFixed(3) : '–';
   $('testLoss').textContent = last && last.test != null ? last.test.toFixed(3) : '–';
+  const percent = (v) => (v != null ? `${(100 * v).toFixed(1)} %` : '–');
+  $('trainAccuracy').textContent = percent(last && last.trainAccuracy);
+  $('testAccuracy').textContent = percent(last && last.testAccuracy);
   drawLossChart($('lossChart'), run.history);
   const heat = $('heatmap');
   const layers = run.grid ? run.grid.layers : null;
@@ -229,6 +247,7 @@ function frame() {
 // ---- wiring
 
 options($('learningRate'), LEARNING_RATES);
+options($('optimizer'), OPTIMIZERS, (o) => ({ sgd: 'SGD', momentum: 'Momentum', adam: 'Adam', rmsprop: 'RMSProp' })[o]);
 options($('activation'), ACTIVATIONS, (a) => ({ relu: 'ReLU', tanh: 'Tanh', sigmoid: 'Sigmoid', linear: 'Linear' })[a]);
 options($('regularization'), ['none', 'L1', 'L2'], (r) => (r === 'none' ? 'None' : r));
 options($('regularizationRate'), REGULARIZATION_RATES);
@@ -236,7 +255,7 @@ options($('problem'), ['classification', 'regression'], (p) => p[0].toUpperCase(
 
 $('learningRate').addEventListener('change', (e) => change({ learningRate: Number(e.target.value) }));
 $('regularizationRate').addEventListener('change', (e) => change({ regularizationRate: Number(e.target.value) }));
-for (const id of ['activation', 'regularization', 'problem']) {
+for (const id of ['optimizer', 'activation', 'regularization', 'problem']) {
   $(id).addEventListener('change', (e) => change({ [id]: e.target.value }));
 }
 for (const id of ['noise', 'trainRatio', 'batchSize']) {
@@ -271,6 +290,7 @@ window.playground = {
   get jobId() { return run.jobId; },
   get epoch() { return run.epoch; },
   get running() { return run.running; },
+  get historyEpochs() { return run.history.map((e) => e.epoch); },
   get state() { return JSON.parse(JSON.stringify(state)); },
   ready: () => run.ready,
   color: (v) => color(outputUnit(v), state.discretize),

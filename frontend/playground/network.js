@@ -2,7 +2,7 @@
 // the output node; each node holds a small map; links are drawn from the latest weights.
 
 import { FEATURES, MAX_NEURONS } from './state.js';
-import { FEATURE_LABELS, drawLinks } from './render.js';
+import { FEATURE_LABELS, color, drawLinks } from './render.js';
 
 const NODE = 36;
 const COLUMN = 110;
@@ -100,7 +100,14 @@ export function buildNetwork(container, state, handlers) {
       });
       weights.biases.forEach((biases, l) => biases.forEach((b, u) => {
         const canvas = neurons[l] && neurons[l][u];
-        if (canvas) canvas.parentElement.dataset.bias = b.toFixed(3);
+        if (!canvas) return;
+        const node = canvas.parentElement;
+        node.dataset.bias = b.toFixed(3);
+        let mark = node.querySelector('.bias');
+        if (!mark) { mark = el('span', { class: 'bias' }); node.append(mark); }
+        const [r, g, bl] = color(Math.tanh(b));
+        mark.style.background = `rgb(${r},${g},${bl})`;
+        mark.title = `bias ${b.toFixed(3)}`;
       }));
     }
     drawLinks(svg, links);

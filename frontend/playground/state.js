@@ -8,12 +8,16 @@ export const DATASETS = {
 export const FEATURES = ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2'];
 export const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 export const REGULARIZATION_RATES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
+export const OPTIMIZERS = ['sgd', 'momentum', 'adam', 'rmsprop'];
 export const ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'linear'];
 export const MAX_LAYERS = 6;
 export const MAX_NEURONS = 8;
 
-const int = (min, max) => ({
-  parse: (s) => { const v = Number.parseInt(s, 10); return Number.isFinite(v) && v >= min && v <= max ? v : undefined; },
+const int = (min, max, step = 1) => ({
+  parse: (s) => {
+    const v = Number(s);
+    return Number.isInteger(v) && v >= min && v <= max && (v - min) % step === 0 ? v : undefined;
+  },
   write: String,
 });
 const num = (allowed) => ({
@@ -36,7 +40,7 @@ const shape = {
 };
 
 /** Controls that a link can hide ("hide=" in the hash), by their data-control name. */
-export const HIDEABLE = ['dataset', 'noise', 'trainRatio', 'batchSize', 'regenerate', 'learningRate', 'activation',
+export const HIDEABLE = ['dataset', 'noise', 'trainRatio', 'batchSize', 'regenerate', 'learningRate', 'optimizer', 'activation',
   'regularization', 'regularizationRate', 'problem', 'numHiddenLayers', 'showTestData', 'discretize', 'initZero',
   'features'];
 
@@ -44,10 +48,11 @@ export const HIDEABLE = ['dataset', 'noise', 'trainRatio', 'batchSize', 'regener
 export const SETTINGS = {
   dataset: [oneOf([...DATASETS.classification, ...DATASETS.regression]), 'circle'],
   problem: [oneOf(['classification', 'regression']), 'classification'],
-  noise: [int(0, 50), 0],
-  trainRatio: [int(10, 90), 50],
+  noise: [int(0, 50, 5), 0],
+  trainRatio: [int(10, 90, 10), 50],
   batchSize: [int(1, 30), 10],
   learningRate: [num(LEARNING_RATES), 0.03],
+  optimizer: [oneOf(OPTIMIZERS), 'sgd'],
   activation: [oneOf(ACTIVATIONS), 'tanh'],
   regularization: [oneOf(['none', 'L1', 'L2']), 'none'],
   regularizationRate: [num(REGULARIZATION_RATES), 0],
@@ -93,7 +98,7 @@ export function jobSpec(state) {
   const layers = state.networkShape.map((units) => ({ units, activation: state.activation }));
   layers.push(classification ? { units: 1, activation: 'sigmoid' } : { units: 1, activation: 'tanh' });
   const training = {
-    optimizer: 'sgd',
+    optimizer: state.optimizer,
     learningRate: state.learningRate,
     batchSize: state.batchSize,
     epochs: 10000,

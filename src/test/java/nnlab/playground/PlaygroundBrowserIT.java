@@ -96,14 +96,46 @@ class PlaygroundBrowserIT {
         Path shot = screenshot("playground-spiral-training.png");
         System.out.println("[playground] screenshot mid-training: " + shot.toAbsolutePath());
 
+        // a lost connection is shown, then recovered without losing the run or an epoch of its history
+        long beforeDrop = epoch();
+        js("window.playground.dropConnection()");
+        waitUntil(d -> d.findElement(By.id("connection")).isDisplayed());
+        waitUntil(d -> !d.findElement(By.id("connection")).isDisplayed() && epoch() > beforeDrop + 5);
+        assertThat(text("testAccuracy")).matches("\\d+\\.\\d %");
+
         click(By.id("play"));
         long paused = waitForStableEpoch();
+        @SuppressWarnings("unchecked")
+        List<Number> seen = (List<Number>) js("return window.playground.historyEpochs");
+        assertThat(seen).hasSize((int) paused);
+        for (int i = 0; i < seen.size(); i++) assertThat(seen.get(i).longValue()).isEqualTo(i + 1L);
         click(By.id("step"));
         waitUntil(d -> epoch() == paused + 1);
         Thread.sleep(800);
         assertThat(epoch()).isEqualTo(paused + 1);
 
         heatmapAgreesWithServerPredictions();
+    }
+
+    @Test
+    void oneTableReadsAndWritesTheHash() {
+        open("#dataset=gauss&networkShape=3&seed=42");
+        waitReady();
+        Object result = ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/playground/state.js').then(({fromHash, toHash}) => {
+                  const s = fromHash('#dataset=reg-gauss&problem=regression&noise=35&trainRatio=70&batchSize=30'
+                      + '&learningRate=0.003&optimizer=adam&activation=relu&regularization=L2&regularizationRate=0.01'
+                      + '&networkShape=8,1,3&features=x1sq,sinx2&seed=7&showTestData=true&discretize=true'
+                      + '&initZero=true&hide=noise,features');
+                  const again = fromHash(toHash(s));
+                  const bad = fromHash('#noise=7&learningRate=2&networkShape=9&dataset=moon&features=x9');
+                  done(JSON.stringify([JSON.stringify(s) === JSON.stringify(again), s.networkShape, s.hide,
+                      bad.noise, bad.learningRate, bad.networkShape, bad.dataset, bad.features]));
+                }).catch(e => done(String(e)));
+                """);
+        assertThat(result).isEqualTo("[true,[8,1,3],[\"noise\",\"features\"],0,0.03,[4,2],\"circle\",[\"x1\",\"x2\"]]");
+        assertThat(driver.getCurrentUrl()).contains("dataset=gauss").contains("networkShape=3").contains("seed=42");
     }
 
     @Test
