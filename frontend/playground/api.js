@@ -19,6 +19,7 @@ export const api = {
   submit: (spec) => call('POST', '/api/jobs', spec),
   get: (id) => call('GET', `/api/jobs/${id}`),
   history: (id) => call('GET', `/api/jobs/${id}/metrics`),
+  model: (id) => call('GET', `/api/jobs/${id}/model`),
   points: (id) => call('GET', `/api/jobs/${id}/points`),
   predict: (id, points) => call('POST', `/api/jobs/${id}/predict`, { points }),
   pause: (id) => call('POST', `/api/jobs/${id}/pause`),

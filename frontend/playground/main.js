@@ -16,7 +16,7 @@ const PAUSE_ICON = '<svg viewBox="0 0 24 24" width="22" height="22" aria-hidden=
 
 let state = fromHash(location.hash);
 const run = {
-  jobId: null, ready: Promise.resolve(), running: false, points: null, history: [], epoch: 0,
+  jobId: null, ready: Promise.resolve(), running: false, offset: 0, continued: null, points: null, history: [], epoch: 0,
   grid: null, weights: null, initialOutput: null, hover: null, dirty: true, generation: 0,
 };
 let view = null;
@@ -117,7 +117,9 @@ function reset() {
   const old = run.jobId;
   const generation = ++run.generation;
   setRunning(false);
-  Object.assign(run, { jobId: null, points: null, history: [], epoch: 0, grid: null, weights: null, initialOutput: null });
+  Object.assign(run, {
+    jobId: null, points: null, history: [], epoch: 0, offset: 0, grid: null, weights: null, initialOutput: null,
+  });
   run.dirty = true;
   showError(null);
   run.ready = (async () => {
@@ -126,13 +128,57 @@ function reset() {
     if (generation !== run.generation) { api.cancel(job.id).catch(() => {}); return; }
     run.jobId = job.id;
     live.follow(job.id);
-    const [points, predicted] = await Promise.all([api.points(job.id), api.predict(job.id, gridPoints())]);
-    if (generation !== run.generation) return;
+    // a job that waits in the queue has no data or weights yet: ask again until it has
+    const current = () => generation === run.generation;
+    const points = await retry(() => api.points(job.id), current);
+    const predicted = await retry(() => api.predict(job.id, gridPoints()), current);
+    if (!current()) return;
     run.points = points;
     if (!run.grid) run.initialOutput = predicted.outputs.map((o) => o[0]);
     run.dirty = true;
   })().catch(showError);
   return run.ready;
+}
+
+async function retry(call, stillWanted, attempts = 100) {
+  for (let i = 1; ; i++) {
+    try {
+      return await call();
+    } catch (e) {
+      if (i >= attempts || !stillWanted()) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * i)));
+    }
+  }
+}
+
+/**
+ * A job has at most nnlab.limits.max-epochs epochs; the playground runs on for ever, so when its job
+ * completes, a new one starts from the trained weights and the epoch counter goes on.
+ */
+async function continueRun(finished) {
+  if (run.continued === finished || finished !== run.jobId) return;
+  run.continued = finished;
+  const generation = run.generation;
+  const previous = run.ready;
+  run.ready = (async () => {
+    await previous;
+    await chain(finished, generation);
+  })();
+}
+
+async function chain(finished, generation) {
+  try {
+    const doc = await api.model(finished);
+    if (generation !== run.generation) return;
+    const job = await api.submit(jobSpec(state, { weights: doc.weights, paused: !run.running }));
+    if (generation !== run.generation) { api.cancel(job.id).catch(() => {}); return; }
+    run.offset = run.epoch;
+    run.jobId = job.id;
+    live.follow(job.id);
+  } catch (e) {
+    setRunning(false);
+    showError(e);
+  }
 }
 
 function gridPoints() {
@@ -146,23 +192,25 @@ function gridPoints() {
 /** What the chart and the figures need of one epoch. */
 function point(m) {
   return {
-    epoch: m.epoch, train: m.train && m.train.loss, test: m.test && m.test.loss,
+    epoch: m.epoch + run.offset, train: m.train && m.train.loss, test: m.test && m.test.loss,
     trainAccuracy: m.train && m.train.accuracy, testAccuracy: m.test && m.test.accuracy,
   };
 }
 
 function onEpoch(m) {
-  if (m.epoch > run.epoch) {
-    run.epoch = m.epoch;
-    run.history.push(point(m));
+  const p = point(m);
+  if (p.epoch > run.epoch) {
+    run.epoch = p.epoch;
+    run.history.push(p);
   }
-  if (m.status && m.status !== 'RUNNING') setRunning(false);
+  if (m.status === 'PAUSED') setRunning(false);
   if (m.grid) run.grid = m.grid;
   if (m.weights) run.weights = m.weights;
   run.dirty = true;
 }
 
 function onStatus(s) {
+  if (s.status === 'SUCCEEDED' && s.stopReason === 'COMPLETED') { continueRun(s.jobId); return; }
   // RUNNING is also what a single step reports, so only stops change the play button
   if (s.status !== 'RUNNING' && s.status !== 'QUEUED') setRunning(false);
   if (s.status === 'FAILED') showError(s.error || 'the job failed');
@@ -177,9 +225,10 @@ const live = liveClient({
     if (snap.error) return;
     // after a (re)connect: the history is the server's, live epochs already seen are dropped
     const history = snap.history.map(point);
-    const last = history.length ? history[history.length - 1].epoch : 0;
-    // live epochs that overtook the snapshot stay; the rest comes from the server's history
-    run.history = history.concat(run.history.filter((e) => e.epoch > last));
+    const last = history.length ? history[history.length - 1].epoch : run.offset;
+    // earlier jobs' epochs and live epochs that overtook the snapshot stay; the rest is the server's history
+    run.history = run.history.filter((e) => e.epoch <= run.offset)
+      .concat(history, run.history.filter((e) => e.epoch > last));
     run.epoch = Math.max(last, run.epoch);
     if (snap.status) onStatus(snap.status);
     run.dirty = true;
@@ -191,8 +240,12 @@ async function playPause() {
   await run.ready;
   if (!run.jobId) return;
   try {
-    if (run.running) { setRunning(false); await api.pause(run.jobId); } else { setRunning(true); await api.resume(run.jobId); }
-  } catch (e) { showError(e); }
+    if (run.running) {
+      setRunning(false);
+      // a job that has just completed is as good as paused: its continuation starts paused
+      await api.pause(run.jobId).catch((e) => { if (!/SUCCEEDED/.test(e.message)) throw e; });
+    } else { setRunning(true); await api.resume(run.jobId); }
+  } catch (e) { setRunning(false); showError(e); }
 }
 
 async function step() {
@@ -280,6 +333,11 @@ window.addEventListener('hashchange', () => {
   reset();
 });
 
+// a paused job holds a worker: leaving the page cancels it
+window.addEventListener('pagehide', () => {
+  if (run.jobId) fetch(`/api/jobs/${run.jobId}`, { method: 'DELETE', keepalive: true }).catch(() => {});
+});
+
 writeHash();
 showControls();
 reset();
@@ -290,6 +348,7 @@ window.playground = {
   get jobId() { return run.jobId; },
   get epoch() { return run.epoch; },
   get running() { return run.running; },
+  get pointsShown() { return run.points ? run.points.train.length + (state.showTestData ? run.points.test.length : 0) : 0; },
   get historyEpochs() { return run.history.map((e) => e.epoch); },
   get state() { return JSON.parse(JSON.stringify(state)); },
   ready: () => run.ready,

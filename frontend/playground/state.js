@@ -92,8 +92,8 @@ export function toHash(state) {
   return '#' + parts.join('&');
 }
 
-/** The job spec this state trains: paused at first, weights and per-neuron grids in the live messages. */
-export function jobSpec(state) {
+/** The job spec this state trains (from given weights to go on after a finished job): paused at first, weights and per-neuron grids in the live messages. */
+export function jobSpec(state, { weights, paused = true } = {}) {
   const classification = state.problem === 'classification';
   const layers = state.networkShape.map((units) => ({ units, activation: state.activation }));
   layers.push(classification ? { units: 1, activation: 'sigmoid' } : { units: 1, activation: 'tanh' });
@@ -111,10 +111,10 @@ export function jobSpec(state) {
       name: 'playground', kind: state.dataset, noise: state.noise / 100, trainRatio: state.trainRatio / 100,
       features: state.features,
     },
-    model: { layers, init: state.initZero ? 'zeros' : 'uniform' },
+    model: weights ? { layers, weights } : { layers, init: state.initZero ? 'zeros' : 'uniform' },
     training,
     seed: state.seed,
     output: { weights: true, grid: { resolution: 50, neurons: true } },
-    startPaused: true,
+    startPaused: paused,
   };
 }

@@ -87,6 +87,10 @@ class PlaygroundBrowserIT {
         assertThat(driver.findElements(By.cssSelector(".node.neuron"))).hasSize(6 + 2 + 2 + 1);
         waitReady();
         assertThat(epoch()).isZero();
+        assertThat(js("return window.playground.pointsShown")).isEqualTo(250L);
+        click(By.id("showTestData"));
+        waitUntil(d -> Long.valueOf(500L).equals(js("return window.playground.pointsShown")));
+        assertThat(driver.getCurrentUrl()).contains("showTestData=true");
 
         click(By.id("play"));
         waitUntil(d -> epoch() >= 3 && !text("testLoss").equals("–"));
@@ -136,6 +140,27 @@ class PlaygroundBrowserIT {
                 """);
         assertThat(result).isEqualTo("[true,[8,1,3],[\"noise\",\"features\"],0,0.03,[4,2],\"circle\",[\"x1\",\"x2\"]]");
         assertThat(driver.getCurrentUrl()).contains("dataset=gauss").contains("networkShape=3").contains("seed=42");
+    }
+
+    @Test
+    void theRunGoesOnPastOneJobsEpochLimit() {
+        open("#dataset=gauss&networkShape=2&batchSize=30");
+        waitReady();
+        click(By.id("play"));
+        new WebDriverWait(driver, Duration.ofSeconds(120)).pollingEvery(Duration.ofMillis(200))
+                .until(d -> epoch() > 10_020);
+        click(By.id("play"));
+        long paused = waitForStableEpoch();
+        @SuppressWarnings("unchecked")
+        List<Number> seen = (List<Number>) js("return window.playground.historyEpochs");
+        java.util.List<Long> gaps = new java.util.ArrayList<>();
+        for (int i = 1; i < seen.size(); i++) {
+            if (seen.get(i).longValue() != seen.get(i - 1).longValue() + 1) gaps.add(seen.get(i - 1).longValue());
+        }
+        assertThat(gaps).as("epochs after which the history has a gap").isEmpty();
+        assertThat(seen).hasSize((int) paused);
+        assertThat(seen.get(seen.size() - 1).longValue()).isEqualTo(paused);
+        assertThat(text("error")).as("job %s", js("return window.playground.jobId")).isEmpty();
     }
 
     @Test
@@ -203,7 +228,7 @@ class PlaygroundBrowserIT {
     }
 
     private void waitReady() {
-        waitUntil(d -> Boolean.TRUE.equals(js("return !!(window.playground && window.playground.jobId)")));
+        waitUntil(d -> Boolean.TRUE.equals(js("return !!(window.playground && window.playground.jobId && window.playground.pointsShown > 0)")));
     }
 
     private long waitForStableEpoch() {
@@ -238,7 +263,14 @@ class PlaygroundBrowserIT {
     }
 
     private void waitUntil(Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, WAIT).pollingEvery(Duration.ofMillis(100)).until(condition::apply);
+        try {
+            new WebDriverWait(driver, WAIT).pollingEvery(Duration.ofMillis(100)).until(condition::apply);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("page state: " + js("return JSON.stringify({epoch: document.getElementById('epoch')"
+                    + ".textContent, running: window.playground && window.playground.running, job: window.playground"
+                    + " && window.playground.jobId, error: document.getElementById('error').textContent,"
+                    + " lost: !document.getElementById('connection').hidden})"), e);
+        }
     }
 
     private Path screenshot(String name) throws Exception {
