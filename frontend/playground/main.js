@@ -168,11 +168,13 @@ async function continueRun(finished) {
 
 async function chain(finished, generation) {
   try {
-    const doc = await api.model(finished);
+    const [doc, history] = await Promise.all([api.model(finished), api.history(finished)]);
     if (generation !== run.generation) return;
     const job = await api.submit(jobSpec(state, { weights: doc.weights, paused: !run.running }));
     if (generation !== run.generation) { api.cancel(job.id).catch(() => {}); return; }
-    run.offset = run.epoch;
+    mergeHistory(history);
+    run.offset += doc.epoch;
+    run.epoch = run.offset;
     run.jobId = job.id;
     live.follow(job.id);
   } catch (e) {
@@ -197,8 +199,29 @@ function point(m) {
   };
 }
 
+/** Puts the current job's epochs (as the server has them) in place of what the page has for it. */
+function mergeHistory(epochs) {
+  const history = epochs.map(point);
+  const last = history.length ? history[history.length - 1].epoch : run.offset;
+  // earlier jobs' epochs and live epochs that overtook this list stay
+  run.history = run.history.filter((e) => e.epoch <= run.offset)
+    .concat(history, run.history.filter((e) => e.epoch > last));
+  run.epoch = Math.max(last, run.epoch);
+  run.dirty = true;
+}
+
+/** Live epochs missed (a slow or dropped connection): fetch the job's history once more. */
+function refill() {
+  if (run.refilling || !run.jobId) return;
+  const id = run.jobId;
+  run.refilling = true;
+  api.history(id).then((epochs) => { if (id === run.jobId) mergeHistory(epochs); })
+    .catch(() => {}).finally(() => { run.refilling = false; });
+}
+
 function onEpoch(m) {
   const p = point(m);
+  if (p.epoch > run.epoch + 1) refill();
   if (p.epoch > run.epoch) {
     run.epoch = p.epoch;
     run.history.push(p);
@@ -224,14 +247,8 @@ const live = liveClient({
   snapshot(snap) {
     if (snap.error) return;
     // after a (re)connect: the history is the server's, live epochs already seen are dropped
-    const history = snap.history.map(point);
-    const last = history.length ? history[history.length - 1].epoch : run.offset;
-    // earlier jobs' epochs and live epochs that overtook the snapshot stay; the rest is the server's history
-    run.history = run.history.filter((e) => e.epoch <= run.offset)
-      .concat(history, run.history.filter((e) => e.epoch > last));
-    run.epoch = Math.max(last, run.epoch);
+    mergeHistory(snap.history);
     if (snap.status) onStatus(snap.status);
-    run.dirty = true;
   },
   connected(up) { $('connection').hidden = up; },
 });
