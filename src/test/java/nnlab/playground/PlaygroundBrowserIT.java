@@ -164,6 +164,23 @@ class PlaygroundBrowserIT {
     }
 
     @Test
+    void regressionOnThePlaneLearns() {
+        open("#dataset=circle");
+        waitReady();
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("problem"))).selectByValue("regression");
+        waitUntil(d -> "reg-plane".equals(js("return window.playground.state.dataset")));
+        assertThat(driver.findElements(By.cssSelector("[data-dataset]"))).hasSize(2);
+        waitReady();
+        click(By.id("play"));
+        waitUntil(d -> epoch() >= 20);
+        click(By.id("play"));
+        waitForStableEpoch();
+        assertThat(Double.parseDouble(text("testLoss"))).isLessThan(0.05);
+        assertThat(text("testAccuracy")).isEqualTo("–");
+        assertThat(driver.getCurrentUrl()).contains("problem=regression").contains("dataset=reg-plane");
+    }
+
+    @Test
     void aLinkWithHiddenControlsHidesThem() {
         open("#dataset=xor&noise=15&hide=noise,batchSize,learningRate,regenerate");
         waitReady();
