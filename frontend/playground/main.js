@@ -74,6 +74,7 @@ function showControls() {
       shape[layer] = Math.max(1, Math.min(8, shape[layer] + delta));
       change({ networkShape: shape });
     },
+    editWeight(layer, input, unit, value) { editWeight(layer, input, unit, value); },
     hover(layer, unit) { run.hover = layer === null ? null : [layer, unit]; run.dirty = true; },
   });
   for (const id of FEATURES) drawMap(view.inputs[id], featureMap(id, GRID), GRID, (v) => v);
@@ -136,6 +137,8 @@ function reset() {
     run.points = points;
     if (!run.grid) run.initialOutput = predicted.outputs.map((o) => o[0]);
     run.dirty = true;
+    const doc = await api.model(job.id);
+    if (current() && !run.weights) { run.weights = doc.weights; run.dirty = true; }
   })().catch(showError);
   return run.ready;
 }
@@ -181,6 +184,41 @@ async function chain(finished, generation) {
     setRunning(false);
     showError(e);
   }
+}
+
+/**
+ * A weight set by hand: the run pauses, and a new paused job goes on from the current weights with this
+ * one changed; the epoch counter and the history stay.
+ */
+function editWeight(layer, input, unit, value) {
+  const generation = run.generation;
+  const previous = run.ready;
+  run.ready = (async () => {
+    await previous;
+    const old = run.jobId;
+    if (!old || generation !== run.generation) return;
+    setRunning(false);
+    await api.pause(old).catch(() => {});
+    for (let i = 0; i < 40 && (await api.get(old)).status === 'RUNNING'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const [doc, history] = await Promise.all([api.model(old), api.history(old)]);
+    doc.weights.kernels[layer][input][unit] = value;
+    const job = await api.submit(jobSpec(state, { weights: doc.weights, paused: true }));
+    if (generation !== run.generation) { api.cancel(job.id).catch(() => {}); return; }
+    mergeHistory(history);
+    run.offset += doc.epoch;
+    run.epoch = run.offset;
+    run.continued = old;
+    run.jobId = job.id;
+    api.cancel(old).catch(() => {});
+    live.follow(job.id);
+    run.weights = doc.weights;
+    run.grid = null;
+    const predicted = await api.predict(job.id, gridPoints());
+    if (run.jobId === job.id && !run.grid) run.initialOutput = predicted.outputs.map((o) => o[0]);
+    run.dirty = true;
+  })().catch(showError);
 }
 
 function gridPoints() {

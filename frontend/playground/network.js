@@ -17,7 +17,8 @@ function el(tag, attrs = {}, text) {
 }
 
 /**
- * Builds the view for a state. handlers: toggleFeature(id), neurons(layer, delta), hover(layer, unit | null).
+ * Builds the view for a state. handlers: toggleFeature(id), neurons(layer, delta), hover(layer, unit | null),
+ * editWeight(layer, input, unit, value).
  * Returns the canvases by layer (inputs by feature id) and a function drawing the links for given weights.
  */
 export function buildNetwork(container, state, handlers) {
@@ -95,7 +96,7 @@ export function buildNetwork(container, state, handlers) {
         kernel.forEach((row, i) => row.forEach((w, u) => {
           const a = centre(l, fromRows[l][i]);
           const b = centre(l + 1, u);
-          links.push({ x1: a.x + NODE / 2, y1: a.y, x2: b.x - NODE / 2, y2: b.y, weight: w });
+          links.push({ x1: a.x + NODE / 2, y1: a.y, x2: b.x - NODE / 2, y2: b.y, weight: w, layer: l, input: i, unit: u });
         }));
       });
       weights.biases.forEach((biases, l) => biases.forEach((b, u) => {
@@ -110,7 +111,25 @@ export function buildNetwork(container, state, handlers) {
         mark.title = `bias ${b.toFixed(3)}`;
       }));
     }
-    drawLinks(svg, links);
+    drawLinks(svg, links, openEditor);
+  }
+
+  /** Clicking a link opens a field for its weight; a changed value (Enter) sets it, Escape closes the field. */
+  function openEditor(link, event) {
+    container.querySelector('.weight-editor')?.remove();
+    const box = container.getBoundingClientRect();
+    const input = el('input', { class: 'weight-editor', type: 'number', step: '0.1', value: link.weight.toFixed(3) });
+    input.style.left = `${event.clientX - box.left}px`;
+    input.style.top = `${event.clientY - box.top}px`;
+    input.addEventListener('change', () => {
+      const value = Number(input.value);
+      input.remove();
+      if (input.value !== '' && Number.isFinite(value)) handlers.editWeight(link.layer, link.input, link.unit, value);
+    });
+    input.addEventListener('keydown', (e) => { if (e.key === 'Escape') input.remove(); });
+    container.append(input);
+    input.focus();
+    input.select();
   }
 
   return { inputs, neurons, drawWeights };

@@ -101,7 +101,7 @@ export function drawLossChart(canvas, history) {
 }
 
 /** Links: width by |weight|, colour by sign, in an SVG behind the nodes. */
-export function drawLinks(svg, links) {
+export function drawLinks(svg, links, onClick) {
   const ns = 'http://www.w3.org/2000/svg';
   svg.replaceChildren();
   for (const l of links) {
@@ -113,9 +113,13 @@ export function drawLinks(svg, links) {
     path.setAttribute('stroke-width', String(Math.min(8, 0.5 + Math.abs(l.weight) * 2).toFixed(2)));
     path.setAttribute('fill', 'none');
     path.setAttribute('class', 'link');
+    path.dataset.layer = String(l.layer);
+    path.dataset.input = String(l.input);
+    path.dataset.unit = String(l.unit);
     const title = document.createElementNS(ns, 'title');
     title.textContent = `weight ${l.weight.toFixed(3)}`;
     path.append(title);
+    if (onClick) path.addEventListener('click', (e) => onClick(l, e));
     svg.append(path);
   }
 }

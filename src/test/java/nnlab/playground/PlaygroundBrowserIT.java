@@ -181,6 +181,35 @@ class PlaygroundBrowserIT {
     }
 
     @Test
+    void aWeightSetByClickingItsLinkIsTheOneTrainingGoesOnFrom() {
+        open("#dataset=xor&networkShape=3");
+        waitReady();
+        click(By.id("play"));
+        waitUntil(d -> epoch() >= 3);
+        click(By.id("play"));
+        long paused = waitForStableEpoch();
+        String before = (String) js("return window.playground.jobId");
+        js("document.querySelector('path.link[data-layer=\"0\"][data-input=\"1\"][data-unit=\"2\"]')"
+                + ".dispatchEvent(new MouseEvent('click', {bubbles: true, clientX: 400, clientY: 200}))");
+        WebElement editor = new WebDriverWait(driver, WAIT).until(d -> d.findElement(By.cssSelector(".weight-editor")));
+        editor.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "2.5",
+                org.openqa.selenium.Keys.ENTER);
+        waitUntil(d -> !before.equals(js("return window.playground.jobId")));
+        Object weight = ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                window.playground.ready().then(() => fetch(`/api/jobs/${window.playground.jobId}/model`))
+                  .then(r => r.json()).then(m => done(m.weights.kernels[0][1][2])).catch(e => done(String(e)));
+                """);
+        assertThat(((Number) weight).doubleValue()).isEqualTo(2.5);
+        assertThat(epoch()).isEqualTo(paused);
+        waitUntil(d -> driver.findElement(By.cssSelector(
+                "path.link[data-layer='0'][data-input='1'][data-unit='2'] title")).getAttribute("textContent")
+                .equals("weight 2.500"));
+        click(By.id("step"));
+        waitUntil(d -> epoch() == paused + 1);
+    }
+
+    @Test
     void aLinkWithHiddenControlsHidesThem() {
         open("#dataset=xor&noise=15&hide=noise,batchSize,learningRate,regenerate");
         waitReady();
