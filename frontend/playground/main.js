@@ -74,6 +74,12 @@ function showControls() {
       shape[layer] = Math.max(1, Math.min(8, shape[layer] + delta));
       change({ networkShape: shape });
     },
+    layerActivation(layer, id) {
+      const all = state.networkShape.map((_, i) => state.layerActivations[i] || '');
+      all[layer] = id;
+      while (all.length && all[all.length - 1] === '') all.pop();
+      change({ layerActivations: all });
+    },
     editWeight(layer, input, unit, value) { editWeight(layer, input, unit, value); },
     hover(layer, unit) { run.hover = layer === null ? null : [layer, unit]; run.dirty = true; },
   });
@@ -376,7 +382,10 @@ for (const id of ['showTestData', 'discretize', 'initZero']) {
 $('addLayer').addEventListener('click', () => {
   if (state.networkShape.length < MAX_LAYERS) change({ networkShape: [...state.networkShape, 2] });
 });
-$('removeLayer').addEventListener('click', () => change({ networkShape: state.networkShape.slice(0, -1) }));
+$('removeLayer').addEventListener('click', () => change({
+  networkShape: state.networkShape.slice(0, -1),
+  layerActivations: state.layerActivations.slice(0, state.networkShape.length - 1),
+}));
 $('regenerate').addEventListener('click', () => change({ seed: Math.floor(Math.random() * 2 ** 31) }));
 $('play').addEventListener('click', playPause);
 $('step').addEventListener('click', step);

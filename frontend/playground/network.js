@@ -1,13 +1,13 @@
 // The network view: input nodes (click to toggle a feature), hidden layers with +/− neuron buttons,
 // the output node; each node holds a small map; links are drawn from the latest weights.
 
-import { FEATURES, MAX_NEURONS } from './state.js';
+import { ACTIVATIONS, FEATURES, MAX_NEURONS } from './state.js';
 import { FEATURE_LABELS, color, drawLinks } from './render.js';
 
 const NODE = 36;
 const COLUMN = 110;
 const ROW = 50;
-const TOP = 34;
+const TOP = 52;
 
 function el(tag, attrs = {}, text) {
   const e = document.createElement(tag);
@@ -18,7 +18,7 @@ function el(tag, attrs = {}, text) {
 
 /**
  * Builds the view for a state. handlers: toggleFeature(id), neurons(layer, delta), hover(layer, unit | null),
- * editWeight(layer, input, unit, value).
+ * editWeight(layer, input, unit, value), layerActivation(layer, id | '').
  * Returns the canvases by layer (inputs by feature id) and a function drawing the links for given weights.
  */
 export function buildNetwork(container, state, handlers) {
@@ -68,7 +68,11 @@ export function buildNetwork(container, state, handlers) {
     minus.disabled = units <= 1;
     plus.addEventListener('click', () => handlers.neurons(l, +1));
     minus.addEventListener('click', () => handlers.neurons(l, -1));
-    buttons.append(plus, minus, el('span', { class: 'units' }, `${units} neurons`));
+    const activation = el('select', { class: 'layer-activation', title: 'this layer\'s activation' });
+    for (const id of ['', ...ACTIVATIONS]) activation.append(el('option', { value: id }, id || 'as all'));
+    activation.value = state.layerActivations[l] || '';
+    activation.addEventListener('change', () => handlers.layerActivation(l, activation.value));
+    buttons.append(plus, minus, el('span', { class: 'units' }, `${units} neurons`), el('br'), activation);
     container.append(buttons);
     const layer = [];
     for (let u = 0; u < units; u++) {

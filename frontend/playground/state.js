@@ -57,6 +57,7 @@ export const SETTINGS = {
   regularization: [oneOf(['none', 'L1', 'L2']), 'none'],
   regularizationRate: [num(REGULARIZATION_RATES), 0],
   networkShape: [shape, [4, 2]],
+  layerActivations: [list(['', ...ACTIVATIONS]), []],
   features: [list(FEATURES), ['x1', 'x2']],
   seed: [int(0, 2 ** 31 - 1), 1],
   showTestData: [bool, false],
@@ -81,6 +82,7 @@ export function fromHash(hash) {
     if (v !== undefined) s[name] = v;
   }
   if (!DATASETS[s.problem].includes(s.dataset)) s.dataset = DATASETS[s.problem][0];
+  s.layerActivations = s.layerActivations.slice(0, s.networkShape.length);
   return s;
 }
 
@@ -92,10 +94,15 @@ export function toHash(state) {
   return '#' + parts.join('&');
 }
 
+/** A hidden layer's own activation, or the one all layers share ('' in layerActivations). */
+export function layerActivation(state, layer) {
+  return state.layerActivations[layer] || state.activation;
+}
+
 /** The job spec this state trains (from given weights to go on after a finished job): paused at first, weights and per-neuron grids in the live messages. */
 export function jobSpec(state, { weights, paused = true } = {}) {
   const classification = state.problem === 'classification';
-  const layers = state.networkShape.map((units) => ({ units, activation: state.activation }));
+  const layers = state.networkShape.map((units, i) => ({ units, activation: layerActivation(state, i) }));
   layers.push(classification ? { units: 1, activation: 'sigmoid' } : { units: 1, activation: 'tanh' });
   const training = {
     optimizer: state.optimizer,

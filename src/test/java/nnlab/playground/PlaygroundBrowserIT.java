@@ -130,15 +130,16 @@ class PlaygroundBrowserIT {
                 import('/playground/state.js').then(({fromHash, toHash}) => {
                   const s = fromHash('#dataset=reg-gauss&problem=regression&noise=35&trainRatio=70&batchSize=30'
                       + '&learningRate=0.003&optimizer=adam&activation=relu&regularization=L2&regularizationRate=0.01'
-                      + '&networkShape=8,1,3&features=x1sq,sinx2&seed=7&showTestData=true&discretize=true'
+                      + '&networkShape=8,1,3&layerActivations=,sigmoid&features=x1sq,sinx2&seed=7'
+                      + '&showTestData=true&discretize=true'
                       + '&initZero=true&hide=noise,features');
                   const again = fromHash(toHash(s));
                   const bad = fromHash('#noise=7&learningRate=2&networkShape=9&dataset=moon&features=x9');
-                  done(JSON.stringify([JSON.stringify(s) === JSON.stringify(again), s.networkShape, s.hide,
+                  done(JSON.stringify([JSON.stringify(s) === JSON.stringify(again), s.networkShape, s.layerActivations, s.hide,
                       bad.noise, bad.learningRate, bad.networkShape, bad.dataset, bad.features]));
                 }).catch(e => done(String(e)));
                 """);
-        assertThat(result).isEqualTo("[true,[8,1,3],[\"noise\",\"features\"],0,0.03,[4,2],\"circle\",[\"x1\",\"x2\"]]");
+        assertThat(result).isEqualTo("[true,[8,1,3],[\"\",\"sigmoid\"],[\"noise\",\"features\"],0,0.03,[4,2],\"circle\",[\"x1\",\"x2\"]]");
         assertThat(driver.getCurrentUrl()).contains("dataset=gauss").contains("networkShape=3").contains("seed=42");
     }
 
@@ -207,6 +208,24 @@ class PlaygroundBrowserIT {
                 .equals("weight 2.500"));
         click(By.id("step"));
         waitUntil(d -> epoch() == paused + 1);
+    }
+
+    @Test
+    void eachHiddenLayerCanHaveItsOwnActivation() {
+        open("#networkShape=3,2&activation=tanh&layerActivations=,relu");
+        waitReady();
+        assertThat(driver.findElements(By.cssSelector(".layer-activation")).get(1).getAttribute("value")).isEqualTo("relu");
+        new org.openqa.selenium.support.ui.Select(driver.findElements(By.cssSelector(".layer-activation")).get(0))
+                .selectByValue("sigmoid");
+        waitUntil(d -> driver.getCurrentUrl().contains("layerActivations=sigmoid%2Crelu"));
+        waitReady();
+        Object activations = ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                window.playground.ready().then(() => fetch(`/api/jobs/${window.playground.jobId}`))
+                  .then(r => r.json()).then(j => done(j.spec.model.layers.map(l => l.activation).join(',')))
+                  .catch(e => done(String(e)));
+                """);
+        assertThat(activations).isEqualTo("sigmoid,relu,sigmoid");
     }
 
     @Test
