@@ -229,6 +229,33 @@ class PlaygroundBrowserIT {
     }
 
     @Test
+    void hoveringANeuronShowsItLargeAndDiscretizeKeepsTwoColours() {
+        open("#dataset=circle&networkShape=4");
+        waitReady();
+        click(By.id("play"));
+        waitUntil(d -> epoch() >= 5);
+        click(By.id("play"));
+        waitForStableEpoch();
+        String neuron = "document.querySelector('.node.neuron[data-layer=\"0\"][data-unit=\"1\"] canvas').toDataURL()";
+        String heatmap = "document.getElementById('heatmap').toDataURL()";
+        new org.openqa.selenium.interactions.Actions(driver)
+                .moveToElement(driver.findElement(By.cssSelector(".node.neuron[data-layer='0'][data-unit='1']"))).perform();
+        waitUntil(d -> js("return " + neuron + " === " + heatmap).equals(true));
+        new org.openqa.selenium.interactions.Actions(driver).moveToElement(driver.findElement(By.id("epoch"))).perform();
+        waitUntil(d -> js("return " + neuron + " !== " + heatmap).equals(true));
+
+        click(By.id("discretize"));
+        waitUntil(d -> driver.getCurrentUrl().contains("discretize=true"));
+        waitUntil(d -> ((Number) js("""
+                const c = document.getElementById('heatmap');
+                const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                const colours = new Set();
+                for (let i = 0; i < data.length; i += 4) colours.add(data[i] + ',' + data[i + 1] + ',' + data[i + 2]);
+                return colours.size;
+                """)).intValue() <= 2);
+    }
+
+    @Test
     void aLinkWithHiddenControlsHidesThem() {
         open("#dataset=xor&noise=15&hide=noise,batchSize,learningRate,regenerate");
         waitReady();
