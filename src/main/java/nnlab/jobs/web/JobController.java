@@ -145,6 +145,24 @@ public class JobController {
         return jobs.predict(id, request);
     }
 
+    /** @param train [x1, x2, label] rows; @param test the same for the test split */
+    public record Points(List<double[]> train, List<double[]> test) {
+    }
+
+    @GetMapping("/{id}/points")
+    @Operation(summary = "the raw points of a 2-D data set (train and test), as the playground draws them")
+    public Points points(@PathVariable String id) {
+        PreparedDataset data = jobs.model(id).data();
+        if (data.plane() == null) {
+            throw new nnlab.engine.InvalidSpecException("dataset.name", "is not a set of 2-D points");
+        }
+        return new Points(rows(data.plane().train()), rows(data.plane().test()));
+    }
+
+    private static List<double[]> rows(List<nnlab.data.LabeledPoint> points) {
+        return points.stream().map(p -> new double[]{p.x1(), p.x2(), p.label()}).toList();
+    }
+
     @GetMapping("/{id}/model")
     @Operation(summary = "the model as JSON: layers, weights (Keras layout), input scaling, feature and class names, spec")
     public ResponseEntity<ModelDocument> model(@PathVariable String id) {

@@ -1,0 +1,422 @@
+// The playground page: reads the state from the URL hash, keeps one paused-at-start job on the server
+// for it, follows the job's live messages, and draws what arrived once per animation frame.
+
+import {
+  ACTIVATIONS, DATASETS, OPTIMIZERS, FEATURES, HIDEABLE, LEARNING_RATES, MAX_LAYERS, REGULARIZATION_RATES,
+  fromHash, jobSpec, toHash,
+} from './state.js';
+import { api, liveClient } from './api.js';
+import { clearMap, color, drawLossChart, drawMap, drawPoints, featureMap } from './render.js';
+import { buildNetwork } from './network.js';
+
+const $ = (id) => document.getElementById(id);
+const GRID = 50;
+const PLAY_ICON = '<svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true"><path d="M7 4l13 8-13 8z" fill="currentColor"/></svg>';
+const PAUSE_ICON = '<svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true"><path d="M6 4h4v16H6zM14 4h4v16h-4z" fill="currentColor"/></svg>';
+
+let state = fromHash(location.hash);
+const run = {
+  jobId: null, ready: Promise.resolve(), running: false, offset: 0, continued: null, points: null, history: [], epoch: 0,
+  grid: null, weights: null, initialOutput: null, hover: null, dirty: true, generation: 0,
+};
+let view = null;
+
+// ---- state ↔ hash ↔ controls
+
+function writeHash() {
+  const hash = toHash(state);
+  if (location.hash !== hash) history.replaceState(null, '', hash);
+}
+
+function options(select, values, label = String) {
+  select.replaceChildren(...values.map((v) => {
+    const o = document.createElement('option');
+    o.value = String(v);
+    o.textContent = label(v);
+    return o;
+  }));
+}
+
+function showControls() {
+  $('learningRate').value = String(state.learningRate);
+  $('activation').value = state.activation;
+  $('optimizer').value = state.optimizer;
+  $('regularization').value = state.regularization;
+  $('regularizationRate').value = String(state.regularizationRate);
+  $('problem').value = state.problem;
+  for (const id of ['noise', 'trainRatio', 'batchSize']) {
+    $(id).value = String(state[id]);
+    $(`${id}Value`).textContent = String(state[id]);
+  }
+  $('showTestData').checked = state.showTestData;
+  $('discretize').checked = state.discretize;
+  $('initZero').checked = state.initZero;
+  $('layerCount').textContent = String(state.networkShape.length);
+  $('addLayer').disabled = state.networkShape.length >= MAX_LAYERS;
+  $('removeLayer').disabled = state.networkShape.length === 0;
+  const sets = $('datasets');
+  sets.replaceChildren(...DATASETS[state.problem].map((name) => {
+    const b = document.createElement('button');
+    b.className = `dataset${name === state.dataset ? ' selected' : ''}`;
+    b.dataset.dataset = name;
+    b.textContent = name;
+    b.addEventListener('click', () => change({ dataset: name }));
+    return b;
+  }));
+  view = buildNetwork($('network'), state, {
+    toggleFeature(id) {
+      const on = state.features.includes(id);
+      if (on && state.features.length === 1) return; // the network needs an input
+      change({ features: FEATURES.filter((f) => (f === id ? !on : state.features.includes(f))) });
+    },
+    neurons(layer, delta) {
+      const shape = [...state.networkShape];
+      shape[layer] = Math.max(1, Math.min(8, shape[layer] + delta));
+      change({ networkShape: shape });
+    },
+    layerActivation(layer, id) {
+      const all = state.networkShape.map((_, i) => state.layerActivations[i] || '');
+      all[layer] = id;
+      while (all.length && all[all.length - 1] === '') all.pop();
+      change({ layerActivations: all });
+    },
+    editWeight(layer, input, unit, value) { editWeight(layer, input, unit, value); },
+    hover(layer, unit) { run.hover = layer === null ? null : [layer, unit]; run.dirty = true; },
+  });
+  for (const id of FEATURES) drawMap(view.inputs[id], featureMap(id, GRID), GRID, (v) => v);
+  for (const el of document.querySelectorAll('[data-control]')) el.hidden = state.hide.includes(el.dataset.control);
+  document.body.classList.toggle('hide-features', state.hide.includes('features'));
+  run.dirty = true;
+}
+
+/** Applies changes; anything but the learning rate and the display options starts a new job. */
+function change(changes) {
+  const live = ['learningRate', 'showTestData', 'discretize', 'hide'];
+  const restart = Object.keys(changes).some((k) => !live.includes(k));
+  Object.assign(state, changes);
+  if (changes.problem && !DATASETS[state.problem].includes(state.dataset)) state.dataset = DATASETS[state.problem][0];
+  writeHash();
+  showControls();
+  if (restart) reset();
+  else if ('learningRate' in changes && run.jobId) {
+    const id = run.jobId;
+    run.ready.then(() => api.learningRate(id, state.learningRate)).catch(showError);
+  }
+}
+
+// ---- the job
+
+function showError(e) {
+  const p = $('error');
+  p.textContent = e ? String(e.message || e) : '';
+  p.hidden = !e;
+}
+
+function setRunning(running) {
+  run.running = running;
+  $('play').classList.toggle('playing', running);
+  $('play').setAttribute('aria-label', running ? 'pause' : 'run');
+  $('play').innerHTML = running ? PAUSE_ICON : PLAY_ICON; // constant markup, no data in it
+}
+
+/** Cancels the current job and submits a new paused one for the current state. */
+function reset() {
+  const old = run.jobId;
+  const generation = ++run.generation;
+  setRunning(false);
+  Object.assign(run, {
+    jobId: null, points: null, history: [], epoch: 0, offset: 0, grid: null, weights: null, initialOutput: null,
+  });
+  run.dirty = true;
+  showError(null);
+  run.ready = (async () => {
+    if (old) await api.cancel(old).catch(() => {});
+    const job = await api.submit(jobSpec(state));
+    if (generation !== run.generation) { api.cancel(job.id).catch(() => {}); return; }
+    run.jobId = job.id;
+    live.follow(job.id);
+    // a job that waits in the queue has no data or weights yet: ask again until it has
+    const current = () => generation === run.generation;
+    const points = await retry(() => api.points(job.id), current);
+    const predicted = await retry(() => api.predict(job.id, gridPoints()), current);
+    if (!current()) return;
+    run.points = points;
+    if (!run.grid) run.initialOutput = predicted.outputs.map((o) => o[0]);
+    run.dirty = true;
+    const doc = await api.model(job.id);
+    if (current() && !run.weights) { run.weights = doc.weights; run.dirty = true; }
+  })().catch(showError);
+  return run.ready;
+}
+
+async function retry(call, stillWanted, attempts = 100) {
+  for (let i = 1; ; i++) {
+    try {
+      return await call();
+    } catch (e) {
+      if (i >= attempts || !stillWanted()) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * i)));
+    }
+  }
+}
+
+/**
+ * A job has at most nnlab.limits.max-epochs epochs; the playground runs on for ever, so when its job
+ * completes, a new one starts from the trained weights and the epoch counter goes on.
+ */
+async function continueRun(finished) {
+  if (run.continued === finished || finished !== run.jobId) return;
+  run.continued = finished;
+  const generation = run.generation;
+  const previous = run.ready;
+  run.ready = (async () => {
+    await previous;
+    await chain(finished, generation);
+  })();
+}
+
+async function chain(finished, generation) {
+  try {
+    const [doc, history] = await Promise.all([api.model(finished), api.history(finished)]);
+    if (generation !== run.generation) return;
+    const job = await api.submit(jobSpec(state, { weights: doc.weights, paused: !run.running }));
+    if (generation !== run.generation) { api.cancel(job.id).catch(() => {}); return; }
+    mergeHistory(history);
+    run.offset += doc.epoch;
+    run.epoch = run.offset;
+    run.jobId = job.id;
+    live.follow(job.id);
+  } catch (e) {
+    setRunning(false);
+    showError(e);
+  }
+}
+
+/**
+ * A weight set by hand: the run pauses, and a new paused job goes on from the current weights with this
+ * one changed; the epoch counter and the history stay.
+ */
+function editWeight(layer, input, unit, value) {
+  const generation = run.generation;
+  const previous = run.ready;
+  run.ready = (async () => {
+    await previous;
+    const old = run.jobId;
+    if (!old || generation !== run.generation) return;
+    setRunning(false);
+    await api.pause(old).catch(() => {});
+    for (let i = 0; i < 40 && (await api.get(old)).status === 'RUNNING'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const [doc, history] = await Promise.all([api.model(old), api.history(old)]);
+    doc.weights.kernels[layer][input][unit] = value;
+    const job = await api.submit(jobSpec(state, { weights: doc.weights, paused: true }));
+    if (generation !== run.generation) { api.cancel(job.id).catch(() => {}); return; }
+    mergeHistory(history);
+    run.offset += doc.epoch;
+    run.epoch = run.offset;
+    run.continued = old;
+    run.jobId = job.id;
+    api.cancel(old).catch(() => {});
+    live.follow(job.id);
+    run.weights = doc.weights;
+    run.grid = null;
+    const predicted = await api.predict(job.id, gridPoints());
+    if (run.jobId === job.id && !run.grid) run.initialOutput = predicted.outputs.map((o) => o[0]);
+    run.dirty = true;
+  })().catch(showError);
+}
+
+function gridPoints() {
+  const pts = [];
+  for (let r = 0; r < GRID; r++) {
+    for (let c = 0; c < GRID; c++) pts.push([-6 + (12 * c) / (GRID - 1), 6 - (12 * r) / (GRID - 1)]);
+  }
+  return pts;
+}
+
+/** What the chart and the figures need of one epoch. */
+function point(m) {
+  return {
+    epoch: m.epoch + run.offset, train: m.train && m.train.loss, test: m.test && m.test.loss,
+    trainAccuracy: m.train && m.train.accuracy, testAccuracy: m.test && m.test.accuracy,
+  };
+}
+
+/** Puts the current job's epochs (as the server has them) in place of what the page has for it. */
+function mergeHistory(epochs) {
+  const history = epochs.map(point);
+  const last = history.length ? history[history.length - 1].epoch : run.offset;
+  // earlier jobs' epochs and live epochs that overtook this list stay
+  run.history = run.history.filter((e) => e.epoch <= run.offset)
+    .concat(history, run.history.filter((e) => e.epoch > last));
+  run.epoch = Math.max(last, run.epoch);
+  run.dirty = true;
+}
+
+/** Live epochs missed (a slow or dropped connection): fetch the job's history once more. */
+function refill() {
+  if (run.refilling || !run.jobId) return;
+  const id = run.jobId;
+  run.refilling = true;
+  api.history(id).then((epochs) => { if (id === run.jobId) mergeHistory(epochs); })
+    .catch(() => {}).finally(() => { run.refilling = false; });
+}
+
+function onEpoch(m) {
+  const p = point(m);
+  if (p.epoch > run.epoch + 1) refill();
+  if (p.epoch > run.epoch) {
+    run.epoch = p.epoch;
+    run.history.push(p);
+  }
+  if (m.status === 'PAUSED') setRunning(false);
+  if (m.grid) run.grid = m.grid;
+  if (m.weights) run.weights = m.weights;
+  run.dirty = true;
+}
+
+function onStatus(s) {
+  if (s.status === 'SUCCEEDED' && s.stopReason === 'COMPLETED') { continueRun(s.jobId); return; }
+  // RUNNING is also what a single step reports, so only stops change the play button
+  if (s.status !== 'RUNNING' && s.status !== 'QUEUED') setRunning(false);
+  if (s.status === 'FAILED') showError(s.error || 'the job failed');
+}
+
+const live = liveClient({
+  message(m) {
+    if (m.type === 'epoch') onEpoch(m);
+    else if (m.type === 'status') onStatus(m);
+  },
+  snapshot(snap) {
+    if (snap.error) return;
+    // after a (re)connect: the history is the server's, live epochs already seen are dropped
+    mergeHistory(snap.history);
+    if (snap.status) onStatus(snap.status);
+  },
+  connected(up) { $('connection').hidden = up; },
+});
+
+async function playPause() {
+  await run.ready;
+  if (!run.jobId) return;
+  try {
+    if (run.running) {
+      setRunning(false);
+      // a job that has just completed is as good as paused: its continuation starts paused
+      await api.pause(run.jobId).catch((e) => { if (!/SUCCEEDED/.test(e.message)) throw e; });
+    } else { setRunning(true); await api.resume(run.jobId); }
+  } catch (e) { setRunning(false); showError(e); }
+}
+
+async function step() {
+  await run.ready;
+  if (!run.jobId) return;
+  try {
+    if (run.running) { setRunning(false); await api.pause(run.jobId); return; }
+    await api.step(run.jobId);
+  } catch (e) { showError(e); }
+}
+
+// ---- drawing, once per frame at most
+
+const classification = () => state.problem === 'classification';
+const outputUnit = (v) => (classification() ? 2 * v - 1 : v);
+const labelUnit = (v) => (classification() ? 2 * v - 1 : v);
+
+function draw() {
+  run.dirty = false;
+  $('epoch').textContent = String(run.epoch).padStart(6, '0');
+  const last = run.history[run.history.length - 1];
+  $('trainLoss').textContent = last && last.train != null ? last.train.toFixed(3) : '–';
+  $('testLoss').textContent = last && last.test != null ? last.test.toFixed(3) : '–';
+  const percent = (v) => (v != null ? `${(100 * v).toFixed(1)} %` : '–');
+  $('trainAccuracy').textContent = percent(last && last.trainAccuracy);
+  $('testAccuracy').textContent = percent(last && last.testAccuracy);
+  drawLossChart($('lossChart'), run.history);
+  const heat = $('heatmap');
+  const layers = run.grid ? run.grid.layers : null;
+  const outputLayer = layers ? layers.length - 1 : -1;
+  if (layers && run.hover && layers[run.hover[0]]) {
+    drawMap(heat, layers[run.hover[0]][run.hover[1]], run.grid.resolution, (v) => v, state.discretize);
+  } else if (layers) {
+    drawMap(heat, layers[outputLayer][0], run.grid.resolution, outputUnit, state.discretize);
+  } else if (run.initialOutput) {
+    drawMap(heat, run.initialOutput, GRID, outputUnit, state.discretize);
+  } else clearMap(heat);
+  view.neurons.forEach((canvases, l) => canvases.forEach((canvas, u) => {
+    const map = layers && layers[l] && layers[l][u];
+    if (map) drawMap(canvas, map, run.grid.resolution, l === outputLayer ? outputUnit : (v) => v, state.discretize);
+    else clearMap(canvas);
+  }));
+  view.drawWeights(run.weights);
+  drawPoints($('points'), run.points, state.showTestData, labelUnit);
+}
+
+function frame() {
+  if (run.dirty) draw();
+  requestAnimationFrame(frame);
+}
+
+// ---- wiring
+
+options($('learningRate'), LEARNING_RATES);
+options($('optimizer'), OPTIMIZERS, (o) => ({ sgd: 'SGD', momentum: 'Momentum', adam: 'Adam', rmsprop: 'RMSProp' })[o]);
+options($('activation'), ACTIVATIONS, (a) => ({ relu: 'ReLU', tanh: 'Tanh', sigmoid: 'Sigmoid', linear: 'Linear' })[a]);
+options($('regularization'), ['none', 'L1', 'L2'], (r) => (r === 'none' ? 'None' : r));
+options($('regularizationRate'), REGULARIZATION_RATES);
+options($('problem'), ['classification', 'regression'], (p) => p[0].toUpperCase() + p.slice(1));
+
+$('learningRate').addEventListener('change', (e) => change({ learningRate: Number(e.target.value) }));
+$('regularizationRate').addEventListener('change', (e) => change({ regularizationRate: Number(e.target.value) }));
+for (const id of ['optimizer', 'activation', 'regularization', 'problem']) {
+  $(id).addEventListener('change', (e) => change({ [id]: e.target.value }));
+}
+for (const id of ['noise', 'trainRatio', 'batchSize']) {
+  $(id).addEventListener('input', (e) => { $(`${id}Value`).textContent = e.target.value; });
+  $(id).addEventListener('change', (e) => change({ [id]: Number(e.target.value) }));
+}
+for (const id of ['showTestData', 'discretize', 'initZero']) {
+  $(id).addEventListener('change', (e) => change({ [id]: e.target.checked }));
+}
+$('addLayer').addEventListener('click', () => {
+  if (state.networkShape.length < MAX_LAYERS) change({ networkShape: [...state.networkShape, 2] });
+});
+$('removeLayer').addEventListener('click', () => change({
+  networkShape: state.networkShape.slice(0, -1),
+  layerActivations: state.layerActivations.slice(0, state.networkShape.length - 1),
+}));
+$('regenerate').addEventListener('click', () => change({ seed: Math.floor(Math.random() * 2 ** 31) }));
+$('play').addEventListener('click', playPause);
+$('step').addEventListener('click', step);
+$('reset').addEventListener('click', () => reset());
+window.addEventListener('hashchange', () => {
+  if (location.hash === toHash(state)) return;
+  state = fromHash(location.hash);
+  showControls();
+  reset();
+});
+
+// a paused job holds a worker: leaving the page cancels it
+window.addEventListener('pagehide', () => {
+  if (run.jobId) fetch(`/api/jobs/${run.jobId}`, { method: 'DELETE', keepalive: true }).catch(() => {});
+});
+
+writeHash();
+showControls();
+reset();
+requestAnimationFrame(frame);
+
+/** For tests and the curious: the current job and the colour scale the heatmap uses. */
+window.playground = {
+  get jobId() { return run.jobId; },
+  get epoch() { return run.epoch; },
+  get running() { return run.running; },
+  get pointsShown() { return run.points ? run.points.train.length + (state.showTestData ? run.points.test.length : 0) : 0; },
+  get historyEpochs() { return run.history.map((e) => e.epoch); },
+  get state() { return JSON.parse(JSON.stringify(state)); },
+  ready: () => run.ready,
+  color: (v) => color(outputUnit(v), state.discretize),
+  dropConnection: () => live.drop(),
+  hideable: HIDEABLE,
+};

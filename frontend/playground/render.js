@@ -1,0 +1,125 @@
+// Drawing: the diverging colour scale, heatmaps, data points, the network with its links, the loss chart.
+
+const NEGATIVE = [245, 147, 34];
+const MIDDLE = [232, 234, 235];
+const POSITIVE = [8, 119, 189];
+
+/** Colour of a value in [−1, 1] (clamped): orange below 0, blue above; discretized: the sign only. */
+export function color(v, discretize = false) {
+  let t = Math.max(-1, Math.min(1, Number.isFinite(v) ? v : 0));
+  if (discretize) t = t >= 0 ? 1 : -1;
+  const [from, to, f] = t < 0 ? [MIDDLE, NEGATIVE, -t] : [MIDDLE, POSITIVE, t];
+  return from.map((c, i) => Math.round(c + (to[i] - c) * f));
+}
+
+/** Draws a resolution² map (row 0 at the top) one pixel per cell; CSS scales the canvas. */
+export function drawMap(canvas, values, resolution, toUnit, discretize = false) {
+  if (canvas.width !== resolution) { canvas.width = resolution; canvas.height = resolution; }
+  const ctx = canvas.getContext('2d');
+  const image = ctx.createImageData(resolution, resolution);
+  for (let i = 0; i < resolution * resolution; i++) {
+    const [r, g, b] = color(toUnit(values[i]), discretize);
+    image.data.set([r, g, b, 255], i * 4);
+  }
+  ctx.putImageData(image, 0, 0);
+}
+
+export function clearMap(canvas) {
+  canvas.getContext('2d').clearRect(0, 0, canvas.width, canvas.height);
+}
+
+/** Points over [−6, 6]²: filled by label; test points outlined in black when shown. */
+export function drawPoints(canvas, points, showTest, toUnit) {
+  const ctx = canvas.getContext('2d');
+  const w = canvas.width;
+  const h = canvas.height;
+  ctx.clearRect(0, 0, w, h);
+  const px = (x) => ((x + 6) / 12) * w;
+  const py = (y) => ((6 - y) / 12) * h;
+  const draw = (rows, outline) => {
+    for (const [x1, x2, label] of rows) {
+      const [r, g, b] = color(toUnit(label));
+      ctx.beginPath();
+      ctx.arc(px(x1), py(x2), 3.5, 0, 2 * Math.PI);
+      ctx.fillStyle = `rgb(${r},${g},${b})`;
+      ctx.fill();
+      ctx.lineWidth = 1;
+      ctx.strokeStyle = outline ? 'black' : 'white';
+      ctx.stroke();
+    }
+  };
+  if (!points) return;
+  draw(points.train, false);
+  if (showTest) draw(points.test, true);
+}
+
+/** The value of a feature at a point, for the input nodes' maps. */
+export const FEATURE_FUNCTIONS = {
+  x1: (a) => a, x2: (a, b) => b, x1sq: (a) => a * a, x2sq: (a, b) => b * b, x1x2: (a, b) => a * b,
+  sinx1: (a) => Math.sin(a), sinx2: (a, b) => Math.sin(b),
+};
+export const FEATURE_LABELS = {
+  x1: 'X₁', x2: 'X₂', x1sq: 'X₁²', x2sq: 'X₂²', x1x2: 'X₁X₂', sinx1: 'sin(X₁)', sinx2: 'sin(X₂)',
+};
+
+export function featureMap(id, resolution) {
+  const f = FEATURE_FUNCTIONS[id];
+  const values = new Float32Array(resolution * resolution);
+  let max = 0;
+  for (let r = 0; r < resolution; r++) {
+    for (let c = 0; c < resolution; c++) {
+      const v = f(-6 + (12 * c) / (resolution - 1), 6 - (12 * r) / (resolution - 1));
+      values[r * resolution + c] = v;
+      max = Math.max(max, Math.abs(v));
+    }
+  }
+  return values.map((v) => (max ? v / max : 0));
+}
+
+/** Train (grey) and test (black) loss over the epochs. */
+export function drawLossChart(canvas, history) {
+  const ctx = canvas.getContext('2d');
+  const { width: w, height: h } = canvas;
+  ctx.clearRect(0, 0, w, h);
+  if (history.length < 2) return;
+  let max = 0;
+  for (const e of history) max = Math.max(max, e.train ?? 0, e.test ?? 0);
+  if (!(max > 0)) return;
+  const line = (key, style) => {
+    ctx.beginPath();
+    history.forEach((e, i) => {
+      const x = (i / (history.length - 1)) * (w - 2) + 1;
+      const y = h - 1 - ((e[key] ?? 0) / max) * (h - 2);
+      if (i === 0) ctx.moveTo(x, y); else ctx.lineTo(x, y);
+    });
+    ctx.strokeStyle = style;
+    ctx.lineWidth = 1.5;
+    ctx.stroke();
+  };
+  line('train', '#999');
+  line('test', '#000');
+}
+
+/** Links: width by |weight|, colour by sign, in an SVG behind the nodes. */
+export function drawLinks(svg, links, onClick) {
+  const ns = 'http://www.w3.org/2000/svg';
+  svg.replaceChildren();
+  for (const l of links) {
+    const path = document.createElementNS(ns, 'path');
+    const mx = (l.x1 + l.x2) / 2;
+    path.setAttribute('d', `M${l.x1},${l.y1} C${mx},${l.y1} ${mx},${l.y2} ${l.x2},${l.y2}`);
+    const [r, g, b] = color(Math.tanh(l.weight));
+    path.setAttribute('stroke', `rgb(${r},${g},${b})`);
+    path.setAttribute('stroke-width', String(Math.min(8, 0.5 + Math.abs(l.weight) * 2).toFixed(2)));
+    path.setAttribute('fill', 'none');
+    path.setAttribute('class', 'link');
+    path.dataset.layer = String(l.layer);
+    path.dataset.input = String(l.input);
+    path.dataset.unit = String(l.unit);
+    const title = document.createElementNS(ns, 'title');
+    title.textContent = `weight ${l.weight.toFixed(3)}`;
+    path.append(title);
+    if (onClick) path.addEventListener('click', (e) => onClick(l, e));
+    svg.append(path);
+  }
+}

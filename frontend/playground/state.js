@@ -1,0 +1,127 @@
+// Every setting of the page, declared once. The same table reads the URL hash, writes it back,
+// and tells the controls which values they may offer.
+
+export const DATASETS = {
+  classification: ['circle', 'xor', 'gauss', 'spiral'],
+  regression: ['reg-plane', 'reg-gauss'],
+};
+export const FEATURES = ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2'];
+export const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
+export const REGULARIZATION_RATES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
+export const OPTIMIZERS = ['sgd', 'momentum', 'adam', 'rmsprop'];
+export const ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'linear'];
+export const MAX_LAYERS = 6;
+export const MAX_NEURONS = 8;
+
+const int = (min, max, step = 1) => ({
+  parse: (s) => {
+    const v = Number(s);
+    return Number.isInteger(v) && v >= min && v <= max && (v - min) % step === 0 ? v : undefined;
+  },
+  write: String,
+});
+const num = (allowed) => ({
+  parse: (s) => { const v = Number(s); return allowed.includes(v) ? v : undefined; },
+  write: String,
+});
+const oneOf = (allowed) => ({ parse: (s) => (allowed.includes(s) ? s : undefined), write: String });
+const bool = { parse: (s) => (s === 'true' ? true : s === 'false' ? false : undefined), write: String };
+const list = (allowed) => ({
+  parse: (s) => { const v = s === '' ? [] : s.split(','); return v.every((x) => allowed.includes(x)) ? v : undefined; },
+  write: (v) => v.join(','),
+});
+const shape = {
+  parse: (s) => {
+    if (s === '') return [];
+    const v = s.split(',').map(Number);
+    return v.length <= MAX_LAYERS && v.every((n) => Number.isInteger(n) && n >= 1 && n <= MAX_NEURONS) ? v : undefined;
+  },
+  write: (v) => v.join(','),
+};
+
+/** Controls that a link can hide ("hide=" in the hash), by their data-control name. */
+export const HIDEABLE = ['dataset', 'noise', 'trainRatio', 'batchSize', 'regenerate', 'learningRate', 'optimizer', 'activation',
+  'regularization', 'regularizationRate', 'problem', 'numHiddenLayers', 'showTestData', 'discretize', 'initZero',
+  'features'];
+
+/** name → [type, default]. The hash lists them in this order. */
+export const SETTINGS = {
+  dataset: [oneOf([...DATASETS.classification, ...DATASETS.regression]), 'circle'],
+  problem: [oneOf(['classification', 'regression']), 'classification'],
+  noise: [int(0, 50, 5), 0],
+  trainRatio: [int(10, 90, 10), 50],
+  batchSize: [int(1, 30), 10],
+  learningRate: [num(LEARNING_RATES), 0.03],
+  optimizer: [oneOf(OPTIMIZERS), 'sgd'],
+  activation: [oneOf(ACTIVATIONS), 'tanh'],
+  regularization: [oneOf(['none', 'L1', 'L2']), 'none'],
+  regularizationRate: [num(REGULARIZATION_RATES), 0],
+  networkShape: [shape, [4, 2]],
+  layerActivations: [list(['', ...ACTIVATIONS]), []],
+  features: [list(FEATURES), ['x1', 'x2']],
+  seed: [int(0, 2 ** 31 - 1), 1],
+  showTestData: [bool, false],
+  discretize: [bool, false],
+  initZero: [bool, false],
+  hide: [list(HIDEABLE), []],
+};
+
+export function defaults() {
+  const s = {};
+  for (const [name, [, value]] of Object.entries(SETTINGS)) s[name] = Array.isArray(value) ? [...value] : value;
+  return s;
+}
+
+/** Reads "#a=1&b=2"; unknown keys and bad values are ignored (the default stays). */
+export function fromHash(hash) {
+  const s = defaults();
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  for (const [name, [type]] of Object.entries(SETTINGS)) {
+    if (!params.has(name)) continue;
+    const v = type.parse(params.get(name));
+    if (v !== undefined) s[name] = v;
+  }
+  if (!DATASETS[s.problem].includes(s.dataset)) s.dataset = DATASETS[s.problem][0];
+  s.layerActivations = s.layerActivations.slice(0, s.networkShape.length);
+  return s;
+}
+
+export function toHash(state) {
+  const parts = [];
+  for (const [name, [type]] of Object.entries(SETTINGS)) {
+    parts.push(`${name}=${encodeURIComponent(type.write(state[name]))}`);
+  }
+  return '#' + parts.join('&');
+}
+
+/** A hidden layer's own activation, or the one all layers share ('' in layerActivations). */
+export function layerActivation(state, layer) {
+  return state.layerActivations[layer] || state.activation;
+}
+
+/** The job spec this state trains (from given weights to go on after a finished job): paused at first, weights and per-neuron grids in the live messages. */
+export function jobSpec(state, { weights, paused = true } = {}) {
+  const classification = state.problem === 'classification';
+  const layers = state.networkShape.map((units, i) => ({ units, activation: layerActivation(state, i) }));
+  layers.push(classification ? { units: 1, activation: 'sigmoid' } : { units: 1, activation: 'tanh' });
+  const training = {
+    optimizer: state.optimizer,
+    learningRate: state.learningRate,
+    batchSize: state.batchSize,
+    epochs: 10000,
+    loss: classification ? 'binary_crossentropy' : 'mse',
+  };
+  if (state.regularization === 'L1') training.l1 = state.regularizationRate;
+  if (state.regularization === 'L2') training.l2 = state.regularizationRate;
+  return {
+    dataset: {
+      name: 'playground', kind: state.dataset, noise: state.noise / 100, trainRatio: state.trainRatio / 100,
+      features: state.features,
+    },
+    model: weights ? { layers, weights } : { layers, init: state.initZero ? 'zeros' : 'uniform' },
+    training,
+    seed: state.seed,
+    output: { weights: true, grid: { resolution: 50, neurons: true } },
+    startPaused: paused,
+  };
+}

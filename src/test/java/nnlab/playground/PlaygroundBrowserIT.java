@@ -1,0 +1,383 @@
+package nnlab.playground;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What a student does on /playground, in Debian's headless Chromium: the page trains on the server
+ * through the job API and draws what the live messages bring.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:playground-it;DB_CLOSE_DELAY=-1",
+        "nnlab.data-dir=target/playground-it"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PlaygroundBrowserIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @LocalServerPort
+    int port;
+
+    private WebDriver driver;
+    private Path profile;
+
+    @BeforeAll
+    void startBrowser() throws Exception {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed && System.getenv("CI") == null) {
+            Assumptions.abort("chromium and chromedriver are not installed (CI installs them via .ci/run)");
+        }
+        profile = Files.createTempDirectory("nnlab-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-quic", "--window-size=1400,1000",
+                "--user-data-dir=" + profile.toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    void stopBrowser() throws Exception {
+        if (driver != null) driver.quit();
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Test
+    void studentTrainsTheSpiralPausesAndStepsOnce() throws Exception {
+        open("");
+        click(By.cssSelector("[data-dataset=spiral]"));
+        click(By.id("addLayer"));
+        click(By.cssSelector(".add-neuron"));
+        click(By.cssSelector(".add-neuron"));
+        waitUntil(d -> js("return window.playground.state.networkShape.join(',')").equals("6,2,2"));
+        assertThat(js("return window.playground.state.dataset")).isEqualTo("spiral");
+        assertThat(driver.findElements(By.cssSelector(".node.neuron"))).hasSize(6 + 2 + 2 + 1);
+        waitReady();
+        assertThat(epoch()).isZero();
+        assertThat(js("return window.playground.pointsShown")).isEqualTo(250L);
+        click(By.id("showTestData"));
+        waitUntil(d -> Long.valueOf(500L).equals(js("return window.playground.pointsShown")));
+        assertThat(driver.getCurrentUrl()).contains("showTestData=true");
+
+        click(By.id("play"));
+        waitUntil(d -> epoch() >= 3 && !text("testLoss").equals("–"));
+        String firstLoss = text("testLoss");
+        assertThat(firstLoss).matches("\\d+\\.\\d{3}");
+        waitUntil(d -> !text("testLoss").equals(firstLoss));
+        Path shot = screenshot("playground-spiral-training.png");
+        System.out.println("[playground] screenshot mid-training: " + shot.toAbsolutePath());
+
+        // a lost connection is shown, then recovered without losing the run or an epoch of its history
+        long beforeDrop = epoch();
+        js("window.playground.dropConnection()");
+        waitUntil(d -> d.findElement(By.id("connection")).isDisplayed());
+        waitUntil(d -> !d.findElement(By.id("connection")).isDisplayed() && epoch() > beforeDrop + 5);
+        assertThat(text("testAccuracy")).matches("\\d+\\.\\d %");
+
+        click(By.id("play"));
+        long paused = waitForStableEpoch();
+        @SuppressWarnings("unchecked")
+        List<Number> seen = (List<Number>) js("return window.playground.historyEpochs");
+        assertThat(seen).hasSize((int) paused);
+        for (int i = 0; i < seen.size(); i++) assertThat(seen.get(i).longValue()).isEqualTo(i + 1L);
+        click(By.id("step"));
+        waitUntil(d -> epoch() == paused + 1);
+        Thread.sleep(800);
+        assertThat(epoch()).isEqualTo(paused + 1);
+
+        heatmapAgreesWithServerPredictions();
+    }
+
+    @Test
+    void oneTableReadsAndWritesTheHash() {
+        open("#dataset=gauss&networkShape=3&seed=42");
+        waitReady();
+        Object result = ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/playground/state.js').then(({fromHash, toHash}) => {
+                  const s = fromHash('#dataset=reg-gauss&problem=regression&noise=35&trainRatio=70&batchSize=30'
+                      + '&learningRate=0.003&optimizer=adam&activation=relu&regularization=L2&regularizationRate=0.01'
+                      + '&networkShape=8,1,3&layerActivations=,sigmoid&features=x1sq,sinx2&seed=7'
+                      + '&showTestData=true&discretize=true'
+                      + '&initZero=true&hide=noise,features');
+                  const again = fromHash(toHash(s));
+                  const bad = fromHash('#noise=7&learningRate=2&networkShape=9&dataset=moon&features=x9');
+                  done(JSON.stringify([JSON.stringify(s) === JSON.stringify(again), s.networkShape, s.layerActivations, s.hide,
+                      bad.noise, bad.learningRate, bad.networkShape, bad.dataset, bad.features]));
+                }).catch(e => done(String(e)));
+                """);
+        assertThat(result).isEqualTo("[true,[8,1,3],[\"\",\"sigmoid\"],[\"noise\",\"features\"],0,0.03,[4,2],\"circle\",[\"x1\",\"x2\"]]");
+        assertThat(driver.getCurrentUrl()).contains("dataset=gauss").contains("networkShape=3").contains("seed=42");
+    }
+
+    @Test
+    void theRunGoesOnPastOneJobsEpochLimit() {
+        open("#dataset=gauss&networkShape=2&batchSize=30");
+        waitReady();
+        click(By.id("play"));
+        new WebDriverWait(driver, Duration.ofSeconds(120)).pollingEvery(Duration.ofMillis(200))
+                .until(d -> epoch() > 10_020);
+        click(By.id("play"));
+        long paused = waitForStableEpoch();
+        @SuppressWarnings("unchecked")
+        List<Number> seen = (List<Number>) js("return window.playground.historyEpochs");
+        java.util.List<Long> gaps = new java.util.ArrayList<>();
+        for (int i = 1; i < seen.size(); i++) {
+            if (seen.get(i).longValue() != seen.get(i - 1).longValue() + 1) gaps.add(seen.get(i - 1).longValue());
+        }
+        assertThat(gaps).as("epochs after which the history has a gap").isEmpty();
+        assertThat(seen).hasSize((int) paused);
+        assertThat(seen.get(seen.size() - 1).longValue()).isEqualTo(paused);
+        assertThat(text("error")).as("job %s", js("return window.playground.jobId")).isEmpty();
+    }
+
+    @Test
+    void regressionOnThePlaneLearns() {
+        open("#dataset=circle");
+        waitReady();
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("problem"))).selectByValue("regression");
+        waitUntil(d -> "reg-plane".equals(js("return window.playground.state.dataset")));
+        assertThat(driver.findElements(By.cssSelector("[data-dataset]"))).hasSize(2);
+        waitReady();
+        click(By.id("play"));
+        waitUntil(d -> epoch() >= 20);
+        click(By.id("play"));
+        waitForStableEpoch();
+        assertThat(Double.parseDouble(text("testLoss"))).isLessThan(0.05);
+        assertThat(text("testAccuracy")).isEqualTo("–");
+        assertThat(driver.getCurrentUrl()).contains("problem=regression").contains("dataset=reg-plane");
+    }
+
+    @Test
+    void aWeightSetByClickingItsLinkIsTheOneTrainingGoesOnFrom() {
+        open("#dataset=xor&networkShape=3");
+        waitReady();
+        click(By.id("play"));
+        waitUntil(d -> epoch() >= 3);
+        click(By.id("play"));
+        long paused = waitForStableEpoch();
+        String before = (String) js("return window.playground.jobId");
+        js("document.querySelector('path.link[data-layer=\"0\"][data-input=\"1\"][data-unit=\"2\"]')"
+                + ".dispatchEvent(new MouseEvent('click', {bubbles: true, clientX: 400, clientY: 200}))");
+        WebElement editor = new WebDriverWait(driver, WAIT).until(d -> d.findElement(By.cssSelector(".weight-editor")));
+        editor.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "2.5",
+                org.openqa.selenium.Keys.ENTER);
+        waitUntil(d -> !before.equals(js("return window.playground.jobId")));
+        Object weight = ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                window.playground.ready().then(() => fetch(`/api/jobs/${window.playground.jobId}/model`))
+                  .then(r => r.json()).then(m => done(m.weights.kernels[0][1][2])).catch(e => done(String(e)));
+                """);
+        assertThat(((Number) weight).doubleValue()).isEqualTo(2.5);
+        assertThat(epoch()).isEqualTo(paused);
+        waitUntil(d -> driver.findElement(By.cssSelector(
+                "path.link[data-layer='0'][data-input='1'][data-unit='2'] title")).getAttribute("textContent")
+                .equals("weight 2.500"));
+        click(By.id("step"));
+        waitUntil(d -> epoch() == paused + 1);
+    }
+
+    @Test
+    void eachHiddenLayerCanHaveItsOwnActivation() {
+        open("#networkShape=3,2&activation=tanh&layerActivations=,relu");
+        waitReady();
+        assertThat(driver.findElements(By.cssSelector(".layer-activation")).get(1).getAttribute("value")).isEqualTo("relu");
+        new org.openqa.selenium.support.ui.Select(driver.findElements(By.cssSelector(".layer-activation")).get(0))
+                .selectByValue("sigmoid");
+        waitUntil(d -> driver.getCurrentUrl().contains("layerActivations=sigmoid%2Crelu"));
+        waitReady();
+        Object activations = ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                window.playground.ready().then(() => fetch(`/api/jobs/${window.playground.jobId}`))
+                  .then(r => r.json()).then(j => done(j.spec.model.layers.map(l => l.activation).join(',')))
+                  .catch(e => done(String(e)));
+                """);
+        assertThat(activations).isEqualTo("sigmoid,relu,sigmoid");
+    }
+
+    @Test
+    void hoveringANeuronShowsItLargeAndDiscretizeKeepsTwoColours() {
+        open("#dataset=circle&networkShape=4");
+        waitReady();
+        click(By.id("play"));
+        waitUntil(d -> epoch() >= 5);
+        click(By.id("play"));
+        waitForStableEpoch();
+        String neuron = "document.querySelector('.node.neuron[data-layer=\"0\"][data-unit=\"1\"] canvas').toDataURL()";
+        String heatmap = "document.getElementById('heatmap').toDataURL()";
+        new org.openqa.selenium.interactions.Actions(driver)
+                .moveToElement(driver.findElement(By.cssSelector(".node.neuron[data-layer='0'][data-unit='1']"))).perform();
+        waitUntil(d -> js("return " + neuron + " === " + heatmap).equals(true));
+        new org.openqa.selenium.interactions.Actions(driver).moveToElement(driver.findElement(By.id("epoch"))).perform();
+        waitUntil(d -> js("return " + neuron + " !== " + heatmap).equals(true));
+
+        click(By.id("discretize"));
+        waitUntil(d -> driver.getCurrentUrl().contains("discretize=true"));
+        waitUntil(d -> ((Number) js("""
+                const c = document.getElementById('heatmap');
+                const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                const colours = new Set();
+                for (let i = 0; i < data.length; i += 4) colours.add(data[i] + ',' + data[i + 1] + ',' + data[i + 2]);
+                return colours.size;
+                """)).intValue() <= 2);
+    }
+
+    @Test
+    void aLinkWithHiddenControlsHidesThem() {
+        open("#dataset=xor&noise=15&hide=noise,batchSize,learningRate,regenerate");
+        waitReady();
+        for (String hidden : List.of("noise", "batchSize", "learningRate", "regenerate")) {
+            assertThat(driver.findElement(By.cssSelector("[data-control=" + hidden + "]")).isDisplayed())
+                    .as(hidden).isFalse();
+        }
+        assertThat(driver.findElement(By.cssSelector("[data-control=trainRatio]")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.cssSelector("[data-dataset=xor]")).getAttribute("class")).contains("selected");
+        assertThat(js("return window.playground.state.noise")).isEqualTo(15L);
+    }
+
+    @Test
+    void allWeightsAtZeroKeepEveryNeuronOfALayerAlike() {
+        open("#dataset=circle&networkShape=4,3&initZero=true&activation=tanh&learningRate=0.3");
+        waitReady();
+        click(By.id("play"));
+        waitUntil(d -> epoch() >= 5);
+        click(By.id("play"));
+        waitForStableEpoch();
+        for (int layer = 0; layer < 2; layer++) {
+            @SuppressWarnings("unchecked")
+            List<String> maps = (List<String>) js("return [...document.querySelectorAll("
+                    + "'.node.neuron[data-layer=\"" + layer + "\"] canvas')].map(c => c.toDataURL())");
+            assertThat(maps).hasSizeGreaterThan(1);
+            assertThat(maps).as("layer %d", layer).allMatch(m -> m.equals(maps.get(0)));
+        }
+    }
+
+    /** Grid nodes of the 50×50 output map: the pixel drawn there has the colour of the server's prediction. */
+    private void heatmapAgreesWithServerPredictions() {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> checks = (List<Map<String, Object>>) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const cells = [[5, 7], [25, 25], [40, 12], [49, 0], [0, 49]];
+                const points = cells.map(([c, r]) => [-6 + 12 * c / 49, 6 - 12 * r / 49]);
+                fetch(`/api/jobs/${window.playground.jobId}/predict`, {method: 'POST',
+                    headers: {'Content-Type': 'application/json'}, body: JSON.stringify({points})})
+                  .then(r => r.json()).then(p => {
+                    const ctx = document.getElementById('heatmap').getContext('2d');
+                    done(cells.map(([c, r], i) => ({
+                      drawn: [...ctx.getImageData(c, r, 1, 1).data.slice(0, 3)],
+                      expected: window.playground.color(p.outputs[i][0]),
+                      output: p.outputs[i][0]})));
+                  }).catch(e => done([{error: String(e)}]));
+                """);
+        assertThat(checks).hasSize(5);
+        for (Map<String, Object> c : checks) {
+            @SuppressWarnings("unchecked")
+            List<Number> drawn = (List<Number>) c.get("drawn");
+            @SuppressWarnings("unchecked")
+            List<Number> expected = (List<Number>) c.get("expected");
+            for (int i = 0; i < 3; i++) {
+                assertThat(drawn.get(i).intValue()).as("%s", c).isCloseTo(expected.get(i).intValue(),
+                        org.assertj.core.data.Offset.offset(2));
+            }
+        }
+    }
+
+    private void open(String hash) {
+        driver.get("http://localhost:" + port + "/playground" + hash);
+    }
+
+    private void waitReady() {
+        waitUntil(d -> Boolean.TRUE.equals(js("return !!(window.playground && window.playground.jobId && window.playground.pointsShown > 0)")));
+    }
+
+    private long waitForStableEpoch() {
+        long[] last = {-1};
+        waitUntil(d -> {
+            long now = epoch();
+            boolean stable = now == last[0] && Boolean.FALSE.equals(js("return window.playground.running"));
+            last[0] = now;
+            if (!stable) sleep(400);
+            return stable;
+        });
+        return last[0];
+    }
+
+    private long epoch() {
+        return Long.parseLong(text("epoch"));
+    }
+
+    private String text(String id) {
+        return driver.findElement(By.id(id)).getText().strip();
+    }
+
+    private Object js(String script) {
+        return ((JavascriptExecutor) driver).executeScript(script);
+    }
+
+    private void click(By by) {
+        new WebDriverWait(driver, WAIT).until(d -> {
+            WebElement e = d.findElement(by);
+            return e.isDisplayed() && e.isEnabled() ? e : null;
+        }).click();
+    }
+
+    private void waitUntil(Function<WebDriver, Boolean> condition) {
+        try {
+            new WebDriverWait(driver, WAIT).pollingEvery(Duration.ofMillis(100)).until(condition::apply);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("page state: " + js("return JSON.stringify({epoch: document.getElementById('epoch')"
+                    + ".textContent, running: window.playground && window.playground.running, job: window.playground"
+                    + " && window.playground.jobId, error: document.getElementById('error').textContent,"
+                    + " lost: !document.getElementById('connection').hidden})"), e);
+        }
+    }
+
+    private Path screenshot(String name) throws Exception {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Path file = dir.resolve(name);
+        Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        return file;
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
