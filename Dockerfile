@@ -9,6 +9,7 @@ COPY mvnw pom.xml ./
 COPY .mvn .mvn
 RUN chmod +x mvnw && ./mvnw -B -q dependency:go-offline
 COPY src src
+COPY frontend frontend
 # the tests run in CI (.ci/run), not in every image build
 RUN ./mvnw -B -q package -DskipTests && cp target/nnlab-*.jar /nnlab.jar
 
