@@ -35,6 +35,13 @@ public class InProcessJobQueue implements JobQueue {
     }
 
     @Override
+    public synchronized void requeue(String jobId) {
+        if (stopped) return;
+        waiting.addFirst(jobId);
+        notifyAll();
+    }
+
+    @Override
     public synchronized boolean remove(String jobId) {
         return waiting.remove(jobId);
     }

@@ -35,10 +35,15 @@ final class Job {
     private volatile Double learningRate;
     private volatile Instant startedAt;
 
-    // pause/step/cancel, guarded by 'this'
+    // pause/step/cancel/parking, guarded by 'this'
     private boolean paused;
     private int stepsGranted;
     private boolean cancelled;
+    /** Paused between epochs with no worker: whoever unparks it (resume, step, cancel, sweep) owns its runner. */
+    private boolean parked;
+    private long parkedSince;
+    /** The job's training state across workers; set by the first worker to take the job. */
+    private JobRunner runner;
 
     Job(String id, String client, JobSpec spec, int epochs, int inputs, Instant createdAt) {
         this.id = id;
@@ -154,22 +159,77 @@ final class Job {
         return paused;
     }
 
-    synchronized void resume() {
+    /** Resumes; true when the job was parked and must be queued again to continue (the caller does that). */
+    synchronized boolean resume() {
         paused = false;
         stepsGranted = 0;
-        notifyAll();
+        return unpark();
     }
 
-    synchronized void step() {
+    /** Grants one epoch; true when the job was parked and must be queued again (the caller does that). */
+    synchronized boolean step() {
         stepsGranted++;
-        notifyAll();
+        return unpark();
     }
 
-    synchronized void cancel() {
+    /**
+     * Marks the job cancelled; a running one stops before its next batch. True when it was parked: then
+     * no worker has it and the caller must end it (through {@link #runner()}).
+     */
+    synchronized boolean cancel() {
         cancelled = true;
-        notifyAll();
+        boolean wasParked = unpark();
         Training t = training;
-        if (t != null) t.cancel();
+        if (t != null && !wasParked) t.cancel();
+        return wasParked;
+    }
+
+    private boolean unpark() {
+        boolean was = parked;
+        parked = false;
+        return was;
+    }
+
+    /**
+     * Called by the worker between epochs: parks the job (the worker then lets it go) if it must wait,
+     * and reports whether it did. Otherwise uses up a granted step, if paused.
+     */
+    synchronized boolean parkOrTakeTurn() {
+        if (paused && stepsGranted == 0 && !cancelled) {
+            parked = true;
+            parkedSince = System.nanoTime();
+            return true;
+        }
+        if (paused && stepsGranted > 0) stepsGranted--;
+        return false;
+    }
+
+    /** Takes a job parked since before {@code cutoffNanos} out of its parking (the caller then ends it). */
+    synchronized boolean unparkIfIdleSince(long cutoffNanos) {
+        if (!parked || parkedSince - cutoffNanos > 0) return false;
+        parked = false;
+        cancelled = true;
+        return true;
+    }
+
+    /** Takes a parked job out of its parking to end it (time limit, shutdown). */
+    synchronized boolean unparkToEnd() {
+        if (!parked) return false;
+        parked = false;
+        cancelled = true;
+        return true;
+    }
+
+    synchronized boolean isParked() {
+        return parked;
+    }
+
+    synchronized JobRunner runner() {
+        return runner;
+    }
+
+    synchronized void runner(JobRunner r) {
+        runner = r;
     }
 
     synchronized boolean isCancelled() {
@@ -179,21 +239,5 @@ final class Job {
     /** True when the job would wait before its next epoch (paused with no step granted). */
     synchronized boolean mustWait() {
         return paused && stepsGranted == 0 && !cancelled;
-    }
-
-    /**
-     * Blocks until the next epoch may run: not paused, or a step granted (which it uses up). False when
-     * cancelled or when the deadline passed while waiting.
-     */
-    synchronized boolean awaitTurn(long deadlineNanos) throws InterruptedException {
-        while (paused && stepsGranted == 0 && !cancelled) {
-            long left = deadlineNanos - System.nanoTime();
-            if (left <= 0) return false;
-            long ms = Math.max(1, left / 1_000_000);
-            wait(Math.min(ms, 60_000));
-        }
-        if (cancelled) return false;
-        if (paused) stepsGranted--;
-        return true;
     }
 }

@@ -13,6 +13,13 @@ public interface JobQueue {
     /** Adds a job at the end; throws {@link QueueFullException} when the bound is reached. */
     void enqueue(String jobId);
 
+    /**
+     * Puts a job that already ran and was paused (parked) back at the front, past the bound: it was
+     * admitted once, and a step or resume should answer within one running epoch, not after the whole
+     * queue. Ignored after {@link #stop()}.
+     */
+    void requeue(String jobId);
+
     /** Takes a waiting job out (cancelled before it started); false if it was not waiting. */
     boolean remove(String jobId);
 

@@ -15,8 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trains one job on the calling (worker) thread: epoch by epoch, waiting while paused, publishing each
- * epoch live and storing it in batches, until the run ends. Never throws: every ending is a status.
+ * Trains one job, epoch by epoch, on whichever worker thread runs it, publishing each epoch live and
+ * storing it in batches. While the job is paused it holds no thread: {@link #run()} returns with the
+ * training kept here (parked) and is called again when the job is queued again. Never throws: every
+ * ending is a status, and ending frees the training.
  */
 final class JobRunner {
 
@@ -40,6 +42,11 @@ final class JobRunner {
     private HeatmapGrid heatmap;
     private double[][] gridRows;
     private volatile boolean timedOut;
+    // kept while the job is parked; used by one thread at a time (handed over through the job and the queue)
+    private PreparedJob prepared;
+    private Training training;
+    private TrainingListener listener;
+    private long deadline;
 
     JobRunner(Job job, JobSpecMapper mapper, JobRepository repository, MetricPublisher publisher, JobMetrics metrics,
               NnlabProperties properties, Consumer<Job> onStatus) {
@@ -52,23 +59,27 @@ final class JobRunner {
         this.onStatus = onStatus;
     }
 
+    /**
+     * Trains on the calling worker until the job ends or parks: when it must wait (paused, no step
+     * granted) its training stays with this runner and the worker is let go; a resume or step queues
+     * the job again and the next worker continues here from the next epoch.
+     */
     void run() {
-        long deadline = System.nanoTime() + properties.jobs().maxDuration().toNanos();
         try {
-            if (job.isCancelled()) {
-                end(JobStatus.CANCELLED, StopReason.CANCELLED, null);
-                return;
-            }
-            status(JobStatus.RUNNING);
-            PreparedJob prepared = mapper.prepare(job.spec);
-            try (Training training = Training.create(prepared.network(), prepared.config(), prepared.data().split(),
-                    prepared.seed(), mapper.engineLimits())) {
+            if (training == null) {
+                if (job.isCancelled()) {
+                    end(JobStatus.CANCELLED, StopReason.CANCELLED, null);
+                    return;
+                }
+                status(JobStatus.RUNNING);
+                deadline = System.nanoTime() + properties.jobs().maxDuration().toNanos();
+                prepared = mapper.prepare(job.spec);
+                training = Training.create(prepared.network(), prepared.config(), prepared.data().split(),
+                        prepared.seed(), mapper.engineLimits());
                 job.started(prepared, training);
                 job.model(training.snapshot());
-                train(prepared, training, deadline);
-            } finally {
-                job.released();
             }
+            train();
         } catch (InvalidSpecException e) {
             end(JobStatus.FAILED, null, e.getMessage());
         } catch (InterruptedException e) {
@@ -79,34 +90,64 @@ final class JobRunner {
         }
     }
 
-    private void train(PreparedJob prepared, Training training, long deadline) throws InterruptedException {
-        TrainingListener listener = new TrainingListener() {
-            @Override
-            public void onBatch(int epoch, int batch, int batches, double runningLoss) {
-                long now = System.nanoTime();
-                if (now > deadline) {
-                    timedOut = true;
-                    training.cancel();
+    /** Ends a parked job that the caller took out of its parking (it owns this runner now). */
+    void endParked(JobStatus s, String error) {
+        end(s, s == JobStatus.CANCELLED ? StopReason.CANCELLED : null, error);
+    }
+
+    /** Ends a parked job past its time limit. */
+    void endParkedTimedOut() {
+        end(JobStatus.FAILED, null, timeLimit());
+    }
+
+    /** Frees a parked job's training at shutdown; its status is written by the service. */
+    void freeOnShutdown() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            log.warn("job {}: could not store its last epochs", job.id, e);
+        }
+        close();
+    }
+
+    boolean pastDeadline(long now) {
+        return training != null && now - deadline > 0;
+    }
+
+    private void train() throws InterruptedException {
+        if (listener == null) {
+            listener = new TrainingListener() {
+                @Override
+                public void onBatch(int epoch, int batch, int batches, double runningLoss) {
+                    long now = System.nanoTime();
+                    if (now - deadline > 0) {
+                        timedOut = true;
+                        training.cancel();
+                    }
+                    if (Thread.currentThread().isInterrupted()) training.cancel();
+                    double perSecond = properties.live().maxProgressPerSecond();
+                    if (perSecond > 0 && batch < batches && now - lastProgress >= 1e9 / perSecond) {
+                        lastProgress = now;
+                        publisher.publish(new JobMessage.Progress(job.id, epoch, batch, batches,
+                                MetricsView.value(runningLoss)));
+                    }
                 }
-                if (Thread.currentThread().isInterrupted()) training.cancel();
-                double perSecond = properties.live().maxProgressPerSecond();
-                if (perSecond > 0 && batch < batches && now - lastProgress >= 1e9 / perSecond) {
-                    lastProgress = now;
-                    publisher.publish(new JobMessage.Progress(job.id, epoch, batch, batches,
-                            MetricsView.value(runningLoss)));
-                }
-            }
-        };
+            };
+        }
         while (true) {
-            if (job.mustWait()) {
-                flush();
-                status(JobStatus.PAUSED);
-            }
-            if (!job.awaitTurn(deadline)) {
-                if (job.isCancelled()) end(JobStatus.CANCELLED, StopReason.CANCELLED, null);
-                else end(JobStatus.FAILED, null, timeLimit());
+            if (job.isCancelled()) {
+                end(JobStatus.CANCELLED, StopReason.CANCELLED, null);
                 return;
             }
+            if (System.nanoTime() - deadline > 0) {
+                end(JobStatus.FAILED, null, timeLimit());
+                return;
+            }
+            if (job.mustWait()) {
+                flush();
+                if (job.status() != JobStatus.PAUSED) status(JobStatus.PAUSED);
+            }
+            if (job.parkOrTakeTurn()) return; // parked: a resume or step queues it again
             if (Thread.currentThread().isInterrupted()) throw new InterruptedException();
             if (job.status() != JobStatus.RUNNING) status(JobStatus.RUNNING);
             lastProgress = System.nanoTime();
@@ -226,6 +267,20 @@ final class JobRunner {
         }
         metrics.finished(s);
         onStatus.accept(job);
+        close();
+    }
+
+    private void close() {
+        Training t = training;
+        training = null;
+        job.released();
+        if (t != null) {
+            try {
+                t.close();
+            } catch (RuntimeException e) {
+                log.warn("job {}: could not free its training", job.id, e);
+            }
+        }
     }
 
     private void flush() {

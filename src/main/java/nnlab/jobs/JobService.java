@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import nnlab.data.PreparedDataset;
 import nnlab.engine.InvalidSpecException;
@@ -50,6 +53,8 @@ public class JobService implements SmartLifecycle {
                 }
             });
     private volatile boolean running;
+    private static final long SWEEP_MILLIS = 250;
+    private ScheduledExecutorService sweeper;
 
     public JobService(JobSpecMapper mapper, JobRepository repository, JobQueue queue, MetricPublisher publisher,
                       JobMetrics metrics, NnlabProperties properties) {
@@ -61,7 +66,8 @@ public class JobService implements SmartLifecycle {
         this.properties = properties;
         metrics.gauge("nnlab.jobs.queued", "jobs waiting for a worker", () -> count(JobStatus.QUEUED));
         metrics.gauge("nnlab.jobs.running", "jobs training now", () -> count(JobStatus.RUNNING));
-        metrics.gauge("nnlab.jobs.paused", "jobs paused on a worker", () -> count(JobStatus.PAUSED));
+        metrics.gauge("nnlab.jobs.paused", "jobs paused (parked in memory, holding no worker)",
+                () -> count(JobStatus.PAUSED));
     }
 
     // ---- lifecycle -------------------------------------------------------------------------------
@@ -70,15 +76,51 @@ public class JobService implements SmartLifecycle {
     public void start() {
         recover();
         queue.start(this::runJob, this::publishPositions);
+        sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "nnlab-paused-sweeper");
+            t.setDaemon(true);
+            return t;
+        });
+        sweeper.scheduleWithFixedDelay(this::sweepParked, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
         running = true;
+    }
+
+    /**
+     * Ends parked jobs that nobody will continue: past the time limit (FAILED, as a running job) or idle
+     * longer than {@code nnlab.jobs.paused-timeout} (CANCELLED with an error saying why). Either way the
+     * training state is freed and the owner sees the status and the error.
+     */
+    void sweepParked() {
+        try {
+            long now = System.nanoTime();
+            long idleCutoff = now - properties.jobs().pausedTimeout().toNanos();
+            for (Job job : live.values()) {
+                JobRunner r = job.runner();
+                if (r == null) continue;
+                if (r.pastDeadline(now) && job.unparkToEnd()) {
+                    r.endParkedTimedOut();
+                } else if (job.unparkIfIdleSince(idleCutoff)) {
+                    log.info("job {} was paused longer than {}: cancelled", job.id, properties.jobs().pausedTimeout());
+                    r.endParked(JobStatus.CANCELLED, "the job was paused for longer than "
+                            + properties.jobs().pausedTimeout() + " (nnlab.jobs.paused-timeout) without a step"
+                            + " or resume; it was cancelled to free its memory. Its history up to epoch "
+                            + job.epochsDone() + " and its weights are kept");
+                }
+            }
+        } catch (RuntimeException e) {
+            log.error("sweeping paused jobs failed", e);
+        }
     }
 
     @Override
     public void stop() {
         running = false;
+        if (sweeper != null) sweeper.shutdownNow();
         queue.stop();
         // waiting jobs stay QUEUED in the database and are queued again at the next start
         for (Job job : live.values()) {
+            JobRunner r = job.runner();
+            if (r != null && job.unparkToEnd()) r.freeOnShutdown();
             JobStatus s = job.status();
             if (s == JobStatus.RUNNING || s == JobStatus.PAUSED) {
                 repository.updateStatus(job.id, JobStatus.INTERRUPTED, job.epochsDone(), null,
@@ -156,7 +198,12 @@ public class JobService implements SmartLifecycle {
     private void runJob(String id) {
         Job job = live.get(id);
         if (job == null) return;
-        new JobRunner(job, mapper, repository, publisher, metrics, properties, this::statusChanged).run();
+        JobRunner r = job.runner();
+        if (r == null) {
+            r = new JobRunner(job, mapper, repository, publisher, metrics, properties, this::statusChanged);
+            job.runner(r);
+        }
+        r.run();
     }
 
     private void statusChanged(Job job) {
@@ -290,7 +337,7 @@ public class JobService implements SmartLifecycle {
 
     public JobView resume(String id) {
         Job job = liveOrConflict(id, "resume");
-        job.resume();
+        if (job.resume()) queue.requeue(id);
         return view(job, true);
     }
 
@@ -301,7 +348,7 @@ public class JobService implements SmartLifecycle {
             throw new JobStateException(job.status(), "step runs one epoch of a paused job; job " + id + " is "
                     + job.status() + ": pause it first");
         }
-        job.step();
+        if (job.step()) queue.requeue(id);
         return view(job, true);
     }
 
@@ -314,18 +361,26 @@ public class JobService implements SmartLifecycle {
     }
 
     /**
-     * Cancels a job: a queued one at once, a running one before its next batch, a paused one at once.
-     * A finished job is left as it is.
+     * Cancels a job: a queued one at once, a running one before its next batch, a paused one at once
+     * (on this thread: a paused job holds no worker). A finished job is left as it is.
      */
     public JobView cancel(String id) {
         Job job = live.get(id);
         if (job == null) return get(id);
-        job.cancel();
-        if (queue.remove(id)) {
-            job.finish(JobStatus.CANCELLED, StopReason.CANCELLED, null);
-            repository.updateStatus(id, JobStatus.CANCELLED, 0, StopReason.CANCELLED, null);
-            metrics.finished(JobStatus.CANCELLED);
-            statusChanged(job);
+        boolean wasParked = job.cancel();
+        JobRunner runner = job.runner();
+        if (wasParked) {
+            runner.endParked(JobStatus.CANCELLED, null);
+        } else if (queue.remove(id)) {
+            if (runner != null) {
+                // resumed or stepped, waiting for a worker again: its training is ours to end
+                runner.endParked(JobStatus.CANCELLED, null);
+            } else {
+                job.finish(JobStatus.CANCELLED, StopReason.CANCELLED, null);
+                repository.updateStatus(id, JobStatus.CANCELLED, 0, StopReason.CANCELLED, null);
+                metrics.finished(JobStatus.CANCELLED);
+                statusChanged(job);
+            }
             publishPositions();
         }
         return view(job, true);

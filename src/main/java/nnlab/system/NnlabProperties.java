@@ -22,12 +22,15 @@ public record NnlabProperties(@DefaultValue("data") String dataDir,
      * @param maxActivePerClient  queued + running + paused jobs one client may have; past this 429
      * @param retryAfter          the Retry-After of a 429
      * @param maxDuration         wall time a job may take from start, pauses included; then it fails
+     * @param pausedTimeout       how long a paused job may sit without a step or resume; then it is
+     *                            cancelled (with an error saying so) and its training state is freed
      */
     public record Jobs(@DefaultValue("0") int workers,
                        @DefaultValue("32") int queueCapacity,
                        @DefaultValue("4") int maxActivePerClient,
                        @DefaultValue("10s") Duration retryAfter,
-                       @DefaultValue("30m") Duration maxDuration) {
+                       @DefaultValue("30m") Duration maxDuration,
+                       @DefaultValue("30m") Duration pausedTimeout) {
 
         public int effectiveWorkers() {
             return workers > 0 ? workers : Math.max(1, Runtime.getRuntime().availableProcessors());

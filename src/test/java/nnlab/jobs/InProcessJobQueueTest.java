@@ -28,6 +28,16 @@ class InProcessJobQueueTest {
     }
 
     @Test
+    void aResumedJobGoesFirstEvenWhenTheQueueIsFull() {
+        InProcessJobQueue q = new InProcessJobQueue(2, 1);
+        q.enqueue("a");
+        q.enqueue("b");
+        q.requeue("p");
+        assertThat(q.waiting()).containsExactly("p", "a", "b");
+        assertThat(q.position("p")).isEqualTo(1);
+    }
+
+    @Test
     void workersRunJobsInOrderAtMostNAtATime() throws Exception {
         InProcessJobQueue q = new InProcessJobQueue(10, 2);
         List<String> started = new CopyOnWriteArrayList<>();

@@ -3,12 +3,14 @@ package nnlab.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import nnlab.data.DatasetSpec;
 import org.junit.jupiter.api.Test;
 
-/** The pause/step/resume/cancel handshake between request threads and a job's training thread. */
+/**
+ * The pause/step/resume/cancel handshake between request threads and the workers: whoever unparks a
+ * parked job owns it, exactly once.
+ */
 class JobTest {
 
     private static Job job(boolean paused) {
@@ -18,55 +20,58 @@ class JobTest {
         return new Job("j", "c", spec, 10, 2, Instant.now());
     }
 
-    private static long later() {
-        return System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    }
-
     @Test
-    void stepsGrantExactlyOneEpochEach() throws Exception {
+    void stepsGrantExactlyOneEpochEach() {
         Job job = job(true);
         assertThat(job.mustWait()).isTrue();
-        job.step();
-        job.step();
-        assertThat(job.awaitTurn(later())).isTrue();
-        assertThat(job.awaitTurn(later())).isTrue();
+        assertThat(job.step()).isFalse(); // not parked yet: the worker will use the step
+        assertThat(job.step()).isFalse();
+        assertThat(job.parkOrTakeTurn()).isFalse();
+        assertThat(job.parkOrTakeTurn()).isFalse();
         assertThat(job.mustWait()).isTrue();
-        // the third epoch waits until resume
-        CompletableFuture<Boolean> third = CompletableFuture.supplyAsync(() -> {
-            try {
-                return job.awaitTurn(later());
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        Thread.sleep(100);
-        assertThat(third).isNotDone();
-        job.resume();
-        assertThat(third.get(2, TimeUnit.SECONDS)).isTrue();
+        // the third epoch parks the job until a resume, which hands it back exactly once
+        assertThat(job.parkOrTakeTurn()).isTrue();
+        assertThat(job.isParked()).isTrue();
+        assertThat(job.resume()).isTrue();
+        assertThat(job.isParked()).isFalse();
+        assertThat(job.resume()).isFalse();
+        assertThat(job.parkOrTakeTurn()).isFalse();
         assertThat(job.mustWait()).isFalse();
     }
 
     @Test
-    void cancelWakesAPausedJob() throws Exception {
+    void aStepUnparksForOneEpoch() {
         Job job = job(true);
-        CompletableFuture<Boolean> turn = CompletableFuture.supplyAsync(() -> {
-            try {
-                return job.awaitTurn(later());
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        Thread.sleep(50);
-        job.cancel();
-        assertThat(turn.get(2, TimeUnit.SECONDS)).isFalse();
+        assertThat(job.parkOrTakeTurn()).isTrue();
+        assertThat(job.step()).isTrue();
+        assertThat(job.step()).isFalse(); // already handed back: this one is a second granted epoch
+        assertThat(job.parkOrTakeTurn()).isFalse();
+        assertThat(job.parkOrTakeTurn()).isFalse();
+        assertThat(job.parkOrTakeTurn()).isTrue();
     }
 
     @Test
-    void aPauseDeadlineEndsTheWait() throws Exception {
+    void cancelTakesAParkedJobAndNoOneElseDoes() {
         Job job = job(true);
-        long start = System.nanoTime();
-        assertThat(job.awaitTurn(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100))).isFalse();
-        assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(90));
-        assertThat(job.isCancelled()).isFalse();
+        assertThat(job.parkOrTakeTurn()).isTrue();
+        assertThat(job.cancel()).isTrue();
+        assertThat(job.isCancelled()).isTrue();
+        assertThat(job.resume()).isFalse();
+        assertThat(job.unparkToEnd()).isFalse();
+        assertThat(job.parkOrTakeTurn()).isFalse(); // a cancelled job never parks
+        assertThat(job(false).cancel()).isFalse();
+    }
+
+    @Test
+    void onlyAJobParkedBeforeTheCutoffIsIdle() throws Exception {
+        Job job = job(true);
+        assertThat(job.unparkIfIdleSince(System.nanoTime())).isFalse(); // not parked
+        assertThat(job.parkOrTakeTurn()).isTrue();
+        long parkedBy = System.nanoTime();
+        assertThat(job.unparkIfIdleSince(parkedBy - TimeUnit.SECONDS.toNanos(1))).isFalse();
+        Thread.sleep(5);
+        assertThat(job.unparkIfIdleSince(System.nanoTime())).isTrue();
+        assertThat(job.isCancelled()).isTrue();
+        assertThat(job.unparkIfIdleSince(System.nanoTime())).isFalse();
     }
 }
