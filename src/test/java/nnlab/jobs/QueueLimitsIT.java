@@ -28,9 +28,9 @@ class QueueLimitsIT {
     void fullQueueAndBusyClientGet429WithRetryAfter() {
         Api api = new Api(port);
         Duration wait = Duration.ofSeconds(60);
-        // A holds the only worker (paused); B and C wait
-        String a = api.submit(Specs.spiral(5, "\"startPaused\": true"));
-        api.awaitJob(a, j -> j.get("status").asText().equals("PAUSED"), wait);
+        // A holds the only worker (running: a paused job would let it go); B and C wait
+        String a = api.submit(Specs.mnist(2000, 100, 4, 1000, null));
+        api.awaitJob(a, j -> j.get("status").asText().equals("RUNNING"), wait);
         String b = api.submit(Specs.spiral(5, null));
         String c = api.submit(Specs.spiral(5, null));
         assertThat(api.job(b).get("queuePosition").asInt()).isEqualTo(1);
@@ -61,11 +61,14 @@ class QueueLimitsIT {
         String d = later.json().get("id").asText();
         assertThat(later.json().get("queuePosition").asInt()).isEqualTo(2);
 
-        // the server still serves: all run once A is resumed
-        api.post("/api/jobs/" + a + "/resume", "");
-        for (String id : new String[] {a, c, d}) {
+        // the server still serves: pausing A frees the worker, C and D run while A stays paused
+        api.post("/api/jobs/" + a + "/pause", "");
+        for (String id : new String[] {c, d}) {
             assertThat(api.awaitFinished(id, wait).get("status").asText()).isEqualTo("SUCCEEDED");
         }
+        assertThat(api.job(a).get("status").asText()).isEqualTo("PAUSED");
+        api.delete("/api/jobs/" + a);
+        assertThat(api.awaitFinished(a, wait).get("status").asText()).isEqualTo("CANCELLED");
         assertThat(api.post("/api/jobs", Specs.spiral(5, null)).status()).isEqualTo(201);
     }
 }
