@@ -118,9 +118,11 @@ public class JobService implements SmartLifecycle {
         if (sweeper != null) sweeper.shutdownNow();
         queue.stop();
         // waiting jobs stay QUEUED in the database and are queued again at the next start
+        List<String> waiting = queue.waiting(); // no worker takes these any more
         for (Job job : live.values()) {
             JobRunner r = job.runner();
-            if (r != null && job.unparkToEnd()) r.freeOnShutdown();
+            // parked, or resumed and still waiting for a worker: nobody else holds its training
+            if (r != null && (job.unparkToEnd() || waiting.contains(job.id))) r.freeOnShutdown();
             JobStatus s = job.status();
             if (s == JobStatus.RUNNING || s == JobStatus.PAUSED) {
                 repository.updateStatus(job.id, JobStatus.INTERRUPTED, job.epochsDone(), null,
