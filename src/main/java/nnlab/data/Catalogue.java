@@ -10,6 +10,7 @@ import java.util.stream.IntStream;
 final class Catalogue {
 
     static final List<String> SIGNS = List.of("negative", "positive");
+    static final List<String> THREE = List.of("negative", "positive", "third");
     static final List<String> BITS = List.of("0", "1");
     static final List<String> DIGITS = IntStream.range(0, 10).mapToObj(String::valueOf).toList();
 
@@ -43,7 +44,9 @@ final class Catalogue {
                         trainRatio(0.5, ""),
                         samples(PlaygroundKind.CLASSIFICATION_SAMPLES, limits,
                                 "; by default 500 for classification kinds, 1200 for regression kinds"),
-                        planeFeatures(), validationSplit(), scaling(Scaling.NONE, "")));
+                        planeFeatures(), validationSplit(), scaling(Scaling.NONE, ""),
+                        ParameterInfo.integer("classes", "number of classes: 3 adds a third class (label 2, \"third\") "
+                                + "to circle, gauss and spiral, for a softmax output with 3 units", 2, 2, 3)));
     }
 
     private static DatasetInfo xor() {

@@ -22,10 +22,11 @@ import java.util.Map;
  * @param scaling         none, standard or minmax, fitted on the training examples
  * @param trainLimit      mnist only: use the first n training images
  * @param testLimit       mnist only: use the first n test images
+ * @param classes         playground only: 2 (default) or 3, a third class for gauss, spiral and circle
  */
 public record DatasetSpec(String name, String kind, Double noise, Double trainRatio, Integer samples,
                           List<String> features, String target, Double validationSplit, String scaling,
-                          Integer trainLimit, Integer testLimit) {
+                          Integer trainLimit, Integer testLimit, Integer classes) {
 
     public DatasetSpec {
         // not List.copyOf: a null entry must reach validation and be reported with its index
@@ -33,7 +34,7 @@ public record DatasetSpec(String name, String kind, Double noise, Double trainRa
     }
 
     public static DatasetSpec of(String name) {
-        return new DatasetSpec(name, null, null, null, null, null, null, null, null, null, null);
+        return new DatasetSpec(name, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public static DatasetSpec playground(String kind) {
@@ -42,47 +43,52 @@ public record DatasetSpec(String name, String kind, Double noise, Double trainRa
 
     public DatasetSpec withKind(String kind) {
         return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
-                trainLimit, testLimit);
+                trainLimit, testLimit, classes);
     }
 
     public DatasetSpec withNoise(Double noise) {
         return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
-                trainLimit, testLimit);
+                trainLimit, testLimit, classes);
     }
 
     public DatasetSpec withTrainRatio(Double trainRatio) {
         return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
-                trainLimit, testLimit);
+                trainLimit, testLimit, classes);
     }
 
     public DatasetSpec withSamples(Integer samples) {
         return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
-                trainLimit, testLimit);
+                trainLimit, testLimit, classes);
     }
 
     public DatasetSpec withFeatures(List<String> features) {
         return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
-                trainLimit, testLimit);
+                trainLimit, testLimit, classes);
     }
 
     public DatasetSpec withTarget(String target) {
         return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
-                trainLimit, testLimit);
+                trainLimit, testLimit, classes);
     }
 
     public DatasetSpec withValidationSplit(Double validationSplit) {
         return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
-                trainLimit, testLimit);
+                trainLimit, testLimit, classes);
     }
 
     public DatasetSpec withScaling(String scaling) {
         return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
-                trainLimit, testLimit);
+                trainLimit, testLimit, classes);
     }
 
     public DatasetSpec withLimits(Integer trainLimit, Integer testLimit) {
         return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
-                trainLimit, testLimit);
+                trainLimit, testLimit, classes);
+    }
+
+    public DatasetSpec withClasses(Integer classes) {
+        return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
+                trainLimit, testLimit, classes);
     }
 
     /** The parameters that are set (everything but the name), by field name, in declaration order. */
@@ -98,6 +104,7 @@ public record DatasetSpec(String name, String kind, Double noise, Double trainRa
         putIfSet(set, "scaling", scaling);
         putIfSet(set, "trainLimit", trainLimit);
         putIfSet(set, "testLimit", testLimit);
+        putIfSet(set, "classes", classes);
         return set;
     }
 

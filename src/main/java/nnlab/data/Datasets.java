@@ -109,10 +109,13 @@ public final class Datasets {
         double noise = p.number("noise", p.spec().noise());
         int samples = p.spec().samples() == null ? Math.min(kind.defaultSamples(), limits.maxSamples())
                 : p.integer("samples", p.spec().samples());
-        List<LabeledPoint> points = Playground.generate(kind, samples, noise, seed);
+        int classes = p.integer("classes", p.spec().classes());
+        InvalidSpecException.require(classes == 2 || Playground.THREE_CLASS_KINDS.contains(kind), "dataset.classes",
+                "3 classes come with the kinds circle, gauss and spiral, not " + kind.id());
+        List<LabeledPoint> points = Playground.generate(kind, samples, noise, seed, classes);
         DataSplit raw = Splits.trainTest(LabeledPoint.toExamples(points), p.trainRatio(), splitSeed(seed));
         return kind.task() == Task.CLASSIFICATION
-                ? plane(p, Task.CLASSIFICATION, raw, Catalogue.SIGNS, "class")
+                ? plane(p, Task.CLASSIFICATION, raw, classes == 3 ? Catalogue.THREE : Catalogue.SIGNS, "class")
                 : plane(p, Task.REGRESSION, raw, List.of(), "value");
     }
 

@@ -257,6 +257,18 @@ class DatasetsTest {
         return sum / examples.count();
     }
 
+    @Test
+    void playgroundTakesAThirdClassForCircleGaussAndSpiral() {
+        PreparedDataset spiral = Datasets.prepare(DatasetSpec.playground("spiral").withClasses(3), 1);
+        assertThat(spiral.outputs()).isEqualTo(3);
+        assertThat(spiral.classNames()).containsExactly("negative", "positive", "third");
+        assertThat(Datasets.prepare(DatasetSpec.playground("spiral").withClasses(2), 1).outputs()).isEqualTo(2);
+        assertThat(fieldOf(DatasetSpec.playground("xor").withClasses(3))).isEqualTo("dataset.classes");
+        assertThat(fieldOf(DatasetSpec.playground("reg-plane").withClasses(3))).isEqualTo("dataset.classes");
+        assertThat(fieldOf(DatasetSpec.playground("gauss").withClasses(1))).isEqualTo("dataset.classes");
+        assertThat(fieldOf(DatasetSpec.of("iris").withClasses(3))).isEqualTo("dataset.classes");
+    }
+
     private static String fieldOf(DatasetSpec spec) {
         return catchInvalid(() -> Datasets.prepare(spec, 1)).field();
     }
