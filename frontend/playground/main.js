@@ -2,11 +2,13 @@
 // for it, follows the job's live messages, and draws what arrived once per animation frame.
 
 import {
-  ACTIVATIONS, DATASETS, OPTIMIZERS, FEATURES, HIDEABLE, LEARNING_RATES, MAX_LAYERS, REGULARIZATION_RATES,
-  fromHash, jobSpec, toHash,
+  ACTIVATIONS, OPTIMIZERS, FEATURES, HIDEABLE, LEARNING_RATES, MAX_LAYERS, REGULARIZATION_RATES,
+  classCount, datasets, fromHash, jobSpec, toHash,
 } from './state.js';
 import { api, liveClient } from './api.js';
-import { clearMap, color, drawLossChart, drawMap, drawPoints, featureMap } from './render.js';
+import {
+  argmax, classColor, clearMap, color, drawClassMap, drawClassProbability, drawLossChart, drawMap, drawPoints, featureMap,
+} from './render.js';
 import { buildNetwork } from './network.js';
 
 const $ = (id) => document.getElementById(id);
@@ -44,6 +46,8 @@ function showControls() {
   $('regularization').value = state.regularization;
   $('regularizationRate').value = String(state.regularizationRate);
   $('problem').value = state.problem;
+  $('classes').value = String(state.classes);
+  $('classes').disabled = state.problem !== 'classification';
   for (const id of ['noise', 'trainRatio', 'batchSize']) {
     $(id).value = String(state[id]);
     $(`${id}Value`).textContent = String(state[id]);
@@ -55,7 +59,7 @@ function showControls() {
   $('addLayer').disabled = state.networkShape.length >= MAX_LAYERS;
   $('removeLayer').disabled = state.networkShape.length === 0;
   const sets = $('datasets');
-  sets.replaceChildren(...DATASETS[state.problem].map((name) => {
+  sets.replaceChildren(...datasets(state).map((name) => {
     const b = document.createElement('button');
     b.className = `dataset${name === state.dataset ? ' selected' : ''}`;
     b.dataset.dataset = name;
@@ -94,7 +98,7 @@ function change(changes) {
   const live = ['learningRate', 'showTestData', 'discretize', 'hide'];
   const restart = Object.keys(changes).some((k) => !live.includes(k));
   Object.assign(state, changes);
-  if (changes.problem && !DATASETS[state.problem].includes(state.dataset)) state.dataset = DATASETS[state.problem][0];
+  if (!datasets(state).includes(state.dataset)) state.dataset = datasets(state)[0];
   writeHash();
   showControls();
   if (restart) reset();
@@ -141,7 +145,7 @@ function reset() {
     const predicted = await retry(() => api.predict(job.id, gridPoints()), current);
     if (!current()) return;
     run.points = points;
-    if (!run.grid) run.initialOutput = predicted.outputs.map((o) => o[0]);
+    if (!run.grid) run.initialOutput = byUnit(predicted.outputs);
     run.dirty = true;
     const doc = await api.model(job.id);
     if (current() && !run.weights) { run.weights = doc.weights; run.dirty = true; }
@@ -222,9 +226,14 @@ function editWeight(layer, input, unit, value) {
     run.weights = doc.weights;
     run.grid = null;
     const predicted = await api.predict(job.id, gridPoints());
-    if (run.jobId === job.id && !run.grid) run.initialOutput = predicted.outputs.map((o) => o[0]);
+    if (run.jobId === job.id && !run.grid) run.initialOutput = byUnit(predicted.outputs);
     run.dirty = true;
   })().catch(showError);
+}
+
+/** Rows of outputs → one map per output unit. */
+function byUnit(outputs) {
+  return outputs.length ? outputs[0].map((_, k) => outputs.map((o) => o[k])) : [];
 }
 
 function gridPoints() {
@@ -327,30 +336,33 @@ const labelUnit = (v) => (classification() ? 2 * v - 1 : v);
 function draw() {
   run.dirty = false;
   $('epoch').textContent = String(run.epoch).padStart(6, '0');
-  const last = run.history[run.history.length - 1];
-  $('trainLoss').textContent = last && last.train != null ? last.train.toFixed(3) : '–';
-  $('testLoss').textContent = last && last.test != null ? last.test.toFixed(3) : '–';
+  const latest = run.history[run.history.length - 1];
+  $('trainLoss').textContent = latest && latest.train != null ? latest.train.toFixed(3) : '–';
+  $('testLoss').textContent = latest && latest.test != null ? latest.test.toFixed(3) : '–';
   const percent = (v) => (v != null ? `${(100 * v).toFixed(1)} %` : '–');
-  $('trainAccuracy').textContent = percent(last && last.trainAccuracy);
-  $('testAccuracy').textContent = percent(last && last.testAccuracy);
+  $('trainAccuracy').textContent = percent(latest && latest.trainAccuracy);
+  $('testAccuracy').textContent = percent(latest && latest.testAccuracy);
   drawLossChart($('lossChart'), run.history);
   const heat = $('heatmap');
   const layers = run.grid ? run.grid.layers : null;
   const outputLayer = layers ? layers.length - 1 : -1;
   if (layers && run.hover && layers[run.hover[0]]) {
     drawMap(heat, layers[run.hover[0]][run.hover[1]], run.grid.resolution, (v) => v, state.discretize);
-  } else if (layers) {
-    drawMap(heat, layers[outputLayer][0], run.grid.resolution, outputUnit, state.discretize);
-  } else if (run.initialOutput) {
-    drawMap(heat, run.initialOutput, GRID, outputUnit, state.discretize);
+  } else if (layers || run.initialOutput) {
+    const maps = layers ? layers[outputLayer] : run.initialOutput;
+    const resolution = layers ? run.grid.resolution : GRID;
+    if (maps.length > 1) drawClassMap(heat, maps, resolution, state.discretize);
+    else drawMap(heat, maps[0], resolution, outputUnit, state.discretize);
   } else clearMap(heat);
+  const last = view.neurons.length - 1;
   view.neurons.forEach((canvases, l) => canvases.forEach((canvas, u) => {
     const map = layers && layers[l] && layers[l][u];
-    if (map) drawMap(canvas, map, run.grid.resolution, l === outputLayer ? outputUnit : (v) => v, state.discretize);
-    else clearMap(canvas);
+    if (!map) clearMap(canvas);
+    else if (l === last && canvases.length > 1) drawClassProbability(canvas, map, run.grid.resolution, u);
+    else drawMap(canvas, map, run.grid.resolution, l === outputLayer ? outputUnit : (v) => v, state.discretize);
   }));
   view.drawWeights(run.weights);
-  drawPoints($('points'), run.points, state.showTestData, labelUnit);
+  drawPoints($('points'), run.points, state.showTestData, labelUnit, classCount(state));
 }
 
 function frame() {
@@ -366,9 +378,11 @@ options($('activation'), ACTIVATIONS, (a) => ({ relu: 'ReLU', tanh: 'Tanh', sigm
 options($('regularization'), ['none', 'L1', 'L2'], (r) => (r === 'none' ? 'None' : r));
 options($('regularizationRate'), REGULARIZATION_RATES);
 options($('problem'), ['classification', 'regression'], (p) => p[0].toUpperCase() + p.slice(1));
+options($('classes'), [2, 3]);
 
 $('learningRate').addEventListener('change', (e) => change({ learningRate: Number(e.target.value) }));
 $('regularizationRate').addEventListener('change', (e) => change({ regularizationRate: Number(e.target.value) }));
+$('classes').addEventListener('change', (e) => change({ classes: Number(e.target.value) }));
 for (const id of ['optimizer', 'activation', 'regularization', 'problem']) {
   $(id).addEventListener('change', (e) => change({ [id]: e.target.value }));
 }
@@ -417,6 +431,8 @@ window.playground = {
   get state() { return JSON.parse(JSON.stringify(state)); },
   ready: () => run.ready,
   color: (v) => color(outputUnit(v), state.discretize),
+  /** The heatmap colour of one row of per-class outputs (three classes). */
+  classColor: (outputs) => { const [k, p] = argmax(outputs.map((v) => [v]), 0); return classColor(k, state.discretize ? 1 : p, outputs.length); },
   dropConnection: () => live.drop(),
   hideable: HIDEABLE,
 };

@@ -285,11 +285,48 @@ class PlaygroundBrowserIT {
         }
     }
 
-    /** Grid nodes of the 50×50 output map: the pixel drawn there has the colour of the server's prediction. */
+    @Test
+    void aThirdClassTrainsWithASoftmaxAndColoursTheArgmax() {
+        open("#dataset=gauss&networkShape=4");
+        waitReady();
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("classes"))).selectByValue("3");
+        waitUntil(d -> driver.getCurrentUrl().contains("classes=3"));
+        assertThat(driver.findElements(By.cssSelector("[data-dataset=xor]"))).isEmpty();
+        assertThat(driver.findElements(By.cssSelector(".node.output"))).hasSize(3);
+        waitReady();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> job = (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(`/api/jobs/${window.playground.jobId}/points`).then(r => r.json())
+                  .then(p => done({labels: [...new Set(p.train.map(x => x[2]))].sort()}))
+                  .catch(e => done({error: String(e)}));
+                """);
+        assertThat(job.get("labels")).as("%s", job).isEqualTo(List.of(0L, 1L, 2L));
+        click(By.id("play"));
+        waitUntil(d -> epoch() >= 5 && !text("testAccuracy").equals("–"));
+        click(By.id("play"));
+        long paused = waitForStableEpoch();
+        click(By.id("step"));
+        waitUntil(d -> epoch() == paused + 1);
+        sleep(500);
+        heatmapAgreesWithServerPredictions(true);
+        // the three gaussians are easy: the net gets most points right
+        waitUntil(d -> Double.parseDouble(text("trainAccuracy").replace(" %", "")) > 60);
+    }
+
     private void heatmapAgreesWithServerPredictions() {
+        heatmapAgreesWithServerPredictions(false);
+    }
+
+    /**
+     * Grid nodes of the 50×50 output map: the pixel drawn there has the colour of the server's prediction
+     * (with several classes, the argmax class's colour shaded by its probability).
+     */
+    private void heatmapAgreesWithServerPredictions(boolean classes) {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> checks = (List<Map<String, Object>>) ((JavascriptExecutor) driver).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
+                const classes = arguments[0];
                 const cells = [[5, 7], [25, 25], [40, 12], [49, 0], [0, 49]];
                 const points = cells.map(([c, r]) => [-6 + 12 * c / 49, 6 - 12 * r / 49]);
                 fetch(`/api/jobs/${window.playground.jobId}/predict`, {method: 'POST',
@@ -298,10 +335,11 @@ class PlaygroundBrowserIT {
                     const ctx = document.getElementById('heatmap').getContext('2d');
                     done(cells.map(([c, r], i) => ({
                       drawn: [...ctx.getImageData(c, r, 1, 1).data.slice(0, 3)],
-                      expected: window.playground.color(p.outputs[i][0]),
-                      output: p.outputs[i][0]})));
+                      expected: classes ? window.playground.classColor(p.outputs[i])
+                          : window.playground.color(p.outputs[i][0]),
+                      output: p.outputs[i]})));
                   }).catch(e => done([{error: String(e)}]));
-                """);
+                """, classes);
         assertThat(checks).hasSize(5);
         for (Map<String, Object> c : checks) {
             @SuppressWarnings("unchecked")
