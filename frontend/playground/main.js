@@ -10,6 +10,7 @@ import {
   argmax, classColor, clearMap, color, drawClassMap, drawClassProbability, drawLossChart, drawMap, drawPoints, featureMap,
 } from './render.js';
 import { buildNetwork } from './network.js';
+import { MAX_FILE_BYTES, readWeights } from './weights.js';
 
 const $ = (id) => document.getElementById(id);
 const GRID = 50;
@@ -123,8 +124,8 @@ function setRunning(running) {
   $('play').innerHTML = running ? PAUSE_ICON : PLAY_ICON; // constant markup, no data in it
 }
 
-/** Cancels the current job and submits a new paused one for the current state. */
-function reset() {
+/** Cancels the current job and submits a new paused one for the current state (from given weights: an import). */
+function reset({ weights } = {}) {
   const old = run.jobId;
   const generation = ++run.generation;
   setRunning(false);
@@ -135,7 +136,7 @@ function reset() {
   showError(null);
   run.ready = (async () => {
     if (old) await api.cancel(old).catch(() => {});
-    const job = await api.submit(jobSpec(state));
+    const job = await api.submit(jobSpec(state, { weights }));
     if (generation !== run.generation) { api.cancel(job.id).catch(() => {}); return; }
     run.jobId = job.id;
     live.follow(job.id);
@@ -327,6 +328,42 @@ async function step() {
   } catch (e) { showError(e); }
 }
 
+// ---- weights to and from a file
+
+/** Downloads the current model (the server's model document: layers, weights, features, classes) as JSON. */
+async function exportWeights() {
+  await run.ready;
+  if (!run.jobId) return;
+  try {
+    const text = JSON.stringify(await api.model(run.jobId));
+    run.exported = text;
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    a.download = `playground-weights-epoch-${run.epoch}.json`;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 60000);
+  } catch (e) { showError(e); }
+}
+
+/** Starts a new run (epoch 0, paused) from the weights in a file, if they fit the network as it is set. */
+async function importWeights(file) {
+  if (!file) return;
+  if (file.size > MAX_FILE_BYTES) {
+    showError(`the file is too large for weights (${file.size} bytes, at most ${MAX_FILE_BYTES})`);
+    return;
+  }
+  let weights;
+  try {
+    weights = readWeights(await file.text(), state);
+  } catch (e) {
+    showError(e);
+    return;
+  }
+  await reset({ weights });
+}
+
 // ---- drawing, once per frame at most
 
 const classification = () => state.problem === 'classification';
@@ -404,6 +441,12 @@ $('regenerate').addEventListener('click', () => change({ seed: Math.floor(Math.r
 $('play').addEventListener('click', playPause);
 $('step').addEventListener('click', step);
 $('reset').addEventListener('click', () => reset());
+$('exportWeights').addEventListener('click', exportWeights);
+$('importWeights').addEventListener('change', (e) => {
+  const file = e.target.files[0];
+  e.target.value = ''; // the same file again is a new import
+  importWeights(file);
+});
 window.addEventListener('hashchange', () => {
   if (location.hash === toHash(state)) return;
   state = fromHash(location.hash);
@@ -429,6 +472,8 @@ window.playground = {
   get pointsShown() { return run.points ? run.points.train.length + (state.showTestData ? run.points.test.length : 0) : 0; },
   get historyEpochs() { return run.history.map((e) => e.epoch); },
   get state() { return JSON.parse(JSON.stringify(state)); },
+  get exported() { return run.exported; },
+  get error() { return $('error').hidden ? '' : $('error').textContent; },
   ready: () => run.ready,
   color: (v) => color(outputUnit(v), state.discretize),
   /** The heatmap colour of one row of per-class outputs (three classes). */

@@ -314,6 +314,49 @@ class PlaygroundBrowserIT {
         waitUntil(d -> Double.parseDouble(text("trainAccuracy").replace(" %", "")) > 60);
     }
 
+    @Test
+    void exportedWeightsImportedAgainStartARunFromThemAndMisfitsAreExplained() throws Exception {
+        open("#dataset=circle&networkShape=3");
+        waitReady();
+        click(By.id("play"));
+        waitUntil(d -> epoch() >= 5);
+        click(By.id("play"));
+        waitForStableEpoch();
+        click(By.id("exportWeights"));
+        waitUntil(d -> Boolean.TRUE.equals(js("return !!window.playground.exported")));
+        Path file = Files.createTempFile("playground-weights", ".json");
+        Files.writeString(file, (String) js("return window.playground.exported"));
+        String before = (String) js("return window.playground.jobId");
+
+        driver.findElement(By.id("importWeights")).sendKeys(file.toAbsolutePath().toString());
+        waitUntil(d -> !before.equals(js("return window.playground.jobId")));
+        waitReady();
+        assertThat(epoch()).isZero();
+        Object difference = ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const file = JSON.parse(window.playground.exported).weights;
+                fetch(`/api/jobs/${window.playground.jobId}/model`).then(r => r.json()).then(doc => {
+                  const a = [file.kernels, file.biases].flat(3), b = [doc.weights.kernels, doc.weights.biases].flat(3);
+                  done(a.length === b.length && a.length > 0 ? Math.max(...a.map((v, i) => Math.abs(v - b[i]))) : -1);
+                }).catch(e => done(String(e)));
+                """);
+        assertThat(((Number) difference).doubleValue()).isBetween(0.0, 1e-6);
+
+        click(By.cssSelector(".add-neuron"));
+        waitUntil(d -> "4".equals(js("return window.playground.state.networkShape.join(',')")));
+        waitReady();
+        String fourNeurons = (String) js("return window.playground.jobId");
+        driver.findElement(By.id("importWeights")).sendKeys(file.toAbsolutePath().toString());
+        waitUntil(d -> String.valueOf(js("return window.playground.error")).contains("2-3-1 network, this one is 2-4-1"));
+        assertThat(js("return window.playground.jobId")).isEqualTo(fourNeurons);
+
+        Path notJson = Files.createTempFile("not-weights", ".json");
+        Files.writeString(notJson, "<img src=x onerror=alert(1)>");
+        driver.findElement(By.id("importWeights")).sendKeys(notJson.toAbsolutePath().toString());
+        waitUntil(d -> String.valueOf(js("return window.playground.error")).contains("not JSON"));
+        assertThat(driver.findElements(By.cssSelector("#error img"))).isEmpty();
+    }
+
     private void heatmapAgreesWithServerPredictions() {
         heatmapAgreesWithServerPredictions(false);
     }
