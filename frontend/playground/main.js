@@ -11,6 +11,7 @@ import {
 } from './render.js';
 import { buildNetwork } from './network.js';
 import { MAX_FILE_BYTES, readWeights } from './weights.js';
+import { MAX_CSV_BYTES, MAX_POINTS, parseCsv } from './points.js';
 
 const $ = (id) => document.getElementById(id);
 const GRID = 50;
@@ -21,7 +22,10 @@ let state = fromHash(location.hash);
 const run = {
   jobId: null, ready: Promise.resolve(), running: false, offset: 0, continued: null, points: null, history: [], epoch: 0,
   grid: null, weights: null, initialOutput: null, hover: null, dirty: true, generation: 0,
+  customPoints: null, // [[x1, x2, label], …] clicked or uploaded; null: the generated set
 };
+/** The job spec for the current state and points. */
+const spec = (options = {}) => jobSpec(state, { ...options, points: run.customPoints });
 let view = null;
 
 // ---- state ↔ hash ↔ controls
@@ -49,6 +53,11 @@ function showControls() {
   $('problem').value = state.problem;
   $('classes').value = String(state.classes);
   $('classes').disabled = state.problem !== 'classification';
+  const clickClass = $('clickClass');
+  const kept = clickClass.value;
+  options(clickClass, classCount(state) === 3 ? [1, 0, 2] : [1, 0],
+    (k) => ({ 1: 'blue (1)', 0: 'orange (0)', 2: 'green (2)' })[k]);
+  if ([...clickClass.options].some((o) => o.value === kept)) clickClass.value = kept;
   for (const id of ['noise', 'trainRatio', 'batchSize']) {
     $(id).value = String(state[id]);
     $(`${id}Value`).textContent = String(state[id]);
@@ -98,6 +107,8 @@ function showControls() {
 function change(changes) {
   const live = ['learningRate', 'showTestData', 'discretize', 'hide'];
   const restart = Object.keys(changes).some((k) => !live.includes(k));
+  // other data, or other classes: the points of one's own go
+  if (['dataset', 'seed', 'problem', 'classes', 'noise'].some((k) => k in changes)) run.customPoints = null;
   Object.assign(state, changes);
   if (!datasets(state).includes(state.dataset)) state.dataset = datasets(state)[0];
   writeHash();
@@ -136,7 +147,7 @@ function reset({ weights } = {}) {
   showError(null);
   run.ready = (async () => {
     if (old) await api.cancel(old).catch(() => {});
-    const job = await api.submit(jobSpec(state, { weights }));
+    const job = await api.submit(spec({ weights }));
     if (generation !== run.generation) { api.cancel(job.id).catch(() => {}); return; }
     run.jobId = job.id;
     live.follow(job.id);
@@ -184,7 +195,7 @@ async function chain(finished, generation) {
   try {
     const [doc, history] = await Promise.all([api.model(finished), api.history(finished)]);
     if (generation !== run.generation) return;
-    const job = await api.submit(jobSpec(state, { weights: doc.weights, paused: !run.running }));
+    const job = await api.submit(spec({ weights: doc.weights, paused: !run.running }));
     if (generation !== run.generation) { api.cancel(job.id).catch(() => {}); return; }
     mergeHistory(history);
     run.offset += doc.epoch;
@@ -215,7 +226,7 @@ function editWeight(layer, input, unit, value) {
     }
     const [doc, history] = await Promise.all([api.model(old), api.history(old)]);
     doc.weights.kernels[layer][input][unit] = value;
-    const job = await api.submit(jobSpec(state, { weights: doc.weights, paused: true }));
+    const job = await api.submit(spec({ weights: doc.weights, paused: true }));
     if (generation !== run.generation) { api.cancel(job.id).catch(() => {}); return; }
     mergeHistory(history);
     run.offset += doc.epoch;
@@ -364,6 +375,45 @@ async function importWeights(file) {
   await reset({ weights });
 }
 
+// ---- points of one's own
+
+function showPointsInfo() {
+  $('pointsInfo').textContent = run.customPoints ? `${run.customPoints.length} points of your own` : '';
+  $('clearPoints').hidden = !run.customPoints;
+}
+
+/** A clicked point joins the data (the generated points first, if they are still the data); training goes on from the current weights. */
+function addPoint(point) {
+  if (state.problem !== 'classification') { showError('points can be added to classification data only'); return; }
+  if (!run.points) return; // the data is not there yet
+  const inside = (v) => Math.max(-6, Math.min(6, v)); // a wide gaussian has points off the plane: on its edge
+  const base = run.customPoints || [...run.points.train, ...run.points.test].map(([a, b, l]) => [inside(a), inside(b), l]);
+  if (base.length >= MAX_POINTS) { showError(`at most ${MAX_POINTS} points`); return; }
+  run.customPoints = [...base, point];
+  showPointsInfo();
+  reset({ weights: run.weights || undefined });
+}
+
+async function uploadPoints(file) {
+  if (!file) return;
+  if (state.problem !== 'classification') { showError('points can be uploaded for classification only'); return; }
+  if (file.size > MAX_CSV_BYTES) { showError(`the file is too large (${file.size} bytes, at most ${MAX_CSV_BYTES})`); return; }
+  try {
+    run.customPoints = parseCsv(await file.text(), classCount(state));
+  } catch (e) {
+    showError(e);
+    return;
+  }
+  showPointsInfo();
+  await reset();
+}
+
+function clickedPoint(e) {
+  const box = e.currentTarget.getBoundingClientRect();
+  const round = (v) => Math.round(Math.max(-6, Math.min(6, v)) * 1000) / 1000;
+  return [round(((e.clientX - box.left) / box.width) * 12 - 6), round(6 - ((e.clientY - box.top) / box.height) * 12)];
+}
+
 // ---- drawing, once per frame at most
 
 const classification = () => state.problem === 'classification';
@@ -442,6 +492,19 @@ $('play').addEventListener('click', playPause);
 $('step').addEventListener('click', step);
 $('reset').addEventListener('click', () => reset());
 $('exportWeights').addEventListener('click', exportWeights);
+// left button: the class chosen in the toggle; right button: orange (0)
+$('points').addEventListener('contextmenu', (e) => e.preventDefault());
+$('points').addEventListener('mousedown', (e) => {
+  if (e.button !== 0 && e.button !== 2) return;
+  e.preventDefault();
+  addPoint([...clickedPoint(e), e.button === 2 ? 0 : Number($('clickClass').value)]);
+});
+$('csvPoints').addEventListener('change', (e) => {
+  const file = e.target.files[0];
+  e.target.value = '';
+  uploadPoints(file);
+});
+$('clearPoints').addEventListener('click', () => { run.customPoints = null; showPointsInfo(); reset(); });
 $('importWeights').addEventListener('change', (e) => {
   const file = e.target.files[0];
   e.target.value = ''; // the same file again is a new import
@@ -450,6 +513,8 @@ $('importWeights').addEventListener('change', (e) => {
 window.addEventListener('hashchange', () => {
   if (location.hash === toHash(state)) return;
   state = fromHash(location.hash);
+  run.customPoints = null;
+  showPointsInfo();
   showControls();
   reset();
 });
@@ -473,6 +538,7 @@ window.playground = {
   get historyEpochs() { return run.history.map((e) => e.epoch); },
   get state() { return JSON.parse(JSON.stringify(state)); },
   get exported() { return run.exported; },
+  get customPoints() { return run.customPoints ? run.customPoints.length : 0; },
   get error() { return $('error').hidden ? '' : $('error').textContent; },
   ready: () => run.ready,
   color: (v) => color(outputUnit(v), state.discretize),

@@ -113,8 +113,11 @@ export function layerActivation(state, layer) {
   return state.layerActivations[layer] || state.activation;
 }
 
-/** The job spec this state trains (from given weights to go on after a finished job): paused at first, weights and per-neuron grids in the live messages. */
-export function jobSpec(state, { weights, paused = true } = {}) {
+/**
+ * The job spec this state trains (from given weights to go on after a finished job; on given points, clicked or
+ * uploaded, instead of the generated set): paused at first, weights and per-neuron grids in the live messages.
+ */
+export function jobSpec(state, { weights, paused = true, points } = {}) {
   const classification = state.problem === 'classification';
   const three = classCount(state) === 3;
   const layers = state.networkShape.map((units, i) => ({ units, activation: layerActivation(state, i) }));
@@ -129,10 +132,12 @@ export function jobSpec(state, { weights, paused = true } = {}) {
   };
   if (state.regularization === 'L1') training.l1 = state.regularizationRate;
   if (state.regularization === 'L2') training.l2 = state.regularizationRate;
-  const dataset = {
-    name: 'playground', kind: state.dataset, noise: state.noise / 100, trainRatio: state.trainRatio / 100,
-    features: state.features,
-  };
+  const dataset = points && classification
+    ? { name: 'points', points, trainRatio: state.trainRatio / 100, features: state.features }
+    : {
+      name: 'playground', kind: state.dataset, noise: state.noise / 100, trainRatio: state.trainRatio / 100,
+      features: state.features,
+    };
   if (three) dataset.classes = 3;
   return {
     dataset,

@@ -357,6 +357,58 @@ class PlaygroundBrowserIT {
         assertThat(driver.findElements(By.cssSelector("#error img"))).isEmpty();
     }
 
+    @Test
+    void pointsAddedByClickingAndFromACsvFileTrainOnTheServer() throws Exception {
+        open("#dataset=gauss&networkShape=2");
+        waitReady();
+        String generated = (String) js("return window.playground.jobId");
+        WebElement canvas = driver.findElement(By.id("points"));
+        // the 300 px canvas spans [-6, 6]²: 75 px right of and above the centre is (3, 3)
+        new org.openqa.selenium.interactions.Actions(driver).moveToElement(canvas, 75, -75).click().perform();
+        waitUntil(d -> Long.valueOf(501).equals(js("return window.playground.customPoints"))
+                && !generated.equals(js("return window.playground.jobId")));
+        waitReady();
+        String oneAdded = (String) js("return window.playground.jobId");
+        new org.openqa.selenium.interactions.Actions(driver).moveToElement(canvas, -75, 75).contextClick().perform();
+        waitUntil(d -> Long.valueOf(502).equals(js("return window.playground.customPoints"))
+                && !oneAdded.equals(js("return window.playground.jobId")));
+        waitReady();
+        assertThat(text("pointsInfo")).isEqualTo("502 points of your own");
+        @SuppressWarnings("unchecked")
+        List<Object> found = (List<Object>) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(`/api/jobs/${window.playground.jobId}/points`).then(r => r.json()).then(p => {
+                  const all = p.train.concat(p.test);
+                  const near = (x, y, label) => all.some(q => Math.abs(q[0] - x) < 0.1 && Math.abs(q[1] - y) < 0.1
+                      && q[2] === label);
+                  done([all.length, near(3, 3, 1), near(-3, -3, 0)]);
+                }).catch(e => done([String(e)]));
+                """);
+        assertThat(found).containsExactly(502L, true, true);
+
+        StringBuilder csv = new StringBuilder("x1,x2,label\n");
+        for (int i = 0; i < 10; i++) csv.append(2 + i * 0.1).append(',').append(2).append(",1\n");
+        for (int i = 0; i < 10; i++) csv.append(-2 - i * 0.1).append(";-2;-1\r\n");
+        Path file = Files.createTempFile("points", ".csv");
+        Files.writeString(file, csv);
+        driver.findElement(By.id("csvPoints")).sendKeys(file.toAbsolutePath().toString());
+        waitUntil(d -> Long.valueOf(20).equals(js("return window.playground.customPoints")));
+        waitUntil(d -> Long.valueOf(10).equals(js("return window.playground.pointsShown")));
+        click(By.id("play"));
+        waitUntil(d -> epoch() >= 3 && !text("testLoss").equals("–"));
+        click(By.id("play"));
+        waitForStableEpoch();
+
+        Path bad = Files.createTempFile("bad-points", ".csv");
+        Files.writeString(bad, "1,2,1\n3,<b>4</b>\n");
+        driver.findElement(By.id("csvPoints")).sendKeys(bad.toAbsolutePath().toString());
+        waitUntil(d -> String.valueOf(js("return window.playground.error")).contains("line 2: expected x1,x2,label"));
+        assertThat(js("return window.playground.customPoints")).isEqualTo(20L);
+        click(By.id("clearPoints"));
+        waitUntil(d -> Long.valueOf(0).equals(js("return window.playground.customPoints")));
+        waitUntil(d -> Long.valueOf(250).equals(js("return window.playground.pointsShown")));
+    }
+
     private void heatmapAgreesWithServerPredictions() {
         heatmapAgreesWithServerPredictions(false);
     }
