@@ -23,6 +23,7 @@ const run = {
   jobId: null, ready: Promise.resolve(), running: false, offset: 0, continued: null, points: null, history: [], epoch: 0,
   grid: null, weights: null, initialOutput: null, hover: null, dirty: true, generation: 0,
   customPoints: null, // [[x1, x2, label], …] clicked or uploaded; null: the generated set
+  pinned: null, // a run kept for comparison: its history, and what it was
 };
 /** The job spec for the current state and points. */
 const spec = (options = {}) => jobSpec(state, { ...options, points: run.customPoints });
@@ -414,6 +415,27 @@ function clickedPoint(e) {
   return [round(((e.clientX - box.left) / box.width) * 12 - 6), round(6 - ((e.clientY - box.top) / box.height) * 12)];
 }
 
+// ---- a run pinned for comparison
+
+/** Keeps the current run's loss curves on the chart (dashed) while new runs train beside them. */
+function pin() {
+  if (run.history.length < 2) { showError('train a few epochs first, then pin the run'); return; }
+  const last = run.history[run.history.length - 1];
+  const shape = [state.features.length, ...state.networkShape, 'out'].join('-');
+  run.pinned = {
+    history: run.history.map((e) => ({ ...e })),
+    label: `${state.dataset}, ${shape}, ${state.activation}, lr ${state.learningRate}: test loss `
+      + `${last.test != null ? last.test.toFixed(3) : '–'} at epoch ${last.epoch}`,
+  };
+  showPinned();
+}
+
+function showPinned() {
+  $('pinnedInfo').textContent = run.pinned ? `pinned (dashed): ${run.pinned.label}` : '';
+  $('unpinRun').hidden = !run.pinned;
+  run.dirty = true;
+}
+
 // ---- drawing, once per frame at most
 
 const classification = () => state.problem === 'classification';
@@ -429,7 +451,7 @@ function draw() {
   const percent = (v) => (v != null ? `${(100 * v).toFixed(1)} %` : '–');
   $('trainAccuracy').textContent = percent(latest && latest.trainAccuracy);
   $('testAccuracy').textContent = percent(latest && latest.testAccuracy);
-  drawLossChart($('lossChart'), run.history);
+  drawLossChart($('lossChart'), run.history, run.pinned && run.pinned.history);
   const heat = $('heatmap');
   const layers = run.grid ? run.grid.layers : null;
   const outputLayer = layers ? layers.length - 1 : -1;
@@ -492,6 +514,8 @@ $('play').addEventListener('click', playPause);
 $('step').addEventListener('click', step);
 $('reset').addEventListener('click', () => reset());
 $('exportWeights').addEventListener('click', exportWeights);
+$('pinRun').addEventListener('click', pin);
+$('unpinRun').addEventListener('click', () => { run.pinned = null; showPinned(); });
 // left button: the class chosen in the toggle; right button: orange (0)
 $('points').addEventListener('contextmenu', (e) => e.preventDefault());
 $('points').addEventListener('mousedown', (e) => {
@@ -538,6 +562,7 @@ window.playground = {
   get historyEpochs() { return run.history.map((e) => e.epoch); },
   get state() { return JSON.parse(JSON.stringify(state)); },
   get exported() { return run.exported; },
+  get pinnedEpochs() { return run.pinned ? run.pinned.history.length : 0; },
   get customPoints() { return run.customPoints ? run.customPoints.length : 0; },
   get error() { return $('error').hidden ? '' : $('error').textContent; },
   ready: () => run.ready,

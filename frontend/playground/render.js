@@ -117,28 +117,42 @@ export function featureMap(id, resolution) {
   return values.map((v) => (max ? v / max : 0));
 }
 
-/** Train (grey) and test (black) loss over the epochs. */
-export function drawLossChart(canvas, history) {
+/** The pinned run's curves: test in this colour, train lighter, both dashed. */
+export const PINNED_TEST = '#c0392b';
+export const PINNED_TRAIN = '#e6a19a';
+
+/**
+ * Train (grey) and test (black) loss over the epochs; a pinned run's, if given, dashed in red beside them,
+ * on the same axes (epochs up to the longer run, loss up to the larger maximum).
+ */
+export function drawLossChart(canvas, history, pinned = null) {
   const ctx = canvas.getContext('2d');
   const { width: w, height: h } = canvas;
   ctx.clearRect(0, 0, w, h);
-  if (history.length < 2) return;
+  const runs = [history, pinned].filter((r) => r && r.length >= 2);
+  if (!runs.length) return;
   let max = 0;
-  for (const e of history) max = Math.max(max, e.train ?? 0, e.test ?? 0);
+  for (const r of runs) for (const e of r) max = Math.max(max, e.train ?? 0, e.test ?? 0);
   if (!(max > 0)) return;
-  const line = (key, style) => {
+  const length = Math.max(...runs.map((r) => r.length));
+  const line = (rows, key, style, dash) => {
+    if (!rows || rows.length < 2) return;
     ctx.beginPath();
-    history.forEach((e, i) => {
-      const x = (i / (history.length - 1)) * (w - 2) + 1;
+    rows.forEach((e, i) => {
+      const x = (i / (length - 1)) * (w - 2) + 1;
       const y = h - 1 - ((e[key] ?? 0) / max) * (h - 2);
       if (i === 0) ctx.moveTo(x, y); else ctx.lineTo(x, y);
     });
     ctx.strokeStyle = style;
     ctx.lineWidth = 1.5;
+    ctx.setLineDash(dash);
     ctx.stroke();
   };
-  line('train', '#999');
-  line('test', '#000');
+  line(pinned, 'train', PINNED_TRAIN, [4, 3]);
+  line(pinned, 'test', PINNED_TEST, [4, 3]);
+  line(history, 'train', '#999', []);
+  line(history, 'test', '#000', []);
+  ctx.setLineDash([]);
 }
 
 /** Links: width by |weight|, colour by sign, in an SVG behind the nodes. */

@@ -409,6 +409,48 @@ class PlaygroundBrowserIT {
         waitUntil(d -> Long.valueOf(250).equals(js("return window.playground.pointsShown")));
     }
 
+    @Test
+    void aPinnedRunsLossStaysOnTheChartBesideTheNextRun() {
+        open("#dataset=circle&networkShape=2");
+        waitReady();
+        click(By.id("play"));
+        waitUntil(d -> epoch() >= 5);
+        click(By.id("play"));
+        long first = waitForStableEpoch();
+        click(By.id("pinRun"));
+        waitUntil(d -> ((Number) js("return window.playground.pinnedEpochs")).longValue() == first);
+        assertThat(text("pinnedInfo")).startsWith("pinned (dashed): circle, 2-2-out").endsWith("at epoch " + first);
+
+        // a new run: the pinned curves (until now under the live ones) are on their own
+        click(By.id("reset"));
+        waitUntil(d -> epoch() == 0);
+        waitReady();
+        waitUntil(d -> pinnedPixels() > 10);
+        click(By.id("play"));
+        waitUntil(d -> epoch() >= 3);
+        click(By.id("play"));
+        waitForStableEpoch();
+        assertThat(pinnedPixels()).isGreaterThan(10);
+        assertThat(((Number) js("return window.playground.pinnedEpochs")).longValue()).isEqualTo(first);
+
+        click(By.id("unpinRun"));
+        waitUntil(d -> pinnedPixels() == 0);
+        assertThat(text("pinnedInfo")).isEmpty();
+    }
+
+    /** Pixels of the loss chart in the pinned run's (red) test-loss colour. */
+    private long pinnedPixels() {
+        return ((Number) js("""
+                const c = document.getElementById('lossChart');
+                const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                let n = 0;
+                for (let i = 0; i < data.length; i += 4) {
+                  if (data[i + 3] > 128 && data[i] > 150 && data[i + 1] < 110 && data[i + 2] < 110) n++;
+                }
+                return n;
+                """)).longValue();
+    }
+
     private void heatmapAgreesWithServerPredictions() {
         heatmapAgreesWithServerPredictions(false);
     }
