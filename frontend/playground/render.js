@@ -148,10 +148,11 @@ export function drawLossChart(canvas, history, pinned = null) {
     ctx.setLineDash(dash);
     ctx.stroke();
   };
-  line(pinned, 'train', PINNED_TRAIN, [4, 3]);
-  line(pinned, 'test', PINNED_TEST, [4, 3]);
   line(history, 'train', '#999', []);
   line(history, 'test', '#000', []);
+  // dashed on top: where the runs agree, both show
+  line(pinned, 'train', PINNED_TRAIN, [4, 3]);
+  line(pinned, 'test', PINNED_TEST, [4, 3]);
   ctx.setLineDash([]);
 }
 

@@ -421,11 +421,13 @@ class PlaygroundBrowserIT {
         waitUntil(d -> ((Number) js("return window.playground.pinnedEpochs")).longValue() == first);
         assertThat(text("pinnedInfo")).startsWith("pinned (dashed): circle, 2-2-out").endsWith("at epoch " + first);
 
-        // a new run: the pinned curves (until now under the live ones) are on their own
-        click(By.id("reset"));
-        waitUntil(d -> epoch() == 0);
-        waitReady();
         waitUntil(d -> pinnedPixels() > 10);
+
+        // a new run with another network: the pinned curves stay
+        click(By.cssSelector(".add-neuron"));
+        waitUntil(d -> "3".equals(js("return window.playground.state.networkShape.join(',')")) && epoch() == 0);
+        waitReady();
+        assertThat(pinnedPixels()).isGreaterThan(10);
         click(By.id("play"));
         waitUntil(d -> epoch() >= 3);
         click(By.id("play"));
