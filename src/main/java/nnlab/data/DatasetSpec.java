@@ -11,7 +11,7 @@ import java.util.Map;
  * default, and a field the named data set does not take is an error ({@link Datasets#describe()}
  * lists each set's parameters, defaults and allowed values).
  *
- * @param name            playground, xor, separable, sin, iris, boston or mnist (default playground)
+ * @param name            playground, xor, separable, sin, iris, boston, mnist or points (default playground)
  * @param kind            playground only: circle, xor, gauss, spiral, reg-plane, reg-gauss
  * @param noise           playground: the slider / 100, in [0, 0.5]; sin: the noise's standard deviation
  * @param trainRatio      fraction of the examples used for training, the rest for testing, in [0.1, 0.9]
