@@ -286,7 +286,7 @@ class PlaygroundBrowserIT {
     }
 
     @Test
-    void aThirdClassTrainsWithASoftmaxAndColoursTheArgmax() {
+    void aThirdClassTrainsWithASoftmaxAndColoursTheArgmax() throws Exception {
         open("#dataset=gauss&networkShape=4");
         waitReady();
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("classes"))).selectByValue("3");
@@ -312,6 +312,8 @@ class PlaygroundBrowserIT {
         heatmapAgreesWithServerPredictions(true);
         // the three gaussians are easy: the net gets most points right
         waitUntil(d -> Double.parseDouble(text("trainAccuracy").replace(" %", "")) > 60);
+        System.out.println("[playground] screenshot, three classes: "
+                + screenshot("playground-three-classes.png").toAbsolutePath());
     }
 
     @Test
