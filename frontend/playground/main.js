@@ -2,12 +2,16 @@
 // for it, follows the job's live messages, and draws what arrived once per animation frame.
 
 import {
-  ACTIVATIONS, DATASETS, OPTIMIZERS, FEATURES, HIDEABLE, LEARNING_RATES, MAX_LAYERS, REGULARIZATION_RATES,
-  fromHash, jobSpec, toHash,
+  ACTIVATIONS, OPTIMIZERS, FEATURES, HIDEABLE, LEARNING_RATES, MAX_LAYERS, REGULARIZATION_RATES,
+  classCount, datasets, fromHash, jobSpec, toHash,
 } from './state.js';
 import { api, liveClient } from './api.js';
-import { clearMap, color, drawLossChart, drawMap, drawPoints, featureMap } from './render.js';
+import {
+  argmax, classColor, clearMap, color, drawClassMap, drawClassProbability, drawLossChart, drawMap, drawPoints, featureMap,
+} from './render.js';
 import { buildNetwork } from './network.js';
+import { MAX_FILE_BYTES, readWeights } from './weights.js';
+import { MAX_CSV_BYTES, MAX_POINTS, parseCsv } from './points.js';
 
 const $ = (id) => document.getElementById(id);
 const GRID = 50;
@@ -18,7 +22,11 @@ let state = fromHash(location.hash);
 const run = {
   jobId: null, ready: Promise.resolve(), running: false, offset: 0, continued: null, points: null, history: [], epoch: 0,
   grid: null, weights: null, initialOutput: null, hover: null, dirty: true, generation: 0,
+  customPoints: null, // [[x1, x2, label], …] clicked or uploaded; null: the generated set
+  pinned: null, // a run kept for comparison: its history, and what it was
 };
+/** The job spec for the current state and points. */
+const spec = (options = {}) => jobSpec(state, { ...options, points: run.customPoints });
 let view = null;
 
 // ---- state ↔ hash ↔ controls
@@ -44,6 +52,13 @@ function showControls() {
   $('regularization').value = state.regularization;
   $('regularizationRate').value = String(state.regularizationRate);
   $('problem').value = state.problem;
+  $('classes').value = String(state.classes);
+  $('classes').disabled = state.problem !== 'classification';
+  const clickClass = $('clickClass');
+  const kept = clickClass.value;
+  options(clickClass, classCount(state) === 3 ? [1, 0, 2] : [1, 0],
+    (k) => ({ 1: 'blue (1)', 0: 'orange (0)', 2: 'green (2)' })[k]);
+  if ([...clickClass.options].some((o) => o.value === kept)) clickClass.value = kept;
   for (const id of ['noise', 'trainRatio', 'batchSize']) {
     $(id).value = String(state[id]);
     $(`${id}Value`).textContent = String(state[id]);
@@ -55,7 +70,7 @@ function showControls() {
   $('addLayer').disabled = state.networkShape.length >= MAX_LAYERS;
   $('removeLayer').disabled = state.networkShape.length === 0;
   const sets = $('datasets');
-  sets.replaceChildren(...DATASETS[state.problem].map((name) => {
+  sets.replaceChildren(...datasets(state).map((name) => {
     const b = document.createElement('button');
     b.className = `dataset${name === state.dataset ? ' selected' : ''}`;
     b.dataset.dataset = name;
@@ -93,8 +108,10 @@ function showControls() {
 function change(changes) {
   const live = ['learningRate', 'showTestData', 'discretize', 'hide'];
   const restart = Object.keys(changes).some((k) => !live.includes(k));
+  // other data, or other classes: the points of one's own go
+  if (['dataset', 'seed', 'problem', 'classes', 'noise'].some((k) => k in changes)) run.customPoints = null;
   Object.assign(state, changes);
-  if (changes.problem && !DATASETS[state.problem].includes(state.dataset)) state.dataset = DATASETS[state.problem][0];
+  if (!datasets(state).includes(state.dataset)) state.dataset = datasets(state)[0];
   writeHash();
   showControls();
   if (restart) reset();
@@ -119,8 +136,8 @@ function setRunning(running) {
   $('play').innerHTML = running ? PAUSE_ICON : PLAY_ICON; // constant markup, no data in it
 }
 
-/** Cancels the current job and submits a new paused one for the current state. */
-function reset() {
+/** Cancels the current job and submits a new paused one for the current state (from given weights: an import). */
+function reset({ weights } = {}) {
   const old = run.jobId;
   const generation = ++run.generation;
   setRunning(false);
@@ -131,7 +148,7 @@ function reset() {
   showError(null);
   run.ready = (async () => {
     if (old) await api.cancel(old).catch(() => {});
-    const job = await api.submit(jobSpec(state));
+    const job = await api.submit(spec({ weights }));
     if (generation !== run.generation) { api.cancel(job.id).catch(() => {}); return; }
     run.jobId = job.id;
     live.follow(job.id);
@@ -141,7 +158,7 @@ function reset() {
     const predicted = await retry(() => api.predict(job.id, gridPoints()), current);
     if (!current()) return;
     run.points = points;
-    if (!run.grid) run.initialOutput = predicted.outputs.map((o) => o[0]);
+    if (!run.grid) run.initialOutput = byUnit(predicted.outputs);
     run.dirty = true;
     const doc = await api.model(job.id);
     if (current() && !run.weights) { run.weights = doc.weights; run.dirty = true; }
@@ -179,7 +196,7 @@ async function chain(finished, generation) {
   try {
     const [doc, history] = await Promise.all([api.model(finished), api.history(finished)]);
     if (generation !== run.generation) return;
-    const job = await api.submit(jobSpec(state, { weights: doc.weights, paused: !run.running }));
+    const job = await api.submit(spec({ weights: doc.weights, paused: !run.running }));
     if (generation !== run.generation) { api.cancel(job.id).catch(() => {}); return; }
     mergeHistory(history);
     run.offset += doc.epoch;
@@ -210,7 +227,7 @@ function editWeight(layer, input, unit, value) {
     }
     const [doc, history] = await Promise.all([api.model(old), api.history(old)]);
     doc.weights.kernels[layer][input][unit] = value;
-    const job = await api.submit(jobSpec(state, { weights: doc.weights, paused: true }));
+    const job = await api.submit(spec({ weights: doc.weights, paused: true }));
     if (generation !== run.generation) { api.cancel(job.id).catch(() => {}); return; }
     mergeHistory(history);
     run.offset += doc.epoch;
@@ -222,9 +239,14 @@ function editWeight(layer, input, unit, value) {
     run.weights = doc.weights;
     run.grid = null;
     const predicted = await api.predict(job.id, gridPoints());
-    if (run.jobId === job.id && !run.grid) run.initialOutput = predicted.outputs.map((o) => o[0]);
+    if (run.jobId === job.id && !run.grid) run.initialOutput = byUnit(predicted.outputs);
     run.dirty = true;
   })().catch(showError);
+}
+
+/** Rows of outputs → one map per output unit. */
+function byUnit(outputs) {
+  return outputs.length ? outputs[0].map((_, k) => outputs.map((o) => o[k])) : [];
 }
 
 function gridPoints() {
@@ -318,6 +340,102 @@ async function step() {
   } catch (e) { showError(e); }
 }
 
+// ---- weights to and from a file
+
+/** Downloads the current model (the server's model document: layers, weights, features, classes) as JSON. */
+async function exportWeights() {
+  await run.ready;
+  if (!run.jobId) return;
+  try {
+    const text = JSON.stringify(await api.model(run.jobId));
+    run.exported = text;
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    a.download = `playground-weights-epoch-${run.epoch}.json`;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 60000);
+  } catch (e) { showError(e); }
+}
+
+/** Starts a new run (epoch 0, paused) from the weights in a file, if they fit the network as it is set. */
+async function importWeights(file) {
+  if (!file) return;
+  if (file.size > MAX_FILE_BYTES) {
+    showError(`the file is too large for weights (${file.size} bytes, at most ${MAX_FILE_BYTES})`);
+    return;
+  }
+  let weights;
+  try {
+    weights = readWeights(await file.text(), state);
+  } catch (e) {
+    showError(e);
+    return;
+  }
+  await reset({ weights });
+}
+
+// ---- points of one's own
+
+function showPointsInfo() {
+  $('pointsInfo').textContent = run.customPoints ? `${run.customPoints.length} points of your own` : '';
+  $('clearPoints').hidden = !run.customPoints;
+}
+
+/** A clicked point joins the data (the generated points first, if they are still the data); training goes on from the current weights. */
+function addPoint(point) {
+  if (state.problem !== 'classification') { showError('points can be added to classification data only'); return; }
+  if (!run.points) return; // the data is not there yet
+  const inside = (v) => Math.max(-6, Math.min(6, v)); // a wide gaussian has points off the plane: on its edge
+  const base = run.customPoints || [...run.points.train, ...run.points.test].map(([a, b, l]) => [inside(a), inside(b), l]);
+  if (base.length >= MAX_POINTS) { showError(`at most ${MAX_POINTS} points`); return; }
+  run.customPoints = [...base, point];
+  showPointsInfo();
+  reset({ weights: run.weights || undefined });
+}
+
+async function uploadPoints(file) {
+  if (!file) return;
+  if (state.problem !== 'classification') { showError('points can be uploaded for classification only'); return; }
+  if (file.size > MAX_CSV_BYTES) { showError(`the file is too large (${file.size} bytes, at most ${MAX_CSV_BYTES})`); return; }
+  try {
+    run.customPoints = parseCsv(await file.text(), classCount(state));
+  } catch (e) {
+    showError(e);
+    return;
+  }
+  showPointsInfo();
+  await reset();
+}
+
+function clickedPoint(e) {
+  const box = e.currentTarget.getBoundingClientRect();
+  const round = (v) => Math.round(Math.max(-6, Math.min(6, v)) * 1000) / 1000;
+  return [round(((e.clientX - box.left) / box.width) * 12 - 6), round(6 - ((e.clientY - box.top) / box.height) * 12)];
+}
+
+// ---- a run pinned for comparison
+
+/** Keeps the current run's loss curves on the chart (dashed) while new runs train beside them. */
+function pin() {
+  if (run.history.length < 2) { showError('train a few epochs first, then pin the run'); return; }
+  const last = run.history[run.history.length - 1];
+  const shape = [state.features.length, ...state.networkShape, 'out'].join('-');
+  run.pinned = {
+    history: run.history.map((e) => ({ ...e })),
+    label: `${state.dataset}, ${shape}, ${state.activation}, lr ${state.learningRate}: test loss `
+      + `${last.test != null ? last.test.toFixed(3) : '–'} at epoch ${last.epoch}`,
+  };
+  showPinned();
+}
+
+function showPinned() {
+  $('pinnedInfo').textContent = run.pinned ? `pinned (dashed): ${run.pinned.label}` : '';
+  $('unpinRun').hidden = !run.pinned;
+  run.dirty = true;
+}
+
 // ---- drawing, once per frame at most
 
 const classification = () => state.problem === 'classification';
@@ -327,30 +445,33 @@ const labelUnit = (v) => (classification() ? 2 * v - 1 : v);
 function draw() {
   run.dirty = false;
   $('epoch').textContent = String(run.epoch).padStart(6, '0');
-  const last = run.history[run.history.length - 1];
-  $('trainLoss').textContent = last && last.train != null ? last.train.toFixed(3) : '–';
-  $('testLoss').textContent = last && last.test != null ? last.test.toFixed(3) : '–';
+  const latest = run.history[run.history.length - 1];
+  $('trainLoss').textContent = latest && latest.train != null ? latest.train.toFixed(3) : '–';
+  $('testLoss').textContent = latest && latest.test != null ? latest.test.toFixed(3) : '–';
   const percent = (v) => (v != null ? `${(100 * v).toFixed(1)} %` : '–');
-  $('trainAccuracy').textContent = percent(last && last.trainAccuracy);
-  $('testAccuracy').textContent = percent(last && last.testAccuracy);
-  drawLossChart($('lossChart'), run.history);
+  $('trainAccuracy').textContent = percent(latest && latest.trainAccuracy);
+  $('testAccuracy').textContent = percent(latest && latest.testAccuracy);
+  drawLossChart($('lossChart'), run.history, run.pinned && run.pinned.history);
   const heat = $('heatmap');
   const layers = run.grid ? run.grid.layers : null;
   const outputLayer = layers ? layers.length - 1 : -1;
   if (layers && run.hover && layers[run.hover[0]]) {
     drawMap(heat, layers[run.hover[0]][run.hover[1]], run.grid.resolution, (v) => v, state.discretize);
-  } else if (layers) {
-    drawMap(heat, layers[outputLayer][0], run.grid.resolution, outputUnit, state.discretize);
-  } else if (run.initialOutput) {
-    drawMap(heat, run.initialOutput, GRID, outputUnit, state.discretize);
+  } else if (layers || run.initialOutput) {
+    const maps = layers ? layers[outputLayer] : run.initialOutput;
+    const resolution = layers ? run.grid.resolution : GRID;
+    if (maps.length > 1) drawClassMap(heat, maps, resolution, state.discretize);
+    else drawMap(heat, maps[0], resolution, outputUnit, state.discretize);
   } else clearMap(heat);
+  const last = view.neurons.length - 1;
   view.neurons.forEach((canvases, l) => canvases.forEach((canvas, u) => {
     const map = layers && layers[l] && layers[l][u];
-    if (map) drawMap(canvas, map, run.grid.resolution, l === outputLayer ? outputUnit : (v) => v, state.discretize);
-    else clearMap(canvas);
+    if (!map) clearMap(canvas);
+    else if (l === last && canvases.length > 1) drawClassProbability(canvas, map, run.grid.resolution, u);
+    else drawMap(canvas, map, run.grid.resolution, l === outputLayer ? outputUnit : (v) => v, state.discretize);
   }));
   view.drawWeights(run.weights);
-  drawPoints($('points'), run.points, state.showTestData, labelUnit);
+  drawPoints($('points'), run.points, state.showTestData, labelUnit, classCount(state));
 }
 
 function frame() {
@@ -366,9 +487,11 @@ options($('activation'), ACTIVATIONS, (a) => ({ relu: 'ReLU', tanh: 'Tanh', sigm
 options($('regularization'), ['none', 'L1', 'L2'], (r) => (r === 'none' ? 'None' : r));
 options($('regularizationRate'), REGULARIZATION_RATES);
 options($('problem'), ['classification', 'regression'], (p) => p[0].toUpperCase() + p.slice(1));
+options($('classes'), [2, 3]);
 
 $('learningRate').addEventListener('change', (e) => change({ learningRate: Number(e.target.value) }));
 $('regularizationRate').addEventListener('change', (e) => change({ regularizationRate: Number(e.target.value) }));
+$('classes').addEventListener('change', (e) => change({ classes: Number(e.target.value) }));
 for (const id of ['optimizer', 'activation', 'regularization', 'problem']) {
   $(id).addEventListener('change', (e) => change({ [id]: e.target.value }));
 }
@@ -390,9 +513,32 @@ $('regenerate').addEventListener('click', () => change({ seed: Math.floor(Math.r
 $('play').addEventListener('click', playPause);
 $('step').addEventListener('click', step);
 $('reset').addEventListener('click', () => reset());
+$('exportWeights').addEventListener('click', exportWeights);
+$('pinRun').addEventListener('click', pin);
+$('unpinRun').addEventListener('click', () => { run.pinned = null; showPinned(); });
+// left button: the class chosen in the toggle; right button: orange (0)
+$('points').addEventListener('contextmenu', (e) => e.preventDefault());
+$('points').addEventListener('mousedown', (e) => {
+  if (e.button !== 0 && e.button !== 2) return;
+  e.preventDefault();
+  addPoint([...clickedPoint(e), e.button === 2 ? 0 : Number($('clickClass').value)]);
+});
+$('csvPoints').addEventListener('change', (e) => {
+  const file = e.target.files[0];
+  e.target.value = '';
+  uploadPoints(file);
+});
+$('clearPoints').addEventListener('click', () => { run.customPoints = null; showPointsInfo(); reset(); });
+$('importWeights').addEventListener('change', (e) => {
+  const file = e.target.files[0];
+  e.target.value = ''; // the same file again is a new import
+  importWeights(file);
+});
 window.addEventListener('hashchange', () => {
   if (location.hash === toHash(state)) return;
   state = fromHash(location.hash);
+  run.customPoints = null;
+  showPointsInfo();
   showControls();
   reset();
 });
@@ -415,8 +561,14 @@ window.playground = {
   get pointsShown() { return run.points ? run.points.train.length + (state.showTestData ? run.points.test.length : 0) : 0; },
   get historyEpochs() { return run.history.map((e) => e.epoch); },
   get state() { return JSON.parse(JSON.stringify(state)); },
+  get exported() { return run.exported; },
+  get pinnedEpochs() { return run.pinned ? run.pinned.history.length : 0; },
+  get customPoints() { return run.customPoints ? run.customPoints.length : 0; },
+  get error() { return $('error').hidden ? '' : $('error').textContent; },
   ready: () => run.ready,
   color: (v) => color(outputUnit(v), state.discretize),
+  /** The heatmap colour of one row of per-class outputs (three classes). */
+  classColor: (outputs) => { const [k, p] = argmax(outputs.map((v) => [v]), 0); return classColor(k, state.discretize ? 1 : p, outputs.length); },
   dropConnection: () => live.drop(),
   hideable: HIDEABLE,
 };

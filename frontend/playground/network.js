@@ -85,8 +85,14 @@ export function buildNetwork(container, state, handlers) {
     }
     neurons.push(layer);
   });
-  const out = node(columns - 1, 0, 'neuron output', 'output');
-  neurons.push([out.canvas]);
+  const outputs = state.problem === 'classification' && state.classes === 3 ? 3 : 1;
+  const outs = [];
+  for (let u = 0; u < outputs; u++) {
+    const out = node(columns - 1, u, 'neuron output', outputs > 1 ? `output, class ${u}` : 'output');
+    out.div.dataset.unit = String(u);
+    outs.push(out.canvas);
+  }
+  neurons.push(outs);
 
   const active = FEATURES.filter((id) => state.features.includes(id));
   const centre = (column, row) => { const p = pos(column, row); return { x: p.x + NODE / 2, y: p.y + NODE / 2 }; };

@@ -4,6 +4,47 @@ const NEGATIVE = [245, 147, 34];
 const MIDDLE = [232, 234, 235];
 const POSITIVE = [8, 119, 189];
 
+/** The three classes' colours: class 0 orange, 1 blue (as for two classes), 2 green. */
+export const CLASS_COLORS = [NEGATIVE, POSITIVE, [46, 160, 67]];
+
+/** A class's colour faded towards the neutral grey as confidence goes from 1/classes (none) to 1 (full). */
+export function classColor(k, p, classes = 3) {
+  const f = Math.max(0, Math.min(1, (p - 1 / classes) / (1 - 1 / classes)));
+  return MIDDLE.map((c, i) => Math.round(c + (CLASS_COLORS[k][i] - c) * f));
+}
+
+/** The argmax class of per-class values at cell i, and its value. */
+export function argmax(maps, i) {
+  let best = 0;
+  for (let k = 1; k < maps.length; k++) if (maps[k][i] > maps[best][i]) best = k;
+  return [best, maps[best][i]];
+}
+
+/** Draws per-class probability maps: the argmax class's colour, shaded by its probability (full when discretized). */
+export function drawClassMap(canvas, maps, resolution, discretize = false) {
+  if (canvas.width !== resolution) { canvas.width = resolution; canvas.height = resolution; }
+  const ctx = canvas.getContext('2d');
+  const image = ctx.createImageData(resolution, resolution);
+  for (let i = 0; i < resolution * resolution; i++) {
+    const [k, p] = argmax(maps, i);
+    const [r, g, b] = classColor(k, discretize ? 1 : p, maps.length);
+    image.data.set([r, g, b, 255], i * 4);
+  }
+  ctx.putImageData(image, 0, 0);
+}
+
+/** One class's probability map: grey where it is 0, the class colour where it is 1. */
+export function drawClassProbability(canvas, values, resolution, k) {
+  if (canvas.width !== resolution) { canvas.width = resolution; canvas.height = resolution; }
+  const ctx = canvas.getContext('2d');
+  const image = ctx.createImageData(resolution, resolution);
+  for (let i = 0; i < resolution * resolution; i++) {
+    const [r, g, b] = classColor(k, values[i], 1e9);
+    image.data.set([r, g, b, 255], i * 4);
+  }
+  ctx.putImageData(image, 0, 0);
+}
+
 /** Colour of a value in [−1, 1] (clamped): orange below 0, blue above; discretized: the sign only. */
 export function color(v, discretize = false) {
   let t = Math.max(-1, Math.min(1, Number.isFinite(v) ? v : 0));
@@ -28,8 +69,8 @@ export function clearMap(canvas) {
   canvas.getContext('2d').clearRect(0, 0, canvas.width, canvas.height);
 }
 
-/** Points over [−6, 6]²: filled by label; test points outlined in black when shown. */
-export function drawPoints(canvas, points, showTest, toUnit) {
+/** Points over [−6, 6]²: filled by label (by class colour with three classes); test points outlined in black when shown. */
+export function drawPoints(canvas, points, showTest, toUnit, classes = 2) {
   const ctx = canvas.getContext('2d');
   const w = canvas.width;
   const h = canvas.height;
@@ -38,7 +79,7 @@ export function drawPoints(canvas, points, showTest, toUnit) {
   const py = (y) => ((6 - y) / 12) * h;
   const draw = (rows, outline) => {
     for (const [x1, x2, label] of rows) {
-      const [r, g, b] = color(toUnit(label));
+      const [r, g, b] = classes === 3 ? CLASS_COLORS[label] || MIDDLE : color(toUnit(label));
       ctx.beginPath();
       ctx.arc(px(x1), py(x2), 3.5, 0, 2 * Math.PI);
       ctx.fillStyle = `rgb(${r},${g},${b})`;
@@ -76,28 +117,43 @@ export function featureMap(id, resolution) {
   return values.map((v) => (max ? v / max : 0));
 }
 
-/** Train (grey) and test (black) loss over the epochs. */
-export function drawLossChart(canvas, history) {
+/** The pinned run's curves: test in this colour, train lighter, both dashed. */
+export const PINNED_TEST = '#c0392b';
+export const PINNED_TRAIN = '#e6a19a';
+
+/**
+ * Train (grey) and test (black) loss over the epochs; a pinned run's, if given, dashed in red beside them,
+ * on the same axes (epochs up to the longer run, loss up to the larger maximum).
+ */
+export function drawLossChart(canvas, history, pinned = null) {
   const ctx = canvas.getContext('2d');
   const { width: w, height: h } = canvas;
   ctx.clearRect(0, 0, w, h);
-  if (history.length < 2) return;
+  const runs = [history, pinned].filter((r) => r && r.length >= 2);
+  if (!runs.length) return;
   let max = 0;
-  for (const e of history) max = Math.max(max, e.train ?? 0, e.test ?? 0);
+  for (const r of runs) for (const e of r) max = Math.max(max, e.train ?? 0, e.test ?? 0);
   if (!(max > 0)) return;
-  const line = (key, style) => {
+  const length = Math.max(...runs.map((r) => r.length));
+  const line = (rows, key, style, dash) => {
+    if (!rows || rows.length < 2) return;
     ctx.beginPath();
-    history.forEach((e, i) => {
-      const x = (i / (history.length - 1)) * (w - 2) + 1;
+    rows.forEach((e, i) => {
+      const x = (i / (length - 1)) * (w - 2) + 1;
       const y = h - 1 - ((e[key] ?? 0) / max) * (h - 2);
       if (i === 0) ctx.moveTo(x, y); else ctx.lineTo(x, y);
     });
     ctx.strokeStyle = style;
     ctx.lineWidth = 1.5;
+    ctx.setLineDash(dash);
     ctx.stroke();
   };
-  line('train', '#999');
-  line('test', '#000');
+  line(history, 'train', '#999', []);
+  line(history, 'test', '#000', []);
+  // dashed on top: where the runs agree, both show
+  line(pinned, 'train', PINNED_TRAIN, [4, 3]);
+  line(pinned, 'test', PINNED_TEST, [4, 3]);
+  ctx.setLineDash([]);
 }
 
 /** Links: width by |weight|, colour by sign, in an SVG behind the nodes. */

@@ -5,6 +5,8 @@ export const DATASETS = {
   classification: ['circle', 'xor', 'gauss', 'spiral'],
   regression: ['reg-plane', 'reg-gauss'],
 };
+/** The sets that also come with a third class ("classes=3"). */
+export const THREE_CLASS_SETS = ['circle', 'gauss', 'spiral'];
 export const FEATURES = ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2'];
 export const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 export const REGULARIZATION_RATES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
@@ -41,13 +43,14 @@ const shape = {
 
 /** Controls that a link can hide ("hide=" in the hash), by their data-control name. */
 export const HIDEABLE = ['dataset', 'noise', 'trainRatio', 'batchSize', 'regenerate', 'learningRate', 'optimizer', 'activation',
-  'regularization', 'regularizationRate', 'problem', 'numHiddenLayers', 'showTestData', 'discretize', 'initZero',
+  'regularization', 'regularizationRate', 'problem', 'classes', 'numHiddenLayers', 'showTestData', 'discretize', 'initZero',
   'features'];
 
 /** name → [type, default]. The hash lists them in this order. */
 export const SETTINGS = {
   dataset: [oneOf([...DATASETS.classification, ...DATASETS.regression]), 'circle'],
   problem: [oneOf(['classification', 'regression']), 'classification'],
+  classes: [int(2, 3), 2],
   noise: [int(0, 50, 5), 0],
   trainRatio: [int(10, 90, 10), 50],
   batchSize: [int(1, 30), 10],
@@ -81,7 +84,7 @@ export function fromHash(hash) {
     const v = type.parse(params.get(name));
     if (v !== undefined) s[name] = v;
   }
-  if (!DATASETS[s.problem].includes(s.dataset)) s.dataset = DATASETS[s.problem][0];
+  if (!datasets(s).includes(s.dataset)) s.dataset = datasets(s)[0];
   s.layerActivations = s.layerActivations.slice(0, s.networkShape.length);
   return s;
 }
@@ -94,30 +97,50 @@ export function toHash(state) {
   return '#' + parts.join('&');
 }
 
+/** How many classes the state's data has: 3 only for classification with classes=3, else 2 (or 1 value). */
+export function classCount(state) {
+  if (state.problem !== 'classification') return 1;
+  return state.classes === 3 ? 3 : 2;
+}
+
+/** The data sets the state's problem and class count offer. */
+export function datasets(state) {
+  return classCount(state) === 3 ? THREE_CLASS_SETS : DATASETS[state.problem];
+}
+
 /** A hidden layer's own activation, or the one all layers share ('' in layerActivations). */
 export function layerActivation(state, layer) {
   return state.layerActivations[layer] || state.activation;
 }
 
-/** The job spec this state trains (from given weights to go on after a finished job): paused at first, weights and per-neuron grids in the live messages. */
-export function jobSpec(state, { weights, paused = true } = {}) {
+/**
+ * The job spec this state trains (from given weights to go on after a finished job; on given points, clicked or
+ * uploaded, instead of the generated set): paused at first, weights and per-neuron grids in the live messages.
+ */
+export function jobSpec(state, { weights, paused = true, points } = {}) {
   const classification = state.problem === 'classification';
+  const three = classCount(state) === 3;
   const layers = state.networkShape.map((units, i) => ({ units, activation: layerActivation(state, i) }));
-  layers.push(classification ? { units: 1, activation: 'sigmoid' } : { units: 1, activation: 'tanh' });
+  if (three) layers.push({ units: 3, activation: 'softmax' });
+  else layers.push(classification ? { units: 1, activation: 'sigmoid' } : { units: 1, activation: 'tanh' });
   const training = {
     optimizer: state.optimizer,
     learningRate: state.learningRate,
     batchSize: state.batchSize,
     epochs: 10000,
-    loss: classification ? 'binary_crossentropy' : 'mse',
+    loss: three ? 'sparse_categorical_crossentropy' : classification ? 'binary_crossentropy' : 'mse',
   };
   if (state.regularization === 'L1') training.l1 = state.regularizationRate;
   if (state.regularization === 'L2') training.l2 = state.regularizationRate;
-  return {
-    dataset: {
+  const dataset = points && classification
+    ? { name: 'points', points, trainRatio: state.trainRatio / 100, features: state.features }
+    : {
       name: 'playground', kind: state.dataset, noise: state.noise / 100, trainRatio: state.trainRatio / 100,
       features: state.features,
-    },
+    };
+  if (three) dataset.classes = 3;
+  return {
+    dataset,
     model: weights ? { layers, weights } : { layers, init: state.initZero ? 'zeros' : 'uniform' },
     training,
     seed: state.seed,

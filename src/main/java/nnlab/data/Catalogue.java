@@ -10,6 +10,7 @@ import java.util.stream.IntStream;
 final class Catalogue {
 
     static final List<String> SIGNS = List.of("negative", "positive");
+    static final List<String> THREE = List.of("negative", "positive", "third");
     static final List<String> BITS = List.of("0", "1");
     static final List<String> DIGITS = IntStream.range(0, 10).mapToObj(String::valueOf).toList();
 
@@ -28,6 +29,7 @@ final class Catalogue {
             case Datasets.IRIS -> iris();
             case Datasets.BOSTON -> boston();
             case Datasets.MNIST -> mnist();
+            case Datasets.POINTS -> points();
             default -> throw new IllegalArgumentException("no data set " + name);
         };
     }
@@ -43,7 +45,21 @@ final class Catalogue {
                         trainRatio(0.5, ""),
                         samples(PlaygroundKind.CLASSIFICATION_SAMPLES, limits,
                                 "; by default 500 for classification kinds, 1200 for regression kinds"),
-                        planeFeatures(), validationSplit(), scaling(Scaling.NONE, "")));
+                        planeFeatures(), validationSplit(), scaling(Scaling.NONE, ""),
+                        ParameterInfo.integer("classes", "number of classes: 3 adds a third class (label 2, \"third\") "
+                                + "to circle, gauss and spiral, for a softmax output with 3 units", 2, 2, 3)));
+    }
+
+    /** The most points a spec may list (the playground's clicked or uploaded points). */
+    static final int MAX_POINTS = 1000;
+
+    private static DatasetInfo points() {
+        return new DatasetInfo(Datasets.POINTS, "your own 2-D points, [x1, x2, class] each, in [−6, 6]²",
+                CLASSIFICATION, 0, 2, 2, SIGNS, "given in the spec (the playground's clicked or uploaded points)",
+                List.of(ParameterInfo.points("points", "the examples, each [x1, x2, label]: x1 and x2 in [−6, 6], "
+                                + "the label a class index (0 to classes − 1)", 2, MAX_POINTS),
+                        ParameterInfo.integer("classes", "number of classes, 2 or 3", 2, 2, 3),
+                        trainRatio(0.5, ""), planeFeatures(), scaling(Scaling.NONE, "")));
     }
 
     private static DatasetInfo xor() {

@@ -11,7 +11,7 @@ import java.util.Map;
  * default, and a field the named data set does not take is an error ({@link Datasets#describe()}
  * lists each set's parameters, defaults and allowed values).
  *
- * @param name            playground, xor, separable, sin, iris, boston or mnist (default playground)
+ * @param name            playground, xor, separable, sin, iris, boston, mnist or points (default playground)
  * @param kind            playground only: circle, xor, gauss, spiral, reg-plane, reg-gauss
  * @param noise           playground: the slider / 100, in [0, 0.5]; sin: the noise's standard deviation
  * @param trainRatio      fraction of the examples used for training, the rest for testing, in [0.1, 0.9]
@@ -22,18 +22,22 @@ import java.util.Map;
  * @param scaling         none, standard or minmax, fitted on the training examples
  * @param trainLimit      mnist only: use the first n training images
  * @param testLimit       mnist only: use the first n test images
+ * @param classes         playground: 2 (default) or 3, a third class for gauss, spiral and circle; points: 2 or 3
+ * @param points          points only: the examples, each [x1, x2, label] with x1, x2 in [−6, 6] and the label a class index
  */
 public record DatasetSpec(String name, String kind, Double noise, Double trainRatio, Integer samples,
                           List<String> features, String target, Double validationSplit, String scaling,
-                          Integer trainLimit, Integer testLimit) {
+                          Integer trainLimit, Integer testLimit, Integer classes,
+                          List<List<Double>> points) {
 
     public DatasetSpec {
         // not List.copyOf: a null entry must reach validation and be reported with its index
         features = features == null ? null : Collections.unmodifiableList(new ArrayList<>(features));
+        points = points == null ? null : Collections.unmodifiableList(new ArrayList<>(points));
     }
 
     public static DatasetSpec of(String name) {
-        return new DatasetSpec(name, null, null, null, null, null, null, null, null, null, null);
+        return new DatasetSpec(name, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public static DatasetSpec playground(String kind) {
@@ -42,47 +46,57 @@ public record DatasetSpec(String name, String kind, Double noise, Double trainRa
 
     public DatasetSpec withKind(String kind) {
         return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
-                trainLimit, testLimit);
+                trainLimit, testLimit, classes, points);
     }
 
     public DatasetSpec withNoise(Double noise) {
         return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
-                trainLimit, testLimit);
+                trainLimit, testLimit, classes, points);
     }
 
     public DatasetSpec withTrainRatio(Double trainRatio) {
         return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
-                trainLimit, testLimit);
+                trainLimit, testLimit, classes, points);
     }
 
     public DatasetSpec withSamples(Integer samples) {
         return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
-                trainLimit, testLimit);
+                trainLimit, testLimit, classes, points);
     }
 
     public DatasetSpec withFeatures(List<String> features) {
         return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
-                trainLimit, testLimit);
+                trainLimit, testLimit, classes, points);
     }
 
     public DatasetSpec withTarget(String target) {
         return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
-                trainLimit, testLimit);
+                trainLimit, testLimit, classes, points);
     }
 
     public DatasetSpec withValidationSplit(Double validationSplit) {
         return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
-                trainLimit, testLimit);
+                trainLimit, testLimit, classes, points);
     }
 
     public DatasetSpec withScaling(String scaling) {
         return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
-                trainLimit, testLimit);
+                trainLimit, testLimit, classes, points);
     }
 
     public DatasetSpec withLimits(Integer trainLimit, Integer testLimit) {
         return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
-                trainLimit, testLimit);
+                trainLimit, testLimit, classes, points);
+    }
+
+    public DatasetSpec withClasses(Integer classes) {
+        return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
+                trainLimit, testLimit, classes, points);
+    }
+
+    public DatasetSpec withPoints(List<List<Double>> points) {
+        return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
+                trainLimit, testLimit, classes, points);
     }
 
     /** The parameters that are set (everything but the name), by field name, in declaration order. */
@@ -98,6 +112,8 @@ public record DatasetSpec(String name, String kind, Double noise, Double trainRa
         putIfSet(set, "scaling", scaling);
         putIfSet(set, "trainLimit", trainLimit);
         putIfSet(set, "testLimit", testLimit);
+        putIfSet(set, "classes", classes);
+        putIfSet(set, "points", points);
         return set;
     }
 

@@ -24,7 +24,8 @@ public final class Datasets {
     public static final String IRIS = "iris";
     public static final String BOSTON = "boston";
     public static final String MNIST = "mnist";
-    public static final List<String> NAMES = List.of(PLAYGROUND, XOR, SEPARABLE, SINE, IRIS, BOSTON, MNIST);
+    public static final String POINTS = "points";
+    public static final List<String> NAMES = List.of(PLAYGROUND, XOR, SEPARABLE, SINE, IRIS, BOSTON, MNIST, POINTS);
 
     private static final ParameterInfo NAME = ParameterInfo.choice("name", "the data set", PLAYGROUND, NAMES);
 
@@ -58,6 +59,7 @@ public final class Datasets {
             case IRIS -> iris(p, seed);
             case BOSTON -> boston(p, seed);
             case MNIST -> mnist(p);
+            case POINTS -> points(p, seed);
             default -> throw new IllegalStateException(name);
         };
     }
@@ -109,11 +111,48 @@ public final class Datasets {
         double noise = p.number("noise", p.spec().noise());
         int samples = p.spec().samples() == null ? Math.min(kind.defaultSamples(), limits.maxSamples())
                 : p.integer("samples", p.spec().samples());
-        List<LabeledPoint> points = Playground.generate(kind, samples, noise, seed);
+        int classes = p.integer("classes", p.spec().classes());
+        InvalidSpecException.require(classes == 2 || Playground.THREE_CLASS_KINDS.contains(kind), "dataset.classes",
+                "3 classes come with the kinds circle, gauss and spiral, not " + kind.id());
+        List<LabeledPoint> points = Playground.generate(kind, samples, noise, seed, classes);
         DataSplit raw = Splits.trainTest(LabeledPoint.toExamples(points), p.trainRatio(), splitSeed(seed));
         return kind.task() == Task.CLASSIFICATION
-                ? plane(p, Task.CLASSIFICATION, raw, Catalogue.SIGNS, "class")
+                ? plane(p, Task.CLASSIFICATION, raw, classes == 3 ? Catalogue.THREE : Catalogue.SIGNS, "class")
                 : plane(p, Task.REGRESSION, raw, List.of(), "value");
+    }
+
+    /** Points given in the spec (clicked or uploaded in the playground): checked one by one, then split like the playground's. */
+    private static PreparedDataset points(Params p, long seed) {
+        int classes = p.integer("classes", p.spec().classes());
+        List<LabeledPoint> points = readPoints(p.spec().points(), p.info().parameter("points"), classes);
+        DataSplit raw = Splits.trainTest(LabeledPoint.toExamples(points), p.trainRatio(), splitSeed(seed));
+        return plane(p, Task.CLASSIFICATION, raw, classes == 3 ? Catalogue.THREE : Catalogue.SIGNS, "class");
+    }
+
+    private static List<LabeledPoint> readPoints(List<List<Double>> rows, ParameterInfo info, int classes) {
+        String field = info.field();
+        InvalidSpecException.require(rows != null, field, "is required: a list of [x1, x2, label]");
+        int min = info.min().intValue();
+        int max = info.max().intValue();
+        InvalidSpecException.require(rows.size() >= min && rows.size() <= max, field,
+                "must have between " + min + " and " + max + " points, has " + rows.size());
+        List<LabeledPoint> points = new java.util.ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            List<Double> row = rows.get(i);
+            String entry = field + "[" + i + "]";
+            InvalidSpecException.require(row != null && row.size() == 3, entry,
+                    "must be [x1, x2, label], was " + row);
+            for (int c = 0; c < 2; c++) {
+                Double v = row.get(c);
+                InvalidSpecException.require(v != null && v >= -Playground.EXTENT && v <= Playground.EXTENT,
+                        entry + "[" + c + "]", "must be a number between -6 and 6, was " + v);
+            }
+            Double label = row.get(2);
+            InvalidSpecException.require(label != null && label == Math.rint(label) && label >= 0 && label < classes,
+                    entry + "[2]", "must be a class index, 0 to " + (classes - 1) + ", was " + label);
+            points.add(new LabeledPoint(row.get(0), row.get(1), label));
+        }
+        return points;
     }
 
     private static PreparedDataset xor(Params p) {

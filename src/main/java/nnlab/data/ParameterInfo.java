@@ -9,7 +9,8 @@ import nnlab.engine.InvalidSpecException;
  * {@code GET /api/datasets}) and to read a spec's value for it, with the range or values it allows.
  *
  * @param name          the {@link DatasetSpec} field; errors name it as {@code dataset.<name>}
- * @param type          number, integer, choice (one of allowedValues) or list (some of allowedValues)
+ * @param type          number, integer, choice (one of allowedValues), list (some of allowedValues) or points
+ *                      (a list of [x1, x2, label] rows, min to max of them)
  * @param defaultValue  what a null value means
  * @param allowedValues for choice and list, else null
  * @param min           for number and integer, inclusive, else null
@@ -33,6 +34,10 @@ public record ParameterInfo(String name, String type, String description, Object
     public static ParameterInfo list(String name, String description, List<String> defaultValue, List<String> allowed) {
         return new ParameterInfo(name, "list", description, List.copyOf(defaultValue), List.copyOf(allowed),
                 null, null);
+    }
+
+    public static ParameterInfo points(String name, String description, int min, int max) {
+        return new ParameterInfo(name, "points", description, null, null, min, max);
     }
 
     public String field() {

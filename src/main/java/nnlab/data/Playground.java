@@ -24,7 +24,35 @@ public final class Playground {
     private Playground() {
     }
 
+    /** The kinds that also come with a third class (label 2). */
+    public static final List<PlaygroundKind> THREE_CLASS_KINDS =
+            List.of(PlaygroundKind.CIRCLE, PlaygroundKind.GAUSS, PlaygroundKind.SPIRAL);
+
     public static List<LabeledPoint> generate(PlaygroundKind kind, int samples, double noise, long seed) {
+        return generate(kind, samples, noise, seed, 2);
+    }
+
+    /**
+     * With {@code classes} 3 (circle, gauss and spiral only) the points come in three near-equal groups
+     * labelled 1, 0 and 2 (the first groups get the extra points); with 2, exactly the playground's sets.
+     */
+    public static List<LabeledPoint> generate(PlaygroundKind kind, int samples, double noise, long seed, int classes) {
+        if (classes == 3) {
+            if (!THREE_CLASS_KINDS.contains(kind)) {
+                throw new IllegalArgumentException("only circle, gauss and spiral have three classes, not " + kind.id());
+            }
+            if (samples < 0) throw new IllegalArgumentException("samples must be >= 0, was " + samples);
+            if (!(noise >= 0 && noise <= MAX_NOISE)) {
+                throw new IllegalArgumentException("noise must be between 0 and 0.5, was " + noise);
+            }
+            SplittableRandom random = new SplittableRandom(seed);
+            return switch (kind) {
+                case CIRCLE -> circle3(samples, noise, random);
+                case GAUSS -> gauss3(samples, noise, random);
+                default -> spiral3(samples, noise, random);
+            };
+        }
+        if (classes != 2) throw new IllegalArgumentException("classes must be 2 or 3, was " + classes);
         if (samples < 0) throw new IllegalArgumentException("samples must be >= 0, was " + samples);
         if (!(noise >= 0 && noise <= MAX_NOISE)) {
             throw new IllegalArgumentException("noise must be between 0 and 0.5, was " + noise);
@@ -112,6 +140,53 @@ public final class Playground {
             double x2 = r * Math.cos(t) + uniform(random, -1, 1) * noise;
             points.add(new LabeledPoint(x1, x2, label));
         }
+    }
+
+    /** Group i of three (1, 0, 2 in this order) gets samples/3 points, the first ones one more for the rest. */
+    private static int third(int samples, int group) {
+        return samples / 3 + (group < samples % 3 ? 1 : 0);
+    }
+
+    /** Class 1 inside radius 1.5, class 2 in the ring 2.5..3.25, class 0 in 4..5; labels at the displaced point. */
+    private static List<LabeledPoint> circle3(int samples, double noise, SplittableRandom random) {
+        double radius = 5;
+        double[][] rings = {{0, 1.5, 1}, {4, 5, 0}, {2.5, 3.25, 2}};
+        List<LabeledPoint> points = new ArrayList<>(samples);
+        for (int g = 0; g < 3; g++) {
+            for (int i = 0; i < third(samples, g); i++) {
+                double r = uniform(random, rings[g][0], rings[g][1]);
+                double angle = uniform(random, 0, 2 * Math.PI);
+                double x1 = r * Math.sin(angle);
+                double x2 = r * Math.cos(angle);
+                double n1 = uniform(random, -radius, radius) * noise;
+                double n2 = uniform(random, -radius, radius) * noise;
+                double d = Math.hypot(x1 + n1, x2 + n2);
+                points.add(new LabeledPoint(x1, x2, d < 2 ? 1 : d < 3.6 ? 2 : 0));
+            }
+        }
+        return points;
+    }
+
+    /** Class 1 around (2, 2), class 0 around (−2, −2), class 2 around (2, −2); variance as for two. */
+    private static List<LabeledPoint> gauss3(int samples, double noise, SplittableRandom random) {
+        double sd = Math.sqrt(0.5 + noise / MAX_NOISE * (4 - 0.5));
+        double[][] centres = {{2, 2, 1}, {-2, -2, 0}, {2, -2, 2}};
+        List<LabeledPoint> points = new ArrayList<>(samples);
+        for (int g = 0; g < 3; g++) {
+            for (int i = 0; i < third(samples, g); i++) {
+                points.add(new LabeledPoint(centres[g][0] + sd * random.nextGaussian(),
+                        centres[g][1] + sd * random.nextGaussian(), centres[g][2]));
+            }
+        }
+        return points;
+    }
+
+    /** Three arms turned by 0, 2π/3 and 4π/3 (classes 1, 0, 2). */
+    private static List<LabeledPoint> spiral3(int samples, double noise, SplittableRandom random) {
+        List<LabeledPoint> points = new ArrayList<>(samples);
+        int[] labels = {1, 0, 2};
+        for (int g = 0; g < 3; g++) spiralArm(third(samples, g), g * 2 * Math.PI / 3, labels[g], noise, random, points);
+        return points;
     }
 
     /** Uniform in [−6, 6]²; label (x1 + x2) / 10 at a position displaced by up to ±6·noise. */

@@ -152,7 +152,7 @@ class DatasetsTest {
     @Test
     void badParametersNameTheirFieldAndTheAllowedValues() {
         assertInvalid(() -> Datasets.prepare(DatasetSpec.of("cifar"), 1), "dataset.name",
-                "must be one of playground, xor, separable, sin, iris, boston, mnist, was 'cifar'");
+                "must be one of playground, xor, separable, sin, iris, boston, mnist, points, was 'cifar'");
         assertInvalid(() -> Datasets.prepare(DatasetSpec.playground("moons"), 1), "dataset.kind",
                 "must be one of circle, xor, gauss, spiral, reg-plane, reg-gauss, was 'moons'");
         assertInvalid(() -> Datasets.prepare(DatasetSpec.playground("circle").withNoise(0.9), 1), "dataset.noise",
@@ -226,7 +226,7 @@ class DatasetsTest {
     void theCatalogueDescribesEverySetWithItsShapeAndParameters() {
         List<DatasetInfo> sets = Datasets.describe();
         assertThat(sets).extracting(DatasetInfo::name)
-                .containsExactly("playground", "xor", "separable", "sin", "iris", "boston", "mnist");
+                .containsExactly("playground", "xor", "separable", "sin", "iris", "boston", "mnist", "points");
         DatasetInfo mnist = sets.get(6);
         assertThat(mnist.samples()).isEqualTo(70_000);
         assertThat(mnist.inputs()).isEqualTo(784);
@@ -245,6 +245,7 @@ class DatasetsTest {
         assertThat(sets.get(5).parameter("features").allowedValues()).hasSize(13).contains("B");
         // every declared default is itself accepted
         for (DatasetInfo set : sets) {
+            if (set.name().equals("points")) continue; // no default: the points are the caller's
             assertThat(Datasets.prepare(DatasetSpec.of(set.name()).withLimits(
                     set.name().equals("mnist") ? 50 : null, set.name().equals("mnist") ? 50 : null), 1).name())
                     .isEqualTo(set.name());
@@ -255,6 +256,45 @@ class DatasetsTest {
         double sum = 0;
         for (int i = 0; i < examples.count(); i++) sum += examples.x(i, column);
         return sum / examples.count();
+    }
+
+    @Test
+    void playgroundTakesAThirdClassForCircleGaussAndSpiral() {
+        PreparedDataset spiral = Datasets.prepare(DatasetSpec.playground("spiral").withClasses(3), 1);
+        assertThat(spiral.outputs()).isEqualTo(3);
+        assertThat(spiral.classNames()).containsExactly("negative", "positive", "third");
+        assertThat(Datasets.prepare(DatasetSpec.playground("spiral").withClasses(2), 1).outputs()).isEqualTo(2);
+        assertThat(fieldOf(DatasetSpec.playground("xor").withClasses(3))).isEqualTo("dataset.classes");
+        assertThat(fieldOf(DatasetSpec.playground("reg-plane").withClasses(3))).isEqualTo("dataset.classes");
+        assertThat(fieldOf(DatasetSpec.playground("gauss").withClasses(1))).isEqualTo("dataset.classes");
+        assertThat(fieldOf(DatasetSpec.of("iris").withClasses(3))).isEqualTo("dataset.classes");
+    }
+
+    @Test
+    void pointsGivenInTheSpecAreTheExamplesAndEachIsChecked() {
+        List<List<Double>> rows = List.of(List.of(1.0, 2.0, 1.0), List.of(-1.0, -2.0, 0.0), List.of(3.0, -3.0, 1.0),
+                List.of(-4.0, 5.5, 0.0));
+        PreparedDataset data = Datasets.prepare(DatasetSpec.of("points").withPoints(rows), 1);
+        assertThat(data.outputs()).isEqualTo(2);
+        assertThat(data.plane().train().size() + data.plane().test().size()).isEqualTo(4);
+        assertThat(data.plane().train()).isNotEmpty().allMatch(p -> rows.contains(List.of(p.x1(), p.x2(), p.label())));
+        List<List<Double>> three = List.of(List.of(1.0, 2.0, 2.0), List.of(-1.0, -2.0, 0.0));
+        assertThat(Datasets.prepare(DatasetSpec.of("points").withPoints(three).withClasses(3), 1).outputs())
+                .isEqualTo(3);
+
+        assertThat(fieldOf(DatasetSpec.of("points"))).isEqualTo("dataset.points");
+        assertThat(fieldOf(DatasetSpec.of("points").withPoints(rows.subList(0, 1)))).isEqualTo("dataset.points");
+        assertThat(fieldOf(DatasetSpec.of("points").withPoints(java.util.Collections.nCopies(1001, rows.get(0)))))
+                .isEqualTo("dataset.points");
+        assertThat(fieldOf(DatasetSpec.of("points").withPoints(List.of(rows.get(0), List.of(1.0, 2.0)))))
+                .isEqualTo("dataset.points[1]");
+        assertThat(fieldOf(DatasetSpec.of("points").withPoints(List.of(rows.get(0), List.of(7.0, 2.0, 0.0)))))
+                .isEqualTo("dataset.points[1][0]");
+        assertThat(fieldOf(DatasetSpec.of("points").withPoints(List.of(rows.get(0), List.of(1.0, 2.0, 2.0)))))
+                .isEqualTo("dataset.points[1][2]");
+        assertThat(fieldOf(DatasetSpec.of("points").withPoints(List.of(rows.get(0), List.of(1.0, 2.0, 0.5)))))
+                .isEqualTo("dataset.points[1][2]");
+        assertThat(fieldOf(DatasetSpec.of("playground").withPoints(rows))).isEqualTo("dataset.points");
     }
 
     private static String fieldOf(DatasetSpec spec) {

@@ -156,4 +156,32 @@ class PlaygroundTest {
         return points.stream().mapToDouble(p -> (f.applyAsDouble(p) - m) * (f.applyAsDouble(p) - m)).average()
                 .orElseThrow();
     }
+
+    @ParameterizedTest
+    @EnumSource(value = PlaygroundKind.class, names = {"CIRCLE", "GAUSS", "SPIRAL"})
+    void threeClassesComeInNearEqualGroupsReproduciblyFromTheSeed(PlaygroundKind kind) {
+        List<LabeledPoint> points = Playground.generate(kind, 301, 0, 7, 3);
+        assertThat(points).hasSize(301);
+        assertThat(Playground.generate(kind, 301, 0, 7, 3)).isEqualTo(points);
+        for (double label : new double[] {0, 1, 2}) {
+            assertThat(points.stream().filter(p -> p.label() == label).count()).isBetween(100L, 101L);
+        }
+        assertThat(Playground.generate(kind, 200, 0.2, 42, 2)).isEqualTo(Playground.generate(kind, 200, 0.2, 42));
+    }
+
+    @Test
+    void threeGaussiansSitAroundTheirCentres() {
+        List<LabeledPoint> points = Playground.generate(PlaygroundKind.GAUSS, 300, 0, 3, 3);
+        List<LabeledPoint> third = points.stream().filter(p -> p.label() == 2).toList();
+        assertThat(third.stream().mapToDouble(LabeledPoint::x1).average().orElseThrow()).isCloseTo(2, within(0.3));
+        assertThat(third.stream().mapToDouble(LabeledPoint::x2).average().orElseThrow()).isCloseTo(-2, within(0.3));
+    }
+
+    @Test
+    void onlyCircleGaussAndSpiralHaveThreeClasses() {
+        assertThatThrownBy(() -> Playground.generate(PlaygroundKind.XOR, 10, 0, 1, 3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("three classes");
+        assertThatThrownBy(() -> Playground.generate(PlaygroundKind.GAUSS, 10, 0, 1, 4))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 or 3");
+    }
 }

@@ -100,6 +100,18 @@ class BadInputIT extends LiveServer {
                 new String[] {"dataset.name", "mnist"});
         cases.put(spec("\"dataset\": {\"name\": \"playground\", \"kind\": \"moons\"}", MODEL, TRAINING, null),
                 new String[] {"dataset.kind", "spiral"});
+        cases.put(spec("\"dataset\": {\"name\": \"points\", \"points\": [[1, 2, 1], [1, 2, 5]]}", MODEL, TRAINING, null),
+                new String[] {"dataset.points[1][2]", "class index"});
+        cases.put(spec("\"dataset\": {\"name\": \"points\", \"points\": [[1, 2, 1], [1, 2]]}", MODEL, TRAINING, null),
+                new String[] {"dataset.points[1]", "[x1, x2, label]"});
+        cases.put(spec("\"dataset\": {\"name\": \"points\"}", MODEL, TRAINING, null),
+                new String[] {"dataset.points", "required"});
+        cases.put(spec("\"dataset\": {\"name\": \"playground\", \"classes\": 4}", MODEL, TRAINING, null),
+                new String[] {"dataset.classes", "3"});
+        cases.put(spec("\"dataset\": {\"name\": \"playground\", \"kind\": \"xor\", \"classes\": 3}", MODEL, TRAINING, null),
+                new String[] {"dataset.classes", "circle, gauss and spiral"});
+        cases.put(spec("\"dataset\": {\"name\": \"iris\", \"classes\": 3}", MODEL, TRAINING, null),
+                new String[] {"dataset.classes", "not a parameter"});
         cases.put(spec("\"dataset\": {\"name\": \"playground\", \"noise\": 7}", MODEL, TRAINING, null),
                 new String[] {"dataset.noise", "between 0 and 0.5"});
         cases.put(spec("\"dataset\": {\"name\": \"playground\", \"samples\": 99999999}", MODEL, TRAINING, null),

@@ -285,11 +285,189 @@ class PlaygroundBrowserIT {
         }
     }
 
-    /** Grid nodes of the 50×50 output map: the pixel drawn there has the colour of the server's prediction. */
+    @Test
+    void aThirdClassTrainsWithASoftmaxAndColoursTheArgmax() throws Exception {
+        open("#dataset=gauss&networkShape=4");
+        waitReady();
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("classes"))).selectByValue("3");
+        waitUntil(d -> driver.getCurrentUrl().contains("classes=3"));
+        assertThat(driver.findElements(By.cssSelector("[data-dataset=xor]"))).isEmpty();
+        assertThat(driver.findElements(By.cssSelector(".node.output"))).hasSize(3);
+        waitReady();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> job = (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(`/api/jobs/${window.playground.jobId}/points`).then(r => r.json())
+                  .then(p => done({labels: [...new Set(p.train.map(x => x[2]))].sort()}))
+                  .catch(e => done({error: String(e)}));
+                """);
+        assertThat(job.get("labels")).as("%s", job).isEqualTo(List.of(0L, 1L, 2L));
+        click(By.id("play"));
+        waitUntil(d -> epoch() >= 5 && !text("testAccuracy").equals("–"));
+        click(By.id("play"));
+        long paused = waitForStableEpoch();
+        click(By.id("step"));
+        waitUntil(d -> epoch() == paused + 1);
+        sleep(500);
+        heatmapAgreesWithServerPredictions(true);
+        // the three gaussians are easy: the net gets most points right
+        waitUntil(d -> Double.parseDouble(text("trainAccuracy").replace(" %", "")) > 60);
+        System.out.println("[playground] screenshot, three classes: "
+                + screenshot("playground-three-classes.png").toAbsolutePath());
+    }
+
+    @Test
+    void exportedWeightsImportedAgainStartARunFromThemAndMisfitsAreExplained() throws Exception {
+        open("#dataset=circle&networkShape=3");
+        waitReady();
+        click(By.id("play"));
+        waitUntil(d -> epoch() >= 5);
+        click(By.id("play"));
+        waitForStableEpoch();
+        click(By.id("exportWeights"));
+        waitUntil(d -> Boolean.TRUE.equals(js("return !!window.playground.exported")));
+        Path file = Files.createTempFile("playground-weights", ".json");
+        Files.writeString(file, (String) js("return window.playground.exported"));
+        String before = (String) js("return window.playground.jobId");
+
+        driver.findElement(By.id("importWeights")).sendKeys(file.toAbsolutePath().toString());
+        waitUntil(d -> !before.equals(js("return window.playground.jobId")));
+        waitReady();
+        assertThat(epoch()).isZero();
+        Object difference = ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const file = JSON.parse(window.playground.exported).weights;
+                fetch(`/api/jobs/${window.playground.jobId}/model`).then(r => r.json()).then(doc => {
+                  const a = [file.kernels, file.biases].flat(3), b = [doc.weights.kernels, doc.weights.biases].flat(3);
+                  done(a.length === b.length && a.length > 0 ? Math.max(...a.map((v, i) => Math.abs(v - b[i]))) : -1);
+                }).catch(e => done(String(e)));
+                """);
+        assertThat(((Number) difference).doubleValue()).isBetween(0.0, 1e-6);
+
+        click(By.cssSelector(".add-neuron"));
+        waitUntil(d -> "4".equals(js("return window.playground.state.networkShape.join(',')")));
+        waitReady();
+        String fourNeurons = (String) js("return window.playground.jobId");
+        driver.findElement(By.id("importWeights")).sendKeys(file.toAbsolutePath().toString());
+        waitUntil(d -> String.valueOf(js("return window.playground.error")).contains("2-3-1 network, this one is 2-4-1"));
+        assertThat(js("return window.playground.jobId")).isEqualTo(fourNeurons);
+
+        Path notJson = Files.createTempFile("not-weights", ".json");
+        Files.writeString(notJson, "<img src=x onerror=alert(1)>");
+        driver.findElement(By.id("importWeights")).sendKeys(notJson.toAbsolutePath().toString());
+        waitUntil(d -> String.valueOf(js("return window.playground.error")).contains("not JSON"));
+        assertThat(driver.findElements(By.cssSelector("#error img"))).isEmpty();
+    }
+
+    @Test
+    void pointsAddedByClickingAndFromACsvFileTrainOnTheServer() throws Exception {
+        open("#dataset=gauss&networkShape=2");
+        waitReady();
+        String generated = (String) js("return window.playground.jobId");
+        WebElement canvas = driver.findElement(By.id("points"));
+        // the 300 px canvas spans [-6, 6]²: 75 px right of and above the centre is (3, 3)
+        new org.openqa.selenium.interactions.Actions(driver).moveToElement(canvas, 75, -75).click().perform();
+        waitUntil(d -> Long.valueOf(501).equals(js("return window.playground.customPoints"))
+                && !generated.equals(js("return window.playground.jobId")));
+        waitReady();
+        String oneAdded = (String) js("return window.playground.jobId");
+        new org.openqa.selenium.interactions.Actions(driver).moveToElement(canvas, -75, 75).contextClick().perform();
+        waitUntil(d -> Long.valueOf(502).equals(js("return window.playground.customPoints"))
+                && !oneAdded.equals(js("return window.playground.jobId")));
+        waitReady();
+        assertThat(text("pointsInfo")).isEqualTo("502 points of your own");
+        @SuppressWarnings("unchecked")
+        List<Object> found = (List<Object>) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(`/api/jobs/${window.playground.jobId}/points`).then(r => r.json()).then(p => {
+                  const all = p.train.concat(p.test);
+                  const near = (x, y, label) => all.some(q => Math.abs(q[0] - x) < 0.1 && Math.abs(q[1] - y) < 0.1
+                      && q[2] === label);
+                  done([all.length, near(3, 3, 1), near(-3, -3, 0)]);
+                }).catch(e => done([String(e)]));
+                """);
+        assertThat(found).containsExactly(502L, true, true);
+
+        StringBuilder csv = new StringBuilder("x1,x2,label\n");
+        for (int i = 0; i < 10; i++) csv.append(2 + i * 0.1).append(',').append(2).append(",1\n");
+        for (int i = 0; i < 10; i++) csv.append(-2 - i * 0.1).append(";-2;-1\r\n");
+        Path file = Files.createTempFile("points", ".csv");
+        Files.writeString(file, csv);
+        driver.findElement(By.id("csvPoints")).sendKeys(file.toAbsolutePath().toString());
+        waitUntil(d -> Long.valueOf(20).equals(js("return window.playground.customPoints")));
+        waitUntil(d -> Long.valueOf(10).equals(js("return window.playground.pointsShown")));
+        click(By.id("play"));
+        waitUntil(d -> epoch() >= 3 && !text("testLoss").equals("–"));
+        click(By.id("play"));
+        waitForStableEpoch();
+
+        Path bad = Files.createTempFile("bad-points", ".csv");
+        Files.writeString(bad, "1,2,1\n3,<b>4</b>\n");
+        driver.findElement(By.id("csvPoints")).sendKeys(bad.toAbsolutePath().toString());
+        waitUntil(d -> String.valueOf(js("return window.playground.error")).contains("line 2: expected x1,x2,label"));
+        assertThat(js("return window.playground.customPoints")).isEqualTo(20L);
+        click(By.id("clearPoints"));
+        waitUntil(d -> Long.valueOf(0).equals(js("return window.playground.customPoints")));
+        waitUntil(d -> Long.valueOf(250).equals(js("return window.playground.pointsShown")));
+    }
+
+    @Test
+    void aPinnedRunsLossStaysOnTheChartBesideTheNextRun() {
+        open("#dataset=circle&networkShape=2");
+        waitReady();
+        click(By.id("play"));
+        waitUntil(d -> epoch() >= 5);
+        click(By.id("play"));
+        long first = waitForStableEpoch();
+        click(By.id("pinRun"));
+        waitUntil(d -> ((Number) js("return window.playground.pinnedEpochs")).longValue() == first);
+        assertThat(text("pinnedInfo")).startsWith("pinned (dashed): circle, 2-2-out").endsWith("at epoch " + first);
+
+        waitUntil(d -> pinnedPixels() > 10);
+
+        // a new run with another network: the pinned curves stay
+        click(By.cssSelector(".add-neuron"));
+        waitUntil(d -> "3".equals(js("return window.playground.state.networkShape.join(',')")) && epoch() == 0);
+        waitReady();
+        assertThat(pinnedPixels()).isGreaterThan(10);
+        click(By.id("play"));
+        waitUntil(d -> epoch() >= 3);
+        click(By.id("play"));
+        waitForStableEpoch();
+        assertThat(pinnedPixels()).isGreaterThan(10);
+        assertThat(((Number) js("return window.playground.pinnedEpochs")).longValue()).isEqualTo(first);
+
+        click(By.id("unpinRun"));
+        waitUntil(d -> pinnedPixels() == 0);
+        assertThat(text("pinnedInfo")).isEmpty();
+    }
+
+    /** Pixels of the loss chart in the pinned run's (red) test-loss colour. */
+    private long pinnedPixels() {
+        return ((Number) js("""
+                const c = document.getElementById('lossChart');
+                const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                let n = 0;
+                for (let i = 0; i < data.length; i += 4) {
+                  if (data[i + 3] > 128 && data[i] > 150 && data[i + 1] < 110 && data[i + 2] < 110) n++;
+                }
+                return n;
+                """)).longValue();
+    }
+
     private void heatmapAgreesWithServerPredictions() {
+        heatmapAgreesWithServerPredictions(false);
+    }
+
+    /**
+     * Grid nodes of the 50×50 output map: the pixel drawn there has the colour of the server's prediction
+     * (with several classes, the argmax class's colour shaded by its probability).
+     */
+    private void heatmapAgreesWithServerPredictions(boolean classes) {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> checks = (List<Map<String, Object>>) ((JavascriptExecutor) driver).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
+                const classes = arguments[0];
                 const cells = [[5, 7], [25, 25], [40, 12], [49, 0], [0, 49]];
                 const points = cells.map(([c, r]) => [-6 + 12 * c / 49, 6 - 12 * r / 49]);
                 fetch(`/api/jobs/${window.playground.jobId}/predict`, {method: 'POST',
@@ -298,10 +476,11 @@ class PlaygroundBrowserIT {
                     const ctx = document.getElementById('heatmap').getContext('2d');
                     done(cells.map(([c, r], i) => ({
                       drawn: [...ctx.getImageData(c, r, 1, 1).data.slice(0, 3)],
-                      expected: window.playground.color(p.outputs[i][0]),
-                      output: p.outputs[i][0]})));
+                      expected: classes ? window.playground.classColor(p.outputs[i])
+                          : window.playground.color(p.outputs[i][0]),
+                      output: p.outputs[i]})));
                   }).catch(e => done([{error: String(e)}]));
-                """);
+                """, classes);
         assertThat(checks).hasSize(5);
         for (Map<String, Object> c : checks) {
             @SuppressWarnings("unchecked")
