@@ -3,10 +3,15 @@
 
 784 -> 128 ReLU -> 64 ReLU -> 10, Adam 1e-3, batch 32, inputs scaled to [0, 1], one CPU thread,
 denormals flushed. Prints name=value lines like nnlab's benchmark.
+Debian's python3-torch calls whatever libblas.so.3 the system provides: install libopenblas0-pthread,
+or it runs on the reference BLAS, about four times slower.
 Usage: bench/pytorch_mnist.py [mnist-dir] [epochs]
 """
-import gzip
 import os
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # before torch loads the BLAS
+
+import gzip
 import sys
 import time
 
