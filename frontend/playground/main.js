@@ -2,7 +2,7 @@
 // for it, follows the job's live messages, and draws what arrived once per animation frame.
 
 import {
-  ACTIVATIONS, OPTIMIZERS, FEATURES, HIDEABLE, LEARNING_RATES, MAX_LAYERS, REGULARIZATION_RATES,
+  ACTIVATIONS, OPTIMIZERS, FEATURES, HIDEABLE, LEARNING_RATES, MAX_LAYERS, REGULARIZATION_RATES, DROPOUT_RATES,
   classCount, datasets, fromHash, jobSpec, toHash,
 } from './state.js';
 import { api, liveClient } from './api.js';
@@ -51,6 +51,7 @@ function showControls() {
   $('optimizer').value = state.optimizer;
   $('regularization').value = state.regularization;
   $('regularizationRate').value = String(state.regularizationRate);
+  $('dropout').value = String(state.dropout);
   $('problem').value = state.problem;
   $('classes').value = String(state.classes);
   $('classes').disabled = state.problem !== 'classification';
@@ -486,11 +487,13 @@ options($('optimizer'), OPTIMIZERS, (o) => ({ sgd: 'SGD', momentum: 'Momentum', 
 options($('activation'), ACTIVATIONS, (a) => ({ relu: 'ReLU', tanh: 'Tanh', sigmoid: 'Sigmoid', linear: 'Linear' })[a]);
 options($('regularization'), ['none', 'L1', 'L2'], (r) => (r === 'none' ? 'None' : r));
 options($('regularizationRate'), REGULARIZATION_RATES);
+options($('dropout'), DROPOUT_RATES);
 options($('problem'), ['classification', 'regression'], (p) => p[0].toUpperCase() + p.slice(1));
 options($('classes'), [2, 3]);
 
 $('learningRate').addEventListener('change', (e) => change({ learningRate: Number(e.target.value) }));
 $('regularizationRate').addEventListener('change', (e) => change({ regularizationRate: Number(e.target.value) }));
+$('dropout').addEventListener('change', (e) => change({ dropout: Number(e.target.value) }));
 $('classes').addEventListener('change', (e) => change({ classes: Number(e.target.value) }));
 for (const id of ['optimizer', 'activation', 'regularization', 'problem']) {
   $(id).addEventListener('change', (e) => change({ [id]: e.target.value }));

@@ -11,6 +11,8 @@ export const FEATURES = ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2'];
 export const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 export const REGULARIZATION_RATES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 export const OPTIMIZERS = ['sgd', 'momentum', 'adam', 'rmsprop'];
+/** Fraction of each hidden layer's outputs dropped while training. */
+export const DROPOUT_RATES = [0, 0.1, 0.2, 0.3, 0.5];
 export const ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'linear'];
 export const MAX_LAYERS = 6;
 export const MAX_NEURONS = 8;
@@ -43,7 +45,7 @@ const shape = {
 
 /** Controls that a link can hide ("hide=" in the hash), by their data-control name. */
 export const HIDEABLE = ['dataset', 'noise', 'trainRatio', 'batchSize', 'regenerate', 'learningRate', 'optimizer', 'activation',
-  'regularization', 'regularizationRate', 'problem', 'classes', 'numHiddenLayers', 'showTestData', 'discretize', 'initZero',
+  'regularization', 'regularizationRate', 'dropout', 'problem', 'classes', 'numHiddenLayers', 'showTestData', 'discretize', 'initZero',
   'features'];
 
 /** name → [type, default]. The hash lists them in this order. */
@@ -59,6 +61,7 @@ export const SETTINGS = {
   activation: [oneOf(ACTIVATIONS), 'tanh'],
   regularization: [oneOf(['none', 'L1', 'L2']), 'none'],
   regularizationRate: [num(REGULARIZATION_RATES), 0],
+  dropout: [num(DROPOUT_RATES), 0],
   networkShape: [shape, [4, 2]],
   layerActivations: [list(['', ...ACTIVATIONS]), []],
   features: [list(FEATURES), ['x1', 'x2']],
@@ -121,6 +124,7 @@ export function jobSpec(state, { weights, paused = true, points } = {}) {
   const classification = state.problem === 'classification';
   const three = classCount(state) === 3;
   const layers = state.networkShape.map((units, i) => ({ units, activation: layerActivation(state, i) }));
+  if (state.dropout > 0) layers.forEach((layer) => { layer.dropout = state.dropout; });
   if (three) layers.push({ units: 3, activation: 'softmax' });
   else layers.push(classification ? { units: 1, activation: 'sigmoid' } : { units: 1, activation: 'tanh' });
   const training = {

@@ -229,6 +229,25 @@ class PlaygroundBrowserIT {
     }
 
     @Test
+    void dropoutChosenOnThePageReachesEveryHiddenLayerOfTheJob() {
+        open("#networkShape=4,3");
+        waitReady();
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("dropout"))).selectByValue("0.2");
+        waitUntil(d -> driver.getCurrentUrl().contains("dropout=0.2"));
+        waitReady();
+        Object dropouts = ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                window.playground.ready().then(() => fetch(`/api/jobs/${window.playground.jobId}`))
+                  .then(r => r.json()).then(j => done(j.spec.model.layers.map(l => l.dropout ?? 0).join(',')))
+                  .catch(e => done(String(e)));
+                """);
+        assertThat(dropouts).isEqualTo("0.2,0.2,0");
+        click(By.id("play"));
+        waitUntil(d -> epoch() >= 3);
+        click(By.id("play"));
+    }
+
+    @Test
     void hoveringANeuronShowsItLargeAndDiscretizeKeepsTwoColours() {
         open("#dataset=circle&networkShape=4");
         waitReady();
