@@ -1,0 +1,79 @@
+// A small SVG line chart: series of [x, y] points, linear axes, optional markers. No library.
+
+const NS = 'http://www.w3.org/2000/svg';
+export const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf'];
+
+function node(tag, attrs, parent) {
+  const n = document.createElementNS(NS, tag);
+  for (const [k, v] of Object.entries(attrs)) n.setAttribute(k, v);
+  if (parent) parent.append(n);
+  return n;
+}
+
+function nice(v) {
+  if (!isFinite(v)) return '';
+  const a = Math.abs(v);
+  if (a !== 0 && (a >= 1e5 || a < 1e-3)) return v.toExponential(1);
+  return String(+v.toPrecision(3));
+}
+
+/**
+ * Chart in `host`. series: [{name, points: [[x,y]...], color, dash, markers}]; opts: {xLabel, yLabel,
+ * xRange, yRange, width, height}. Returns {svg}. Points with non-finite y are skipped; ranges fit the data
+ * unless given.
+ */
+export function lineChart(host, series, opts = {}) {
+  const W = opts.width || 420, H = opts.height || 240, L = 52, R = 10, T = 10, B = 34;
+  host.replaceChildren();
+  const svg = node('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart', role: 'img' }, host);
+  if (opts.title) node('title', {}, svg).textContent = opts.title;
+  const all = series.flatMap((s) => s.points).filter((p) => isFinite(p[0]) && isFinite(p[1]));
+  let [x0, x1] = opts.xRange || [Math.min(...all.map((p) => p[0])), Math.max(...all.map((p) => p[0]))];
+  let [y0, y1] = opts.yRange || [Math.min(...all.map((p) => p[1])), Math.max(...all.map((p) => p[1]))];
+  if (!all.length && !opts.xRange) [x0, x1] = [0, 1];
+  if (!all.length && !opts.yRange) [y0, y1] = [0, 1];
+  if (x0 === x1) { x0 -= 1; x1 += 1; }
+  if (y0 === y1) { y0 -= 1; y1 += 1; }
+  const sx = (x) => L + ((x - x0) / (x1 - x0)) * (W - L - R);
+  const sy = (y) => T + (1 - (y - y0) / (y1 - y0)) * (H - T - B);
+  node('rect', { x: L, y: T, width: W - L - R, height: H - T - B, class: 'plot-area' }, svg);
+  for (let i = 0; i <= 4; i++) {
+    const xv = x0 + (i / 4) * (x1 - x0), yv = y0 + (i / 4) * (y1 - y0);
+    node('line', { x1: sx(xv), x2: sx(xv), y1: T, y2: H - B, class: 'grid' }, svg);
+    node('line', { x1: L, x2: W - R, y1: sy(yv), y2: sy(yv), class: 'grid' }, svg);
+    node('text', { x: sx(xv), y: H - B + 14, 'text-anchor': 'middle', class: 'tick' }, svg).textContent = nice(xv);
+    node('text', { x: L - 4, y: sy(yv) + 4, 'text-anchor': 'end', class: 'tick' }, svg).textContent = nice(yv);
+  }
+  if (opts.xLabel) node('text', { x: (L + W - R) / 2, y: H - 4, 'text-anchor': 'middle', class: 'axis-label' }, svg).textContent = opts.xLabel;
+  if (opts.yLabel) node('text', { x: 12, y: (T + H - B) / 2, transform: `rotate(-90 12 ${(T + H - B) / 2})`, 'text-anchor': 'middle', class: 'axis-label' }, svg).textContent = opts.yLabel;
+  const clip = `clip${Math.random().toString(36).slice(2)}`;
+  node('rect', { x: L, y: T, width: W - L - R, height: H - T - B }, node('clipPath', { id: clip }, svg));
+  const g = node('g', { 'clip-path': `url(#${clip})` }, svg);
+  series.forEach((s, i) => {
+    const color = s.color || COLORS[i % COLORS.length];
+    const pts = s.points.filter((p) => isFinite(p[0]) && isFinite(p[1]));
+    if (pts.length > 1 || (pts.length === 1 && !s.markers)) {
+      node('polyline', {
+        points: pts.map((p) => `${sx(p[0]).toFixed(1)},${sy(Math.max(Math.min(p[1], y1 + 10 * (y1 - y0)), y0 - 10 * (y1 - y0))).toFixed(1)}`).join(' '),
+        fill: 'none', stroke: color, 'stroke-width': s.width || 2, 'stroke-dasharray': s.dash || '', class: 'series', 'data-name': s.name || '',
+      }, g);
+    }
+    if (s.markers) pts.forEach((p) => node('circle', { cx: sx(p[0]), cy: sy(p[1]), r: 3, fill: color, class: 'marker' }, g));
+  });
+  const legend = series.filter((s) => s.name);
+  if (legend.length) {
+    const lg = document.createElement('div');
+    lg.className = 'legend';
+    series.forEach((s, i) => {
+      if (!s.name) return;
+      const item = document.createElement('span');
+      item.className = 'legend-item';
+      item.style.setProperty('--c', s.color || COLORS[i % COLORS.length]);
+      if (s.dash) item.classList.add('dashed');
+      item.textContent = s.name;
+      lg.append(item);
+    });
+    host.append(lg);
+  }
+  return { svg };
+}

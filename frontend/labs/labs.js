@@ -1,0 +1,40 @@
+// A lab page: typeset the maths with KaTeX, then turn every widget block into its widget.
+// Widgets live in widgets/NAME.js and export mount(element, config, page).
+
+import { LabPage } from './page.js';
+
+function typeset(root) {
+  for (const el of root.querySelectorAll('span.math')) {
+    const tex = el.textContent;
+    try {
+      window.katex.render(tex, el, { displayMode: el.dataset.display === 'true', throwOnError: false });
+    } catch (e) {
+      el.textContent = tex;
+      el.classList.add('math-error');
+    }
+  }
+}
+
+async function mountAll(root) {
+  const page = new LabPage();
+  const blocks = [...root.querySelectorAll('.lab-widget')];
+  for (const el of blocks) {
+    const name = el.dataset.widget;
+    try {
+      const config = JSON.parse(el.dataset.config || '{}');
+      const mod = await import(`./widgets/${name}.js`);
+      await mod.mount(el, config, page);
+      el.dataset.ready = 'true';
+    } catch (e) {
+      el.classList.add('widget-failed');
+      const p = document.createElement('p');
+      p.className = 'error';
+      p.textContent = `This ${name} block could not start: ${e.message}`;
+      el.append(p);
+    }
+  }
+  document.body.dataset.widgetsReady = 'true';
+}
+
+typeset(document.querySelector('.lab-body') || document.body);
+mountAll(document.querySelector('.lab-body') || document.body);

@@ -1,0 +1,94 @@
+// plot: function plots.
+//  {"kind": "activations", "functions": ["sigmoid", "relu"], "derivatives": true, "range": [-5, 5]}
+//  {"kind": "loss-1d", "data": "boston", "x": "RM", "y": "MEDV", "w": [-2, 10], "start": 0, "steps": 10,
+//   "learningRates": [1e-6, 1e-5, 5e-5]}   L(w) = Σ (w·x − y)², gradient descent drawn on the curve
+
+import { el } from '../page.js';
+import { COLORS, lineChart } from '../chart.js';
+
+const sig = (z) => 1 / (1 + Math.exp(-z));
+/** Each activation with its derivative side by side, as in the lecture. */
+export const ACTIVATIONS = {
+  identity: { f: (z) => z, d: () => 1, range: '(−∞, ∞)' },
+  sigmoid: { f: sig, d: (z) => sig(z) * (1 - sig(z)), range: '(0, 1)' },
+  step: { f: (z) => (z >= 0 ? 1 : 0), d: () => 0, range: '{0, 1}' },
+  tanh: { f: Math.tanh, d: (z) => 1 - Math.tanh(z) ** 2, range: '(−1, 1)' },
+  relu: { f: (z) => Math.max(0, z), d: (z) => (z > 0 ? 1 : 0), range: '[0, ∞)' },
+  leaky_relu: { f: (z) => (z > 0 ? z : 0.01 * z), d: (z) => (z > 0 ? 1 : 0.01), range: '(−∞, ∞)' },
+  elu: { f: (z) => (z > 0 ? z : Math.exp(z) - 1), d: (z) => (z > 0 ? 1 : Math.exp(z)), range: '(−1, ∞)' },
+  softplus: { f: (z) => Math.log1p(Math.exp(z)), d: sig, range: '(0, ∞)' },
+  gaussian: { f: (z) => Math.exp(-z * z), d: (z) => -2 * z * Math.exp(-z * z), range: '(0, 1]' },
+};
+
+export async function mount(host, cfg) {
+  if (cfg.kind === 'activations') return activations(host, cfg);
+  if (cfg.kind === 'loss-1d') return loss1d(host, cfg);
+  throw new Error(`unknown plot kind ${JSON.stringify(cfg.kind)} (activations, loss-1d)`);
+}
+
+function activations(host, cfg) {
+  const names = cfg.functions || Object.keys(ACTIVATIONS);
+  const [a, b] = cfg.range || [-5, 5];
+  const xs = Array.from({ length: 401 }, (_, i) => a + (i / 400) * (b - a));
+  const unknown = names.filter((n) => !ACTIVATIONS[n]);
+  if (unknown.length) throw new Error(`unknown activation ${unknown.join(', ')} (${Object.keys(ACTIVATIONS).join(', ')})`);
+  const grid = el('div', 'plot-grid');
+  for (const n of names) {
+    const cell = el('figure', 'plot-cell');
+    const chart = el('div');
+    const series = [{ name: n, points: xs.map((x) => [x, ACTIVATIONS[n].f(x)]) }];
+    if (cfg.derivatives !== false) series.push({ name: `${n}′`, points: xs.map((x) => [x, ACTIVATIONS[n].d(x)]), dash: '5 3', color: COLORS[1] });
+    lineChart(chart, series, { width: 300, height: 200, xLabel: 'z' });
+    cell.append(chart, el('figcaption', null, `${n}: range ${ACTIVATIONS[n].range}`));
+    grid.append(cell);
+  }
+  host.append(grid);
+}
+
+async function csv(name) {
+  const res = await fetch(`/labs/data/${encodeURIComponent(name)}.csv`);
+  if (!res.ok) throw new Error(`no data set ${name}`);
+  const [head, ...rows] = (await res.text()).trim().split(/\r?\n/);
+  const cols = head.split(',');
+  return { cols, rows: rows.map((r) => r.split(',').map(Number)) };
+}
+
+/** w after each of `steps` gradient-descent steps on L(w) = Σ(w·x − y)² = w²·Sxx − 2w·Sxy + Syy. */
+export function descend(Sxx, Sxy, w0, lr, steps) {
+  const ws = [w0];
+  for (let k = 0; k < steps; k++) { const w = ws[ws.length - 1]; ws.push(w - lr * 2 * (w * Sxx - Sxy)); }
+  return ws;
+}
+
+async function loss1d(host, cfg) {
+  const data = await csv(cfg.data || 'boston');
+  const xi = data.cols.indexOf(cfg.x || 'RM'), yi = data.cols.indexOf(cfg.y || 'MEDV');
+  if (xi < 0 || yi < 0) throw new Error(`columns ${cfg.x} / ${cfg.y} not in ${data.cols.join(', ')}`);
+  let Sxx = 0, Sxy = 0, Syy = 0;
+  for (const r of data.rows) { Sxx += r[xi] * r[xi]; Sxy += r[xi] * r[yi]; Syy += r[yi] * r[yi]; }
+  const L = (w) => w * w * Sxx - 2 * w * Sxy + Syy;
+  const [a, b] = cfg.w || [-2, 10];
+  const curve = Array.from({ length: 201 }, (_, i) => { const w = a + (i / 200) * (b - a); return [w, L(w)]; });
+  const ys = curve.map((p) => p[1]);
+  const rates = cfg.learningRates || [1e-6, 1e-5, 5e-5];
+  const steps = cfg.steps ?? 10, start = cfg.start ?? 0;
+  const paths = rates.map((lr) => descend(Sxx, Sxy, start, lr, steps));
+  const series = [{ name: 'L(w)', points: curve, color: '#444' }];
+  paths.forEach((ws, i) => series.push({ name: `η = ${lr(rates[i])}`, points: ws.map((w) => [w, L(w)]), markers: true, width: 1, color: COLORS[i % COLORS.length] }));
+  const chart = el('div', 'loss-chart');
+  lineChart(chart, series, { xRange: [a, b], yRange: [0, Math.max(...ys)], xLabel: 'w', yLabel: 'L(w)', width: 560, height: 300 });
+  const table = el('table', 'trajectory');
+  const head = el('tr');
+  head.append(el('th', null, 'step'), ...rates.map((r) => el('th', null, `w, η = ${lr(r)}`)));
+  table.append(head);
+  for (let k = 0; k <= steps; k++) {
+    const tr = el('tr');
+    tr.append(el('td', null, k), ...paths.map((ws) => el('td', null, fmt(ws[k]))));
+    table.append(tr);
+  }
+  const best = el('p', 'best', `The minimum is at w* = Σxy / Σx² = ${fmt(Sxy / Sxx)} (${data.rows.length} examples, x = ${cfg.x || 'RM'}, y = ${cfg.y || 'MEDV'}).`);
+  host.append(chart, best, table);
+}
+
+const lr = (r) => r.toExponential(0).replace('e', 'e');
+const fmt = (v) => (Math.abs(v) >= 1e4 ? v.toExponential(3) : v.toFixed(4));
