@@ -1,0 +1,101 @@
+package nnlab.labs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The lab pages over MVC: the index in order, every lab rendered, a broken file named with its line. */
+@SpringBootTest(properties = {
+        "spring.datasource.url=jdbc:h2:mem:lab-pages;DB_CLOSE_DELAY=-1",
+        "nnlab.data-dir=target/lab-pages-data",
+        "nnlab.labs.dir=target/lab-pages"})
+@AutoConfigureMockMvc
+class LabPagesTest {
+
+    static final Path DIR = Path.of("target/lab-pages");
+
+    static {
+        try {
+            Files.createDirectories(DIR);
+            try (var old = Files.list(DIR)) {
+                for (Path p : old.toList()) Files.delete(p);
+            }
+            for (Path f : LabParserTest.labFiles()) Files.copy(f, DIR.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        } catch (Exception e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    String page(String path, int status) throws Exception {
+        return mvc.perform(get(path)).andExpect(status().is(status)).andReturn().getResponse().getContentAsString();
+    }
+
+    @Test
+    void indexListsTheLabsInOrderAndEveryLabRenders() throws Exception {
+        String index = page("/labs", 200);
+        assertThat(index).doesNotContain("could not be read");
+        int one = index.indexOf("/labs/01-gradient-descent"), four = index.indexOf("/labs/04-xor"), seven = index.indexOf("/labs/07-mnist");
+        assertThat(one).isPositive().isLessThan(four);
+        assertThat(four).isLessThan(seven);
+        for (Path f : LabParserTest.labFiles()) {
+            String slug = f.getFileName().toString().replace(".md", "");
+            String html = page("/labs/" + slug, 200);
+            assertThat(html).contains("class=\"lab-widget\"").contains("/labs/labs.js").contains("katex.min.js");
+        }
+        String mnist = page("/labs/07-mnist", 200);
+        assertThat(mnist).contains("data-widget=\"digits\"").contains("data-widget=\"train\"")
+                .contains("<title>nnlab — 7. MNIST digits</title>").contains("href=\"/labs/04-xor\"");
+        page("/labs/no-such-lab", 404);
+        assertThat(page("/labs/data/boston.csv", 200)).startsWith("CRIM,ZN,INDUS");
+        page("/labs/data/secrets.csv", 404);
+        assertThat(page("/labs/labs.js", 200)).contains("import");
+    }
+
+    @Test
+    void aBrokenFileIsNamedWithItsLineAndTheOthersKeepWorking() throws Exception {
+        Path broken = DIR.resolve("99-broken.md");
+        Path changed = DIR.resolve("98-changing.md");
+        try {
+            Files.writeString(broken, "---\ntitle: Broken <b>lab</b>\norder: 99\nsummary: s\n---\ntext\n\n```widget:train\n{\"spec\": {,}}\n```\n");
+            Files.writeString(changed, "---\ntitle: First title\norder: 98\nsummary: s\n---\ntext\n");
+            String index = page("/labs", 200);
+            assertThat(index).contains("Labs that could not be read")
+                    .contains("<code class=\"problem-file\">99-broken.md</code>")
+                    .contains("line <span class=\"problem-line\">9</span>")
+                    .contains("widget JSON is malformed")
+                    .contains("/labs/01-gradient-descent").contains("/labs/07-mnist").contains("First title");
+            page("/labs/04-xor", 200);
+            page("/labs/99-broken", 404);
+
+            // a changed file is read again on the next request
+            Files.writeString(changed, "---\ntitle: Second title\norder: 98\nsummary: s\n---\ntext\n");
+            Files.setLastModifiedTime(changed, FileTime.from(Instant.now().plusSeconds(5)));
+            assertThat(page("/labs", 200)).contains("Second title").doesNotContain("First title");
+
+            // repaired: gone from the problems, served as a lab
+            Files.writeString(broken, "---\ntitle: Mended <b>lab</b>\norder: 99\nsummary: s\n---\ntext\n");
+            Files.setLastModifiedTime(broken, FileTime.from(Instant.now().plusSeconds(10)));
+            index = page("/labs", 200);
+            assertThat(index).doesNotContain("could not be read").contains("Mended &lt;b&gt;lab&lt;/b&gt;");
+            assertThat(page("/labs/99-broken", 200)).contains("Mended &lt;b&gt;lab&lt;/b&gt;");
+        } finally {
+            Files.deleteIfExists(broken);
+            Files.deleteIfExists(changed);
+        }
+        assertThat(page("/labs", 200)).doesNotContain("99-broken");
+    }
+}

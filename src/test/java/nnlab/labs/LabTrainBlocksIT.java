@@ -1,0 +1,76 @@
+package nnlab.labs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nnlab.jobs.support.Api;
+import nnlab.jobs.support.LiveServer;
+import org.junit.jupiter.api.Test;
+
+/** Every train block of every lab, as written (the defaults are reduced data), is accepted and runs to the end. */
+class LabTrainBlocksIT extends LiveServer {
+
+    static final Pattern TRAIN = Pattern.compile("^```widget:train\\n(.*?)^```", Pattern.MULTILINE | Pattern.DOTALL);
+
+    record Block(String file, JsonNode config) {}
+
+    static List<Block> trainBlocks() throws Exception {
+        List<Block> blocks = new ArrayList<>();
+        for (Path f : LabParserTest.labFiles()) {
+            Matcher m = TRAIN.matcher(Files.readString(f, StandardCharsets.UTF_8));
+            while (m.find()) blocks.add(new Block(f.getFileName().toString(), Api.JSON.readTree(m.group(1))));
+        }
+        return blocks;
+    }
+
+    @Test
+    void everyDefaultTrainBlockRunsToCompletion() throws Exception {
+        List<Block> blocks = trainBlocks();
+        assertThat(blocks).extracting(Block::file).contains("04-xor.md", "07-mnist.md");
+        for (Block b : blocks) {
+            String id = api.submit(b.config().get("spec").toString());
+            JsonNode job = api.awaitFinished(id, Duration.ofMinutes(3));
+            assertThat(job.get("status").asText()).as("%s %s: %s", b.file(), b.config().path("name"), job).isEqualTo("SUCCEEDED");
+            assertThat(job.get("epochsDone").asInt()).isEqualTo(b.config().get("spec").get("training").get("epochs").asInt());
+            if (b.config().has("predict")) {
+                Api.Response r = api.post("/api/jobs/" + id + "/predict", "{\"inputs\": " + b.config().get("predict") + "}");
+                assertThat(r.status()).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
+    void xorHandSolutionComputes0110AndMnistHasTheLecturesParameterCount() throws Exception {
+        for (Block b : trainBlocks()) {
+            String name = b.config().path("name").asText();
+            if (name.equals("xor-hand")) {
+                String id = api.submit(b.config().get("spec").toString());
+                api.awaitFinished(id, Duration.ofMinutes(1));
+                JsonNode out = api.post("/api/jobs/" + id + "/predict", "{\"inputs\": [[0,0],[0,1],[1,0],[1,1]]}").json().get("outputs");
+                double[] expected = {0, 1, 1, 0};
+                for (int i = 0; i < 4; i++) assertThat(out.get(i).get(0).asDouble()).isCloseTo(expected[i], org.assertj.core.data.Offset.offset(1e-9));
+            }
+            if (name.equals("mnist")) {
+                JsonNode spec = b.config().get("spec");
+                assertThat(spec.get("dataset").get("trainLimit").asInt()).isLessThan(60_000);
+                Api.Response r = api.post("/api/jobs", spec.toString());
+                assertThat(r.json().get("summary").get("totalParameters").asLong()).isEqualTo(109_386L);
+                api.awaitFinished(r.json().get("id").asText(), Duration.ofMinutes(3));
+                // the full-data setting is one edit away: the same spec without trainLimit is accepted as is
+                ((com.fasterxml.jackson.databind.node.ObjectNode) spec.get("dataset")).remove("trainLimit");
+                Api.Response full = api.post("/api/jobs", spec.toString());
+                assertThat(full.status()).isEqualTo(201);
+                assertThat(full.json().get("summary").get("totalParameters").asLong()).isEqualTo(109_386L);
+                api.delete("/api/jobs/" + full.json().get("id").asText());
+            }
+        }
+    }
+}
