@@ -1,6 +1,7 @@
 // digits: draw a digit; the model of a train block on the page ("train": its name, else the latest run)
 // predicts it. The drawing is turned into an MNIST-like input: the ink's bounding box scaled to fit 20×20
-// (aspect kept), placed in 28×28 with its centre of mass at the centre, pixels in [0, 1].
+// (aspect kept), placed in 28×28 with its centre of mass at the centre, pixels in [0, 1] (sent as MNIST's
+// raw 0..255: the predict API applies the job's scaling).
 
 import { el } from '../page.js';
 
@@ -107,14 +108,16 @@ export function mount(host, cfg, page) {
     const j = job();
     if (!j) { status.textContent = 'No model yet: run the training above first.'; return; }
     try {
+      // the API takes the data set's raw features (MNIST: 0..255) and applies the job's own scaling
       const res = await fetch(`/api/jobs/${j.id}/predict`, {
-        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ inputs: [input] }),
+        method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ inputs: [input.map((v) => Math.round(v * 255))] }),
       });
       const out = await res.json();
       if (!res.ok) throw new Error(out.detail || out.title || res.statusText);
       const probs = out.outputs[0];
       const best = out.classes ? out.classes[0] : probs.indexOf(Math.max(...probs));
-      const label = out.labels && out.labels[best] != null ? out.labels[best] : String(best);
+      const label = out.labels && out.labels[0] != null ? out.labels[0] : String(best);
       answer.textContent = `The model reads: ${label} (${(100 * probs[best]).toFixed(1)} %)`;
       box.dataset.predicted = label;
       bars.replaceChildren();
@@ -122,7 +125,7 @@ export function mount(host, cfg, page) {
         const row = el('div', `bar-row${k === best ? ' best' : ''}`);
         const bar = el('span', 'bar');
         bar.style.width = `${(100 * p).toFixed(1)}%`;
-        row.append(el('span', 'bar-label', out.labels ? out.labels[k] : k), el('span', 'bar-track'), el('span', 'bar-value', `${(100 * p).toFixed(1)} %`));
+        row.append(el('span', 'bar-label', k), el('span', 'bar-track'), el('span', 'bar-value', `${(100 * p).toFixed(1)} %`));
         row.children[1].append(bar);
         bars.append(row);
       });

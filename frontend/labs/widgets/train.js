@@ -79,7 +79,7 @@ export function mount(host, cfg, page) {
   form.append(run);
   const error = el('p', 'error');
   error.hidden = true;
-  const summary = el('div', 'summary');
+  const summary = el('div', 'model-summary-box');
   const log = el('pre', 'keras-log');
   const progress = el('div', 'progress-line');
   const charts = el('div', 'curves');

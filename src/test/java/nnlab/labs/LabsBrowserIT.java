@@ -1,0 +1,215 @@
+package nnlab.labs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A student walks labs 1, 4 and 7 in Debian's headless Chromium. Screenshots go to target/screenshots/. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:labs-it;DB_CLOSE_DELAY=-1",
+        "nnlab.data-dir=target/labs-it"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LabsBrowserIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @LocalServerPort
+    int port;
+
+    private WebDriver driver;
+    private Path profile;
+
+    @BeforeAll
+    void startBrowser() throws Exception {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed && System.getenv("CI") == null) {
+            Assumptions.abort("chromium and chromedriver are not installed (CI installs them via .ci/run)");
+        }
+        profile = Files.createTempDirectory("nnlab-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-quic", "--window-size=1300,1000",
+                "--user-data-dir=" + profile.toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    void stopBrowser() throws Exception {
+        if (driver != null) driver.quit();
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Test
+    void lab1GradientDescentCurveAndQuestions() throws Exception {
+        open("/labs/01-gradient-descent");
+        assertThat(driver.findElements(By.cssSelector(".lab-body .katex"))).hasSizeGreaterThan(5);
+        WebElement plot = driver.findElement(By.cssSelector("[data-widget=plot]"));
+        assertThat(plot.findElements(By.cssSelector("polyline.series"))).hasSize(4);
+        assertThat(plot.findElements(By.cssSelector("circle.marker"))).hasSize(33);
+        List<WebElement> rows = plot.findElements(By.cssSelector("table.trajectory tr"));
+        assertThat(rows).hasSize(12);
+        assertThat(plot.findElement(By.cssSelector(".best")).getText()).contains("w* = Σxy / Σx² = 3.65");
+
+        List<WebElement> questions = driver.findElements(By.cssSelector("[data-widget=question]"));
+        WebElement mc = questions.get(0);
+        mc.findElements(By.cssSelector("input[type=radio]")).get(0).click();
+        mc.findElement(By.cssSelector("button.check")).click();
+        assertThat(mc.findElement(By.cssSelector(".verdict")).getAttribute("class")).contains("wrong");
+        assertThat(mc.findElement(By.cssSelector(".explanation")).isDisplayed()).isFalse();
+        mc.findElements(By.cssSelector("input[type=radio]")).get(2).click();
+        mc.findElement(By.cssSelector("button.check")).click();
+        assertThat(mc.findElement(By.cssSelector(".verdict")).getAttribute("class")).contains("right");
+        assertThat(mc.findElement(By.cssSelector(".explanation")).getText()).contains("−1.02");
+
+        WebElement number = questions.get(1);
+        number.findElement(By.cssSelector("input.answer")).sendKeys("3.7");
+        number.findElement(By.cssSelector("button.check")).click();
+        assertThat(number.findElement(By.cssSelector(".verdict")).getAttribute("class")).contains("wrong");
+        number.findElement(By.cssSelector("input.answer")).clear();
+        number.findElement(By.cssSelector("input.answer")).sendKeys("3.65");
+        number.findElement(By.cssSelector("button.check")).click();
+        assertThat(number.findElement(By.cssSelector(".verdict")).getAttribute("class")).contains("right");
+        screenshot("lab1-gradient-descent.png", plot);
+    }
+
+    @Test
+    void lab4XorHandSolutionAndOverlaidRandomRuns() throws Exception {
+        open("/labs/04-xor");
+        List<WebElement> trains = driver.findElements(By.cssSelector("[data-widget=train]"));
+        WebElement hand = trains.get(0);
+        hand.findElement(By.cssSelector("button.run")).click();
+        waitUntil(d -> "SUCCEEDED".equals(hand.findElement(By.cssSelector(".train")).getAttribute("data-status")));
+        waitUntil(d -> !hand.findElements(By.cssSelector(".prediction-table tr")).isEmpty());
+        List<WebElement> rows = hand.findElements(By.cssSelector(".prediction-table tr"));
+        assertThat(rows).hasSize(5);
+        assertThat(rows.subList(1, 5)).extracting(r -> r.findElements(By.tagName("td")).get(1).getText())
+                .containsExactly("0.0000", "1.0000", "1.0000", "0.0000");
+        assertThat(hand.findElement(By.cssSelector(".progress-line")).getText()).matches("Epoch 1/1\\s+1/1 - .*loss: 0\\.0000.*");
+        assertThat(hand.findElement(By.cssSelector(".model-summary")).getText()).contains("Total params: 9");
+
+        WebElement random = trains.get(1);
+        for (int run = 1; run <= 2; run++) {
+            random.findElement(By.cssSelector("button.run")).click();
+            int n = run;
+            waitUntil(d -> String.valueOf(n).equals(random.findElement(By.cssSelector(".train")).getAttribute("data-runs"))
+                    && "SUCCEEDED".equals(random.findElement(By.cssSelector(".train")).getAttribute("data-status")));
+        }
+        assertThat(random.findElements(By.cssSelector("table.results tr.run-result"))).hasSize(2);
+        List<WebElement> curves = random.findElements(By.cssSelector(".loss-curve polyline.series"));
+        assertThat(curves).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(curves.get(0).getAttribute("stroke")).isNotEqualTo(curves.get(curves.size() - 1).getAttribute("stroke"));
+        assertThat(random.findElement(By.cssSelector(".keras-log")).getText()).contains("Epoch 1000/1000").contains("Run 2 (seed");
+        screenshot("lab4-xor.png", random);
+    }
+
+    @Test
+    void lab7MnistTrainsQuestionsAndADrawnDigit() throws Exception {
+        open("/labs/07-mnist");
+        WebElement train = driver.findElement(By.cssSelector("[data-widget=train]"));
+        assertThat(train.findElement(By.cssSelector("input[name=trainLimit]")).getAttribute("value")).isEqualTo("6000");
+        train.findElement(By.cssSelector("button.run")).click();
+        waitUntil(d -> !train.findElements(By.cssSelector(".model-summary")).isEmpty());
+        assertThat(train.findElement(By.cssSelector(".model-summary")).getText()).contains("Total params: 109,386").contains("(None, 128)");
+        WebElement progress = train.findElement(By.cssSelector(".progress-line"));
+        waitUntil(d -> progress.getText().matches("Epoch [1-5]/5\\s+(\\d+)/\\1 - accuracy: 0\\.\\d{4} - loss: \\d\\.\\d{4}.*"));
+        new WebDriverWait(driver, Duration.ofMinutes(3)).pollingEvery(Duration.ofMillis(200))
+                .until(d -> "SUCCEEDED".equals(train.findElement(By.cssSelector(".train")).getAttribute("data-status")));
+        assertThat(progress.getText()).matches("Epoch 5/5\\s+188/188 - accuracy: 0\\.\\d{4} - loss: \\d\\.\\d{4}");
+        assertThat(train.findElements(By.cssSelector(".loss-curve polyline.series"))).isNotEmpty();
+        assertThat(train.findElements(By.cssSelector(".accuracy-curve polyline.series"))).isNotEmpty();
+        String testAccuracy = train.findElement(By.cssSelector("table.results tr.run-result td:nth-child(6)")).getText();
+        assertThat(Double.parseDouble(testAccuracy)).isGreaterThan(0.85);
+        screenshot("lab7-mnist-trained.png", train);
+
+        WebElement params = driver.findElements(By.cssSelector("[data-widget=question]")).get(0);
+        params.findElement(By.cssSelector("input.answer")).sendKeys("101770");
+        params.findElement(By.cssSelector("button.check")).click();
+        assertThat(params.findElement(By.cssSelector(".verdict")).getText()).contains("Not quite");
+        params.findElement(By.cssSelector("input.answer")).clear();
+        params.findElement(By.cssSelector("input.answer")).sendKeys("109,386");
+        params.findElement(By.cssSelector("button.check")).click();
+        assertThat(params.findElement(By.cssSelector(".verdict")).getText()).isEqualTo("Right.");
+        assertThat(params.findElement(By.cssSelector(".explanation")).getText()).contains("100,480 + 8,256 + 650");
+
+        WebElement digits = driver.findElement(By.cssSelector("[data-widget=digits]"));
+        WebElement canvas = digits.findElement(By.cssSelector("canvas.draw"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", canvas);
+        // a "7": the top bar, then the diagonal down to the left
+        new Actions(driver).moveToElement(canvas, -60, -80).clickAndHold()
+                .moveByOffset(40, 0).moveByOffset(40, 0).moveByOffset(30, 0)
+                .moveByOffset(-15, 40).moveByOffset(-15, 40).moveByOffset(-15, 40).moveByOffset(-15, 40)
+                .release().perform();
+        waitUntil(d -> digits.findElement(By.cssSelector(".digits")).getAttribute("data-predicted") != null);
+        String predicted = digits.findElement(By.cssSelector(".digits")).getAttribute("data-predicted");
+        assertThat(predicted).matches("[0-9]");
+        assertThat(digits.findElements(By.cssSelector(".bar-row"))).hasSize(10);
+        assertThat(digits.findElement(By.cssSelector(".digit-answer")).getText()).startsWith("The model reads: " + predicted);
+        Object ink = ((JavascriptExecutor) driver).executeScript(
+                "const d = arguments[0].getContext('2d').getImageData(0, 0, 28, 28).data; let s = 0;"
+                        + " for (let i = 0; i < d.length; i += 4) s += 255 - d[i]; return s / 255;",
+                digits.findElement(By.cssSelector("canvas.preview")));
+        assertThat(((Number) ink).doubleValue()).isGreaterThan(10);
+        // the model is sure of something: the drawing reached it in the units it was trained on
+        String best = digits.findElement(By.cssSelector(".bar-row.best .bar-value")).getText();
+        assertThat(Double.parseDouble(best.replace(" %", ""))).isGreaterThan(40.0);
+        System.out.println("[labs] the drawn 7 was read as " + predicted);
+        screenshot("lab7-mnist-digit.png", digits);
+    }
+
+    private void open(String path) {
+        driver.get("http://localhost:" + port + path);
+        waitUntil(d -> "true".equals(js("return document.body.dataset.widgetsReady || ''")));
+        assertThat(driver.findElements(By.cssSelector(".widget-failed"))).isEmpty();
+    }
+
+    private Object js(String script) {
+        return ((JavascriptExecutor) driver).executeScript(script);
+    }
+
+    private void waitUntil(Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(driver, WAIT).pollingEvery(Duration.ofMillis(100)).until(condition);
+    }
+
+    private Path screenshot(String name, WebElement at) throws Exception {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'})", at);
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Path file = dir.resolve(name);
+        Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        System.out.println("[labs] screenshot: " + file.toAbsolutePath());
+        return file;
+    }
+}
