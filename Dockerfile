@@ -23,9 +23,12 @@ RUN apt-get update \
  && mkdir -p /opt/nnlab /var/lib/nnlab \
  && chown nnlab:nnlab /var/lib/nnlab
 COPY --from=build /nnlab.jar /opt/nnlab/nnlab.jar
+# the labs: Markdown files read at start-up and again on change; mount a folder here to serve your own
+COPY notebooks-content /opt/nnlab/notebooks-content
 # main() puts JavaCPP's native cache (~400 MB, unpacked on first start) under the data dir;
 # the -D makes it explicit and keeps it there even if NNLAB_DATA_DIR changes
 ENV NNLAB_DATA_DIR=/var/lib/nnlab \
+    NNLAB_LABS_DIR=/opt/nnlab/notebooks-content \
     JAVA_OPTS="-XX:MaxRAMPercentage=75 -Dorg.bytedeco.javacpp.cachedir=/var/lib/nnlab/javacpp-cache"
 VOLUME /var/lib/nnlab
 USER nnlab
