@@ -10,6 +10,13 @@ function node(tag, attrs, parent) {
   return n;
 }
 
+/** The range widened to multiples of a round step (1, 2 or 5 times a power of ten), about 4 steps. */
+function widen(a, b) {
+  const raw = (b - a) / 4, p = 10 ** Math.floor(Math.log10(raw)), m = raw / p;
+  const step = (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
+  return [Math.floor(a / step + 1e-9) * step, Math.ceil(b / step - 1e-9) * step];
+}
+
 function nice(v) {
   if (!isFinite(v)) return '';
   const a = Math.abs(v);
@@ -34,6 +41,7 @@ export function lineChart(host, series, opts = {}) {
   if (!all.length && !opts.yRange) [y0, y1] = [0, 1];
   if (x0 === x1) { x0 -= 1; x1 += 1; }
   if (y0 === y1) { y0 -= 1; y1 += 1; }
+  if (!opts.yRange) [y0, y1] = widen(y0, y1);
   const sx = (x) => L + ((x - x0) / (x1 - x0)) * (W - L - R);
   const sy = (y) => T + (1 - (y - y0) / (y1 - y0)) * (H - T - B);
   node('rect', { x: L, y: T, width: W - L - R, height: H - T - B, class: 'plot-area' }, svg);

@@ -58,7 +58,8 @@ class LabPagesTest {
         }
         String mnist = page("/labs/07-mnist", 200);
         assertThat(mnist).contains("data-widget=\"digits\"").contains("data-widget=\"train\"")
-                .contains("<title>nnlab — 7. MNIST digits</title>").contains("href=\"/labs/04-xor\"");
+                .contains("<title>nnlab — 7. MNIST digits</title>").contains("← ");
+        assertThat(page("/labs/01-gradient-descent", 200)).doesNotContain("← ").contains(" →</a>");
         page("/labs/no-such-lab", 404);
         assertThat(page("/labs/data/boston.csv", 200)).startsWith("CRIM,ZN,INDUS");
         page("/labs/data/secrets.csv", 404);

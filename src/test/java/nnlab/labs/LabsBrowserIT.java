@@ -189,6 +189,23 @@ class LabsBrowserIT {
         screenshot("lab7-mnist-digit.png", digits);
     }
 
+    @Test
+    void everyLabOnTheIndexOpensWithAllItsWidgetsRunning() throws Exception {
+        driver.get("http://localhost:" + port + "/labs");
+        List<String> links = driver.findElements(By.cssSelector("#labs a")).stream().map(a -> a.getAttribute("href")).toList();
+        assertThat(links).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(driver.findElements(By.id("problems"))).isEmpty();
+        for (String link : links) {
+            open(link.substring(link.indexOf("/labs/")));
+            List<WebElement> widgets = driver.findElements(By.cssSelector(".lab-widget"));
+            assertThat(widgets).as(link).isNotEmpty().allSatisfy(w -> assertThat(w.getAttribute("data-ready")).isEqualTo("true"));
+            assertThat(driver.findElements(By.cssSelector(".math-error, .katex-error"))).as(link).isEmpty();
+        }
+        open("/labs/09-activations");
+        assertThat(driver.findElements(By.cssSelector("[data-widget=plot] figure"))).hasSize(9);
+        screenshot("lab9-activations.png", driver.findElement(By.cssSelector("[data-widget=plot]")));
+    }
+
     private void open(String path) {
         driver.get("http://localhost:" + port + path);
         waitUntil(d -> "true".equals(js("return document.body.dataset.widgetsReady || ''")));
