@@ -14,7 +14,7 @@ function node(tag, attrs, parent) {
 function widen(a, b) {
   const raw = (b - a) / 4, p = 10 ** Math.floor(Math.log10(raw)), m = raw / p;
   const step = (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
-  return [Math.floor(a / step + 1e-9) * step, Math.ceil(b / step - 1e-9) * step];
+  return [Math.floor(a / step + 1e-9) * step, Math.ceil(b / step - 1e-9) * step, step];
 }
 
 function nice(v) {
@@ -30,7 +30,7 @@ function nice(v) {
  * unless given.
  */
 export function lineChart(host, series, opts = {}) {
-  const W = opts.width || 420, H = opts.height || 240, L = 52, R = 10, T = 10, B = 34;
+  const W = opts.width || 420, H = opts.height || 240, L = 62, R = 10, T = 10, B = 34;
   host.replaceChildren();
   const svg = node('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart', role: 'img' }, host);
   if (opts.title) node('title', {}, svg).textContent = opts.title;
@@ -41,19 +41,23 @@ export function lineChart(host, series, opts = {}) {
   if (!all.length && !opts.yRange) [y0, y1] = [0, 1];
   if (x0 === x1) { x0 -= 1; x1 += 1; }
   if (y0 === y1) { y0 -= 1; y1 += 1; }
-  if (!opts.yRange) [y0, y1] = widen(y0, y1);
+  let yStep = (y1 - y0) / 4;
+  if (!opts.yRange) [y0, y1, yStep] = widen(y0, y1);
   const sx = (x) => L + ((x - x0) / (x1 - x0)) * (W - L - R);
   const sy = (y) => T + (1 - (y - y0) / (y1 - y0)) * (H - T - B);
   node('rect', { x: L, y: T, width: W - L - R, height: H - T - B, class: 'plot-area' }, svg);
   for (let i = 0; i <= 4; i++) {
-    const xv = x0 + (i / 4) * (x1 - x0), yv = y0 + (i / 4) * (y1 - y0);
+    const xv = x0 + (i / 4) * (x1 - x0);
     node('line', { x1: sx(xv), x2: sx(xv), y1: T, y2: H - B, class: 'grid' }, svg);
-    node('line', { x1: L, x2: W - R, y1: sy(yv), y2: sy(yv), class: 'grid' }, svg);
     node('text', { x: sx(xv), y: H - B + 14, 'text-anchor': 'middle', class: 'tick' }, svg).textContent = nice(xv);
-    node('text', { x: L - 4, y: sy(yv) + 4, 'text-anchor': 'end', class: 'tick' }, svg).textContent = nice(yv);
+  }
+  for (let i = 0; y0 + i * yStep <= y1 + yStep * 1e-6 && i <= 10; i++) {
+    const yv = y0 + i * yStep;
+    node('line', { x1: L, x2: W - R, y1: sy(yv), y2: sy(yv), class: 'grid' }, svg);
+    node('text', { x: L - 4, y: sy(yv) + 4, 'text-anchor': 'end', class: 'tick' }, svg).textContent = nice(Math.abs(yv) < yStep * 1e-9 ? 0 : yv);
   }
   if (opts.xLabel) node('text', { x: (L + W - R) / 2, y: H - 4, 'text-anchor': 'middle', class: 'axis-label' }, svg).textContent = opts.xLabel;
-  if (opts.yLabel) node('text', { x: 12, y: (T + H - B) / 2, transform: `rotate(-90 12 ${(T + H - B) / 2})`, 'text-anchor': 'middle', class: 'axis-label' }, svg).textContent = opts.yLabel;
+  if (opts.yLabel) node('text', { x: 10, y: (T + H - B) / 2, transform: `rotate(-90 10 ${(T + H - B) / 2})`, 'text-anchor': 'middle', class: 'axis-label' }, svg).textContent = opts.yLabel;
   const clip = `clip${Math.random().toString(36).slice(2)}`;
   node('rect', { x: L, y: T, width: W - L - R, height: H - T - B }, node('clipPath', { id: clip }, svg));
   const g = node('g', { 'clip-path': `url(#${clip})` }, svg);
