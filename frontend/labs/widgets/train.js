@@ -1,7 +1,8 @@
 // train: an editable job spec, a run button, Keras's summary table and progress lines, live loss and
 // accuracy curves (train solid, validation dashed; each run in its own colour, runs overlaid), and the
 // final test metrics. Block settings: {"name", "spec" (a job spec, docs/api.md), "fields" (which to
-// show, default all), "predict" (inputs to show the trained model's outputs for)}.
+// show, default all), "predict" (inputs to show the trained model's outputs for), "weightNorm" (true: also
+// plot the weights' norm per epoch)}.
 
 import { api, liveClient } from '../../playground/api.js';
 import { el } from '../page.js';
@@ -85,7 +86,9 @@ export function mount(host, cfg, page) {
   const charts = el('div', 'curves');
   const lossChart = el('div', 'loss-curve');
   const accChart = el('div', 'accuracy-curve');
+  const normChart = el('div', 'norm-curve');
   charts.append(lossChart, accChart);
+  if (cfg.weightNorm) charts.append(normChart);
   const results = el('table', 'results');
   results.hidden = true;
   const predictions = el('div', 'predictions');
@@ -119,6 +122,12 @@ export function mount(host, cfg, page) {
       if (valAcc.length) acc.push({ name: `${label} validation`, points: valAcc, color, dash: '5 3', markers: valAcc.length === 1 });
     });
     lineChart(lossChart, loss, { xLabel: 'epoch', yLabel: 'loss', title: 'loss' });
+    if (cfg.weightNorm) {
+      lineChart(normChart, runs.map((r, i) => ({
+        name: `run ${i + 1} ‖w‖`, color: COLORS[i % COLORS.length],
+        points: [...r.epochs.values()].sort((a, b) => a.epoch - b.epoch).filter((e) => e.weightNorm != null).map((e) => [e.epoch, e.weightNorm]),
+      })), { xLabel: 'epoch', yLabel: 'weight norm', title: 'weight norm' });
+    }
     if (classifier) lineChart(accChart, acc, { xLabel: 'epoch', yLabel: 'accuracy', title: 'accuracy' });
     else accChart.replaceChildren();
   }

@@ -70,6 +70,15 @@ class LabTrainBlocksIT extends LiveServer {
                 JsonNode job = api.awaitFinished(id, Duration.ofMinutes(2));
                 assertThat(job.get("stopReason").asText()).isEqualTo("EARLY_STOPPED");
             }
+            if (name.equals("logistic") || name.equals("logistic-l2")) {
+                // lab 2's claim: on separable data the weight norm keeps growing; L2 holds it
+                String id = api.submit(b.config().get("spec").toString());
+                api.awaitFinished(id, Duration.ofMinutes(1));
+                JsonNode history = api.get("/api/jobs/" + id + "/metrics").json();
+                double mid = history.get(149).get("weightNorm").asDouble(), end = history.get(299).get("weightNorm").asDouble();
+                if (name.equals("logistic")) assertThat(end).as("norm at epoch 300 vs 150").isGreaterThan(mid * 1.05);
+                else assertThat(end).as("norm at epoch 300 vs 150").isCloseTo(mid, org.assertj.core.data.Percentage.withPercentage(2));
+            }
             if (name.equals("iris")) {
                 Api.Response r = api.post("/api/jobs", b.config().get("spec").toString());
                 assertThat(r.json().get("summary").get("totalParameters").asLong()).isEqualTo(803L);
