@@ -54,6 +54,28 @@ class LabTrainBlocksIT extends LiveServer {
     }
 
     @Test
+    void lab10OverfitsWithoutRegularisationAndEachCureHelps() throws Exception {
+        java.util.Map<String, Double> finalValidation = new java.util.HashMap<>();
+        for (Block b : trainBlocks()) {
+            if (!b.file().equals("10-regularisation.md")) continue;
+            String id = api.submit(b.config().get("spec").toString());
+            api.awaitFinished(id, Duration.ofMinutes(2));
+            JsonNode history = api.get("/api/jobs/" + id + "/metrics").json();
+            double best = Double.MAX_VALUE;
+            for (JsonNode e : history) best = Math.min(best, e.get("validation").get("loss").asDouble());
+            double last = history.get(history.size() - 1).get("validation").get("loss").asDouble();
+            String name = b.config().get("name").asText();
+            finalValidation.put(name, last);
+            if (name.equals("plain")) assertThat(last).as("plain: last vs best validation loss").isGreaterThan(1.5 * best);
+            System.out.printf("[lab 10] %s: %d epochs, validation loss best %.4f, last %.4f%n", name, history.size(), best, last);
+        }
+        assertThat(finalValidation).containsKeys("plain", "dropout", "l2", "early");
+        for (String cure : List.of("dropout", "l2")) {
+            assertThat(finalValidation.get(cure)).as(cure).isLessThan(finalValidation.get("plain"));
+        }
+    }
+
+    @Test
     void theLabsNumbersHold() throws Exception {
         for (Block b : trainBlocks()) {
             String name = b.config().path("name").asText();
