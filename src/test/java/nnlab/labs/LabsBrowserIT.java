@@ -206,6 +206,23 @@ class LabsBrowserIT {
         screenshot("lab9-activations.png", driver.findElement(By.cssSelector("[data-widget=plot]")));
     }
 
+    @Test
+    void lab8GridSearchFillsTheTableTheHeatMapAndTheBestFit() throws Exception {
+        open("/labs/08-sine-grid-search");
+        WebElement grid = driver.findElement(By.cssSelector("[data-widget=grid]"));
+        grid.findElement(By.cssSelector("button.run")).click();
+        new WebDriverWait(driver, Duration.ofMinutes(3)).pollingEvery(Duration.ofMillis(250))
+                .until(d -> "true".equals(grid.findElement(By.cssSelector(".grid-search")).getAttribute("data-done")));
+        List<WebElement> rows = grid.findElements(By.cssSelector("table.grid-results tr"));
+        assertThat(rows).hasSize(25);
+        assertThat(rows.get(1).findElements(By.tagName("td")).get(6).getText()).isEqualTo("SUCCEEDED");
+        double best = Double.parseDouble(rows.get(1).findElements(By.tagName("td")).get(5).getText());
+        assertThat(best).isLessThan(0.05);
+        assertThat(grid.findElements(By.cssSelector("table.heat tr"))).hasSize(3);
+        assertThat(grid.findElements(By.cssSelector(".best-fit polyline.series"))).hasSize(2);
+        screenshot("lab8-grid-search.png", grid);
+    }
+
     private void open(String path) {
         driver.get("http://localhost:" + port + path);
         waitUntil(d -> "true".equals(js("return document.body.dataset.widgetsReady || ''")));
