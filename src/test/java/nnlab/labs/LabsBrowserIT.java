@@ -2,7 +2,6 @@ package nnlab.labs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,8 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -207,7 +204,7 @@ class LabsBrowserIT {
     }
 
     private Object js(String script) {
-        return ((JavascriptExecutor) driver).executeScript(script);
+        return browser.js(script);
     }
 
     private void waitUntil(Function<WebDriver, Boolean> condition) {
@@ -215,11 +212,8 @@ class LabsBrowserIT {
     }
 
     private Path screenshot(String name, WebElement at) throws Exception {
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'})", at);
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        Path file = dir.resolve(name);
-        Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        browser.js("arguments[0].scrollIntoView({block: 'start'})", at);
+        Path file = browser.screenshot(name);
         System.out.println("[labs] screenshot: " + file.toAbsolutePath());
         return file;
     }

@@ -15,8 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -519,7 +517,7 @@ class PlaygroundBrowserIT {
     }
 
     private Object js(String script) {
-        return ((JavascriptExecutor) driver).executeScript(script);
+        return browser.js(script);
     }
 
     private void click(By by) {
@@ -541,11 +539,7 @@ class PlaygroundBrowserIT {
     }
 
     private Path screenshot(String name) throws Exception {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        Path file = dir.resolve(name);
-        Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-        return file;
+        return browser.screenshot(name);
     }
 
     private static void sleep(long ms) {
