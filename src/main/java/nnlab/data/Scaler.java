@@ -132,6 +132,18 @@ public final class Scaler {
         }
     }
 
+    /** Undoes {@link #applyInPlace}: the data set's own units again (MNIST's 0..255, centimetres, …). */
+    public void invertInPlace(float[] rows) {
+        int width = offsets.length;
+        if (rows.length % width != 0) checkWidth(rows.length);
+        if (scaling == Scaling.NONE) return;
+        for (int start = 0; start < rows.length; start += width) {
+            for (int j = 0; j < width; j++) {
+                rows[start + j] = (float) (rows[start + j] / factors[j] + offsets[j]);
+            }
+        }
+    }
+
     private void checkWidth(int width) {
         if (width != offsets.length) {
             throw new IllegalArgumentException("scaler fitted on " + offsets.length + " columns, given " + width);

@@ -44,6 +44,37 @@ public final class Model {
         return classes;
     }
 
+    /**
+     * Each example's true class and predicted class, decided as the accuracy metric decides them, and the
+     * output row behind each prediction. Runs in chunks so a large test set needs little extra memory.
+     */
+    public Classified classify(Examples examples, Loss loss) {
+        OutputLoss decision = new OutputLoss(loss, spec.outputActivation(), layout.outputs(), true);
+        int n = examples.count(), in = examples.inputs(), tw = examples.outputs();
+        int[] actual = new int[n], predicted = new int[n];
+        double[][] outputs = new double[n][];
+        for (int from = 0; from < n; from += CLASSIFY_CHUNK) {
+            int to = Math.min(n, from + CLASSIFY_CHUNK);
+            double[][] x = new double[to - from][in];
+            for (int r = from; r < to; r++) {
+                for (int c = 0; c < in; c++) x[r - from][c] = examples.x(r, c);
+            }
+            double[][] out = predict(x);
+            for (int r = from; r < to; r++) {
+                outputs[r] = out[r - from];
+                predicted[r] = decision.predictedClass(outputs[r], 0);
+                actual[r] = decision.targetClass(examples.y(), r * tw);
+            }
+        }
+        return new Classified(actual, predicted, outputs);
+    }
+
+    private static final int CLASSIFY_CHUNK = 1000;
+
+    /** Per example: the true class, the predicted class and the output layer's activations. */
+    public record Classified(int[] actual, int[] predicted, double[][] outputs) {
+    }
+
     /** Every layer's activations: result[layer][row][unit]. */
     public double[][][] layerOutputs(double[][] inputs) {
         for (int r = 0; r < inputs.length; r++) {

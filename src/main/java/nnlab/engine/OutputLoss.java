@@ -128,7 +128,7 @@ final class OutputLoss {
         return best;
     }
 
-    private int targetClass(float[] y, int t) {
+    int targetClass(float[] y, int t) {
         if (loss == Loss.SPARSE_CATEGORICAL_CROSSENTROPY) return (int) y[t];
         if (outputs == 1) return y[t] > threshold ? 1 : 0;
         int best = 0;

@@ -43,6 +43,7 @@ public record NnlabProperties(@DefaultValue("data") String dataDir,
      * @param maxSamples         examples of a generated data set, and the cap on MNIST's train/test limits
      * @param maxGridResolution  heatmap grid side (points per axis)
      * @param maxPredictRows     rows in one predict request
+     * @param maxEvaluationSamples sample predictions in one evaluation answer
      */
     public record Limits(@DefaultValue("8") int maxLayers,
                          @DefaultValue("1024") int maxUnits,
@@ -51,7 +52,8 @@ public record NnlabProperties(@DefaultValue("data") String dataDir,
                          @DefaultValue("2000000") long maxParameters,
                          @DefaultValue("60000") int maxSamples,
                          @DefaultValue("100") int maxGridResolution,
-                         @DefaultValue("10000") int maxPredictRows) {
+                         @DefaultValue("10000") int maxPredictRows,
+                         @DefaultValue("100") int maxEvaluationSamples) {
     }
 
     /**

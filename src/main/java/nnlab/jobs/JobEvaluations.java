@@ -1,0 +1,165 @@
+package nnlab.jobs;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import nnlab.data.Mnist;
+import nnlab.data.PreparedDataset;
+import nnlab.engine.Activation;
+import nnlab.engine.DataSplit;
+import nnlab.engine.Examples;
+import nnlab.engine.InvalidSpecException;
+import nnlab.engine.Model;
+import nnlab.system.NnlabProperties;
+import org.springframework.stereotype.Service;
+
+/**
+ * Confusion matrices and sample predictions of classifier jobs: live jobs with their current weights,
+ * finished ones with their final weights (those results are kept, since they cannot change).
+ */
+@Service
+public class JobEvaluations {
+
+    static final int CACHED = 32;
+
+    private final JobService jobs;
+    private final NnlabProperties properties;
+    private final Map<String, Evaluation> finished = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Evaluation> eldest) {
+                    return size() > CACHED;
+                }
+            });
+
+    public JobEvaluations(JobService jobs, NnlabProperties properties) {
+        this.jobs = jobs;
+        this.properties = properties;
+    }
+
+    /**
+     * @param split   test, validation or train; null for the test split, else validation, else train
+     * @param samples how many examples to return with their predictions, mixing right and wrong ones
+     */
+    public Evaluation evaluate(String id, String split, int samples) {
+        int max = properties.limits().maxEvaluationSamples();
+        InvalidSpecException.require(samples >= 0 && samples <= max, "samples",
+                "must be between 0 and " + max + " (nnlab.limits.max-evaluation-samples), was " + samples);
+        String requested = split == null ? null : split.strip().toLowerCase(Locale.ROOT);
+        InvalidSpecException.require(requested == null || List.of("test", "validation", "train").contains(requested),
+                "split", "must be test, validation or train, was " + split);
+        JobStatus status = jobs.get(id).status();
+        String key = id + "/" + requested + "/" + samples;
+        if (status.finished()) {
+            Evaluation cached = finished.get(key);
+            if (cached != null) return cached;
+        }
+        TrainedModel m = jobs.model(id);
+        PreparedDataset data = m.data();
+        if (!data.isClassification()) {
+            throw new JobStateException(status, "job " + id + " is a regression (" + data.name() + ", "
+                    + data.target() + "): a confusion matrix needs a classifier");
+        }
+        String name = requested != null ? requested : defaultSplit(data.split());
+        Examples examples = part(data.split(), name);
+        InvalidSpecException.require(examples != null && examples.count() > 0, "split",
+                "job " + id + " has no " + name + " examples");
+        Evaluation result = evaluate(m, name, examples, samples);
+        if (status.finished()) finished.put(key, result);
+        return result;
+    }
+
+    private static String defaultSplit(DataSplit split) {
+        if (split.test() != null && split.test().count() > 0) return "test";
+        if (split.validation() != null && split.validation().count() > 0) return "validation";
+        return "train";
+    }
+
+    private static Examples part(DataSplit split, String name) {
+        return switch (name) {
+            case "test" -> split.test();
+            case "validation" -> split.validation();
+            default -> split.train();
+        };
+    }
+
+    private static Evaluation evaluate(TrainedModel m, String split, Examples examples, int samples) {
+        PreparedDataset data = m.data();
+        Model.Classified c = m.model().classify(examples, m.loss());
+        int k = data.classNames().size();
+        int[][] matrix = new int[k][k];
+        int correct = 0;
+        for (int i = 0; i < examples.count(); i++) {
+            matrix[c.actual()[i]][c.predicted()[i]]++;
+            if (c.actual()[i] == c.predicted()[i]) correct++;
+        }
+        List<Evaluation.ClassScore> classes = new ArrayList<>();
+        for (int t = 0; t < k; t++) {
+            int support = Arrays.stream(matrix[t]).sum();
+            int predicted = 0;
+            for (int[] row : matrix) predicted += row[t];
+            int hits = matrix[t][t];
+            classes.add(new Evaluation.ClassScore(data.classNames().get(t), support, predicted, hits,
+                    support == 0 ? null : (double) hits / support, predicted == 0 ? null : (double) hits / predicted));
+        }
+        boolean image = data.featureNames().equals(Mnist.PIXEL_NAMES);
+        List<Evaluation.Sample> picked = new ArrayList<>();
+        Activation out = m.model().spec().outputActivation();
+        for (int i : pick(c, samples, m.spec().seed())) {
+            float[] raw = Arrays.copyOfRange(examples.x(), i * examples.inputs(), (i + 1) * examples.inputs());
+            data.scaler().invertInPlace(raw);
+            int[] pixels = null;
+            double[] features = null;
+            if (image) {
+                pixels = new int[raw.length];
+                for (int j = 0; j < raw.length; j++) pixels[j] = Math.round(Math.max(0, Math.min(Mnist.MAX_PIXEL, raw[j])));
+            } else {
+                features = new double[raw.length];
+                for (int j = 0; j < raw.length; j++) features[j] = raw[j];
+            }
+            picked.add(new Evaluation.Sample(i, c.actual()[i], c.predicted()[i], c.actual()[i] == c.predicted()[i],
+                    probabilities(c.outputs()[i], out, k), pixels, features));
+        }
+        return new Evaluation(m.jobId(), m.epochs(), split, examples.count(), correct,
+                examples.count() == 0 ? 0 : (double) correct / examples.count(), data.classNames(), matrix, classes,
+                image ? null : data.featureNames(), image ? new Evaluation.Image(Mnist.SIDE, Mnist.SIDE) : null,
+                picked);
+    }
+
+    /**
+     * Up to {@code n} example rows, half of them (when there are so many) wrongly classified, the rest
+     * right, drawn in an order fixed by the job's seed so that the same weights always show the same
+     * examples; returned in row order.
+     */
+    static int[] pick(Model.Classified c, int n, Long seed) {
+        int count = c.actual().length;
+        int[] order = new int[count];
+        for (int i = 0; i < count; i++) order[i] = i;
+        SplittableRandom random = new SplittableRandom(seed == null ? 0 : seed);
+        for (int i = count - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        List<Integer> wrong = new ArrayList<>(), right = new ArrayList<>();
+        for (int i : order) (c.actual()[i] == c.predicted()[i] ? right : wrong).add(i);
+        int takeWrong = Math.min(wrong.size(), Math.max(n / 2, n - right.size()));
+        int takeRight = Math.min(right.size(), n - takeWrong);
+        List<Integer> chosen = new ArrayList<>(wrong.subList(0, takeWrong));
+        chosen.addAll(right.subList(0, takeRight));
+        return chosen.stream().mapToInt(Integer::intValue).sorted().toArray();
+    }
+
+    /** Class probabilities where the output layer gives them: softmax over the classes, or one sigmoid unit. */
+    private static double[] probabilities(double[] outputs, Activation out, int classes) {
+        if (out == Activation.SOFTMAX && outputs.length == classes) return outputs.clone();
+        if (out == Activation.SIGMOID && outputs.length == 1 && classes == 2) return new double[]{1 - outputs[0], outputs[0]};
+        return null;
+    }
+}
