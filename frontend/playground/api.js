@@ -27,12 +27,14 @@ export const api = {
   step: (id) => call('POST', `/api/jobs/${id}/step`),
   learningRate: (id, learningRate) => call('PATCH', `/api/jobs/${id}`, { learningRate }),
   cancel: (id) => call('DELETE', `/api/jobs/${id}`),
+  evaluation: (id, samples, split) => call('GET', `/api/jobs/${id}/evaluation?samples=${samples}${split ? `&split=${split}` : ''}`),
 };
 
 /**
  * One STOMP connection for the page, reconnecting by itself. follow(id) subscribes to a job's topic and
- * asks for its snapshot (status and history), again after every reconnect, so nothing is lost.
- * handlers: message(msg), snapshot(snap), connected(bool).
+ * asks for its snapshot (status and history), again after every reconnect, so nothing is lost; also(id)
+ * follows one more job beside the others, forget(id) stops following one.
+ * handlers: message(msg, jobId), snapshot(snap, jobId), connected(bool).
  */
 export function liveClient(handlers) {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
@@ -42,29 +44,41 @@ export function liveClient(handlers) {
     heartbeatIncoming: 10000,
     heartbeatOutgoing: 10000,
   });
-  let jobId = null;
-  let subs = [];
+  const followed = new Map(); // job id -> its subscriptions
 
-  function subscribe() {
-    subs.forEach((s) => s.unsubscribe());
-    subs = [];
-    if (!jobId || !client.connected) return;
-    const id = jobId;
-    subs.push(client.subscribe(`/topic/jobs/${id}`, (m) => {
-      if (id === jobId) handlers.message(JSON.parse(m.body));
-    }));
-    subs.push(client.subscribe(`/app/jobs/${id}`, (m) => {
-      if (id === jobId) handlers.snapshot(JSON.parse(m.body));
-    }));
+  function unsubscribe(id) {
+    // after a drop the old subscriptions died with the connection
+    if (client.connected) (followed.get(id) || []).forEach((s) => s.unsubscribe());
   }
 
-  client.onConnect = () => { handlers.connected(true); subscribe(); };
+  function subscribe(id) {
+    unsubscribe(id);
+    followed.set(id, []);
+    if (!client.connected) return;
+    followed.set(id, [
+      client.subscribe(`/topic/jobs/${id}`, (m) => {
+        if (followed.has(id)) handlers.message(JSON.parse(m.body), id);
+      }),
+      client.subscribe(`/app/jobs/${id}`, (m) => {
+        if (followed.has(id)) handlers.snapshot(JSON.parse(m.body), id);
+      }),
+    ]);
+  }
+
+  function forget(id) {
+    unsubscribe(id);
+    followed.delete(id);
+  }
+
+  client.onConnect = () => { handlers.connected(true); [...followed.keys()].forEach(subscribe); };
   client.onWebSocketClose = () => handlers.connected(false);
   client.onStompError = () => handlers.connected(false);
   client.activate();
 
   return {
-    follow(id) { jobId = id; subscribe(); },
+    follow(id) { [...followed.keys()].filter((k) => k !== id).forEach(forget); subscribe(id); },
+    also(id) { subscribe(id); },
+    forget,
     get connected() { return client.connected; },
     /** For tests: drop the socket as a network failure would. */
     drop() { client.forceDisconnect(); },

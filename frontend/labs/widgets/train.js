@@ -1,6 +1,8 @@
 // train: an editable job spec, a run button, Keras's summary table and progress lines, live loss and
 // accuracy curves (train solid, validation dashed; each run in its own colour, runs overlaid), and the
-// final test metrics. Block settings: {"name", "spec" (a job spec, docs/api.md), "fields" (which to
+// final test metrics. The run button may be pressed again while runs go on: each run gets its own progress
+// line and colour, at most MAX_ACTIVE run at once and the latest MAX_SHOWN stay on the charts; the stop
+// button cancels every unfinished run. Block settings: {"name", "spec" (a job spec, docs/api.md), "fields" (which to
 // show, default all), "predict" (inputs to show the trained model's outputs for), "weightNorm" (true: also
 // plot the weights' norm per epoch)}.
 
@@ -9,12 +11,16 @@ import { el } from '../page.js';
 import { COLORS, lineChart } from '../chart.js';
 
 const OPTIMIZERS = ['sgd', 'momentum', 'adam', 'rmsprop'];
-const FINAL = ['SUCCEEDED', 'FAILED', 'CANCELLED', 'INTERRUPTED'];
+export const FINAL = ['SUCCEEDED', 'FAILED', 'CANCELLED', 'INTERRUPTED'];
+/** Unfinished runs per block: below the server's default of 4 unfinished jobs per client. */
+export const MAX_ACTIVE = 3;
+/** Runs kept on the charts and in the table; the oldest finished one gives way. */
+export const MAX_SHOWN = 6;
 
 const optInt = (s) => (s.trim() === '' ? undefined : Number.isInteger(Number(s)) ? Number(s) : NaN);
 
 /** Every editable setting, declared once: where it sits in the spec, how it reads from and writes to text. */
-const FIELDS = {
+export const FIELDS = {
   dataset: { label: 'Data set', get: (s) => s.dataset.name, set: (s, v) => { s.dataset.name = v.trim(); } },
   trainLimit: {
     label: 'Training examples (empty = all)', get: (s) => s.dataset.trainLimit ?? '',
@@ -46,14 +52,8 @@ const FIELDS = {
 
 let blocks = 0;
 
-export function mount(host, cfg, page) {
-  if (!cfg.spec || !cfg.spec.dataset || !cfg.spec.model) throw new Error('a train block needs "spec" with dataset and model');
-  const name = cfg.name || `train-${blocks++}`;
-  const base = structuredClone(cfg.spec);
-  base.training = base.training || {};
-  const shown = cfg.fields || Object.keys(FIELDS);
-
-  const box = el('div', 'train');
+/** A form with an input per shown field, filled from `base`; spec() reads them back into a copy of it. */
+export function specForm(base, shown) {
   const form = el('form', 'train-form');
   const inputs = {};
   for (const key of shown) {
@@ -75,14 +75,40 @@ export function mount(host, cfg, page) {
     label.append(input);
     form.append(label);
   }
-  const run = el('button', 'run', 'Train');
+  function spec() {
+    const s = structuredClone(base);
+    for (const [key, input] of Object.entries(inputs)) FIELDS[key].set(s, input.value);
+    return s;
+  }
+  return { form, spec };
+}
+
+/** The form's submit button (labelled `label`) and a Stop button, disabled until something runs. */
+export function runButtons(form, label) {
+  const run = el('button', 'run', label);
   run.type = 'submit';
-  form.append(run);
+  const stop = el('button', 'stop', 'Stop');
+  stop.type = 'button';
+  stop.disabled = true;
+  form.append(run, stop);
+  return { run, stop };
+}
+
+export function mount(host, cfg, page) {
+  if (!cfg.spec || !cfg.spec.dataset || !cfg.spec.model) throw new Error('a train block needs "spec" with dataset and model');
+  const name = cfg.name || `train-${blocks++}`;
+  const base = structuredClone(cfg.spec);
+  base.training = base.training || {};
+  const shown = cfg.fields || Object.keys(FIELDS);
+
+  const box = el('div', 'train');
+  const { form, spec } = specForm(base, shown);
+  const { run, stop } = runButtons(form, 'Train');
   const error = el('p', 'error');
   error.hidden = true;
   const summary = el('div', 'model-summary-box');
   const log = el('pre', 'keras-log');
-  const progress = el('div', 'progress-line');
+  const progress = el('div', 'progress-lines');
   const charts = el('div', 'curves');
   const lossChart = el('div', 'loss-curve');
   const accChart = el('div', 'accuracy-curve');
@@ -96,21 +122,18 @@ export function mount(host, cfg, page) {
   host.append(box);
 
   const runs = [];
+  let started = 0;
+  const active = () => runs.filter((r) => !r.final);
 
-  function spec() {
-    const s = structuredClone(base);
-    for (const [key, input] of Object.entries(inputs)) FIELDS[key].set(s, input.value);
-    return s;
-  }
 
   function draw() {
     const loss = [], acc = [];
     let classifier = false;
-    runs.forEach((r, i) => {
-      const color = COLORS[i % COLORS.length];
+    runs.forEach((r) => {
+      const color = r.color;
       const epochs = [...r.epochs.values()].sort((a, b) => a.epoch - b.epoch);
       const series = (split, metric) => epochs.filter((e) => e[split] && e[split][metric] != null).map((e) => [e.epoch, e[split][metric]]);
-      const label = `run ${i + 1}`;
+      const label = `run ${r.n}`;
       const trainLoss = series('train', 'loss');
       const valLoss = series('validation', 'loss');
       loss.push({ name: `${label} train`, points: trainLoss, color, markers: trainLoss.length === 1 });
@@ -123,8 +146,8 @@ export function mount(host, cfg, page) {
     });
     lineChart(lossChart, loss, { xLabel: 'epoch', yLabel: 'loss', title: 'loss' });
     if (cfg.weightNorm) {
-      lineChart(normChart, runs.map((r, i) => ({
-        name: `run ${i + 1} ‖w‖`, color: COLORS[i % COLORS.length],
+      lineChart(normChart, runs.map((r) => ({
+        name: `run ${r.n} ‖w‖`, color: r.color,
         points: [...r.epochs.values()].sort((a, b) => a.epoch - b.epoch).filter((e) => e.weightNorm != null).map((e) => [e.epoch, e.weightNorm]),
       })), { xLabel: 'epoch', yLabel: 'weight norm', title: 'weight norm' });
     }
@@ -137,11 +160,11 @@ export function mount(host, cfg, page) {
     const head = el('tr');
     ['run', 'seed', 'status', 'epochs', 'test loss', 'test accuracy', 'test MAE'].forEach((h) => head.append(el('th', null, h)));
     results.append(head);
-    runs.forEach((r, i) => {
+    runs.forEach((r) => {
       const last = [...r.epochs.values()].sort((a, b) => a.epoch - b.epoch).pop();
       const t = last && last.test;
       const tr = el('tr', `run-result status-${(r.status || '').toLowerCase()}`);
-      [i + 1, r.seed, r.status || '', last ? last.epoch : 0, t ? f4(t.loss) : '', t && t.accuracy != null ? f4(t.accuracy) : '',
+      [r.n, r.seed, r.status || '', last ? last.epoch : 0, t ? f4(t.loss) : '', t && t.accuracy != null ? f4(t.accuracy) : '',
         t && t.mae != null ? f4(t.mae) : ''].forEach((v) => tr.append(el('td', null, v)));
       results.append(tr);
     });
@@ -165,8 +188,8 @@ export function mount(host, cfg, page) {
     if (r.epochs.has(m.epoch)) return;
     r.epochs.set(m.epoch, m);
     const line = kerasLine(m);
-    progress.textContent = `Epoch ${m.epoch}/${m.epochs}  ${line}`;
-    log.textContent += `Epoch ${m.epoch}/${m.epochs}\n${line}\n`;
+    r.line.textContent = `Epoch ${m.epoch}/${m.epochs}  ${line}`;
+    log.textContent += `${runs.length > 1 || started > 1 ? `[run ${r.n}] ` : ''}Epoch ${m.epoch}/${m.epochs}\n${line}\n`;
     log.scrollTop = log.scrollHeight;
     draw();
     drawResults();
@@ -177,12 +200,15 @@ export function mount(host, cfg, page) {
     if (r.final) return;
     r.final = true;
     r.status = status;
+    r.row.dataset.status = status;
+    live.forget(r.id);
     drawResults();
-    box.dataset.status = status;
-    run.disabled = false;
-    if (status !== 'SUCCEEDED') {
+    showStatus();
+    if (status === 'CANCELLED' && r.stopped) {
+      r.line.textContent += ' (stopped)';
+    } else if (status !== 'SUCCEEDED') {
       error.hidden = false;
-      error.textContent = `Run ${runs.indexOf(r) + 1} ended ${status}${why ? `: ${why}` : ''}`;
+      error.textContent = `Run ${r.n} ended ${status}${why ? `: ${why}` : ''}`;
     } else {
       const last = [...r.epochs.values()].sort((a, b) => a.epoch - b.epoch).pop();
       if (last && last.test) log.textContent += `test - ${kerasLine({ steps: '', train: last.test }).replace(/^\/ - /, '')}\n`;
@@ -205,24 +231,24 @@ export function mount(host, cfg, page) {
       tr.append(el('td', null, `(${x.join(', ')})`), el('td', null, (out.outputs[i] || []).map((v) => f4(v)).join(', ')));
       table.append(tr);
     });
-    predictions.replaceChildren(el('p', null, `Run ${runs.indexOf(r) + 1}: the trained network on these inputs`), table);
+    predictions.replaceChildren(el('p', null, `Run ${r.n}: the trained network on these inputs`), table);
   }
 
   const live = liveClient({
     message(m) {
       const r = runs.find((x) => x.id === m.jobId);
-      if (!r) return;
+      if (!r || r.final) return;
       if (m.type === 'epoch') onEpoch(r, m);
-      else if (m.type === 'progress') progress.textContent = `Epoch ${m.epoch}/${r.spec.training.epochs ?? ''}  ${m.batch}/${m.batches}${m.runningLoss != null ? ` - loss: ${f4(m.runningLoss)}` : ''}`;
+      else if (m.type === 'progress') r.line.textContent = `Epoch ${m.epoch}/${r.spec.training.epochs ?? ''}  ${m.batch}/${m.batches}${m.runningLoss != null ? ` - loss: ${f4(m.runningLoss)}` : ''}`;
       else if (m.type === 'status') {
         r.status = m.status;
         drawResults();
         if (FINAL.includes(m.status)) onFinal(r, m.status, m.error);
       }
     },
-    snapshot(snap) {
-      const r = runs[runs.length - 1];
-      if (!r) return;
+    snapshot(snap, id) {
+      const r = runs.find((x) => x.id === id);
+      if (!r || r.final) return;
       (snap.history || []).forEach((m) => onEpoch(r, m));
       const st = snap.status && (snap.status.status || snap.status);
       if (typeof st === 'string' && FINAL.includes(st)) onFinal(r, st, snap.error || (snap.status && snap.status.error));
@@ -230,27 +256,67 @@ export function mount(host, cfg, page) {
     connected() {},
   });
 
+  /** RUNNING while any run goes on, else the latest run's final status. */
+  function showStatus() {
+    const going = active().length;
+    box.dataset.status = going ? 'RUNNING' : (runs[runs.length - 1] || {}).status || '';
+    box.dataset.active = String(going);
+    stop.disabled = !going;
+  }
+
+  /** Past MAX_SHOWN runs the oldest finished one leaves the charts, the table and the progress lines. */
+  function makeRoom() {
+    while (runs.length > MAX_SHOWN) {
+      const old = runs.find((r) => r.final);
+      if (!old) return;
+      runs.splice(runs.indexOf(old), 1);
+      old.row.remove();
+    }
+  }
+
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     error.hidden = true;
+    if (active().length >= MAX_ACTIVE) {
+      error.hidden = false;
+      error.textContent = `${MAX_ACTIVE} runs are going on already: wait for one to end, or stop them.`;
+      return;
+    }
     run.disabled = true;
     try {
       const s = spec();
       const job = await api.submit(s);
-      const r = { id: job.id, seed: job.seed, spec: job.spec || s, status: job.status, epochs: new Map(), final: false };
+      const n = ++started;
+      const row = el('div', 'run-progress');
+      const color = COLORS[(n - 1) % COLORS.length];
+      row.style.setProperty('--c', color);
+      row.dataset.run = String(n);
+      const line = el('span', 'progress-line', 'queued…');
+      row.append(el('span', 'run-label', `run ${n}`), line);
+      progress.append(row);
+      const r = { n, color, row, line, id: job.id, seed: job.seed, spec: job.spec || s, status: job.status, epochs: new Map(), final: false };
       runs.push(r);
-      box.dataset.status = 'RUNNING';
-      box.dataset.runs = String(runs.length);
+      makeRoom();
+      box.dataset.runs = String(started);
       box.dataset.jobId = job.id;
+      showStatus();
       summaryTable(summary, job.summary);
-      log.textContent += `${runs.length > 1 ? '\n' : ''}Run ${runs.length} (seed ${job.seed})\n`;
-      progress.textContent = 'queued…';
+      log.textContent += `${started > 1 ? '\n' : ''}Run ${n} (seed ${job.seed})\n`;
       drawResults();
-      live.follow(job.id);
+      draw();
+      live.also(job.id);
     } catch (err) {
-      run.disabled = false;
       error.hidden = false;
       error.textContent = err.message;
+    } finally {
+      run.disabled = false;
+    }
+  });
+
+  stop.addEventListener('click', () => {
+    for (const r of active()) {
+      r.stopped = true;
+      api.cancel(r.id).catch((err) => { error.hidden = false; error.textContent = err.message; });
     }
   });
   draw();

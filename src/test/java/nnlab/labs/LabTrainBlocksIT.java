@@ -3,6 +3,7 @@ package nnlab.labs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +16,13 @@ import nnlab.jobs.support.Api;
 import nnlab.jobs.support.LiveServer;
 import org.junit.jupiter.api.Test;
 
-/** Every train block of every lab, as written (the defaults are reduced data), is accepted and runs to the end. */
+/**
+ * Every train block of every lab, as written (the defaults are reduced data), is accepted and runs to the end;
+ * so does every variant of a compare block (its spec merged into the block's shared spec).
+ */
 class LabTrainBlocksIT extends LiveServer {
 
-    static final Pattern TRAIN = Pattern.compile("^```widget:train\\n(.*?)^```", Pattern.MULTILINE | Pattern.DOTALL);
+    static final Pattern TRAIN = Pattern.compile("^```widget:(train|compare)\\n(.*?)^```", Pattern.MULTILINE | Pattern.DOTALL);
 
     record Block(String file, JsonNode config) {}
 
@@ -26,9 +30,31 @@ class LabTrainBlocksIT extends LiveServer {
         List<Block> blocks = new ArrayList<>();
         for (Path f : LabParserTest.labFiles()) {
             Matcher m = TRAIN.matcher(Files.readString(f, StandardCharsets.UTF_8));
-            while (m.find()) blocks.add(new Block(f.getFileName().toString(), Api.JSON.readTree(m.group(1))));
+            while (m.find()) {
+                String file = f.getFileName().toString();
+                JsonNode config = Api.JSON.readTree(m.group(2));
+                if (m.group(1).equals("train")) {
+                    blocks.add(new Block(file, config));
+                    continue;
+                }
+                for (JsonNode variant : config.get("variants")) {
+                    ObjectNode block = Api.JSON.createObjectNode();
+                    block.put("name", variant.get("name").asText());
+                    block.set("spec", merge(config.get("spec"), variant.path("spec")));
+                    blocks.add(new Block(file, block));
+                }
+            }
         }
         return blocks;
+    }
+
+    /** {@code over} merged into a copy of {@code base} as the compare widget does: objects key by key, the rest replaced. */
+    static JsonNode merge(JsonNode base, JsonNode over) {
+        if (!base.isObject() || !over.isObject()) return over.deepCopy();
+        ObjectNode out = base.deepCopy();
+        over.fields().forEachRemaining(e -> out.set(e.getKey(),
+                out.has(e.getKey()) ? merge(out.get(e.getKey()), e.getValue()) : e.getValue().deepCopy()));
+        return out;
     }
 
     @Test
@@ -66,12 +92,12 @@ class LabTrainBlocksIT extends LiveServer {
             double last = history.get(history.size() - 1).get("validation").get("loss").asDouble();
             String name = b.config().get("name").asText();
             finalValidation.put(name, last);
-            if (name.equals("plain")) assertThat(last).as("plain: last vs best validation loss").isGreaterThan(1.5 * best);
+            if (name.equals("none")) assertThat(last).as("no regularisation: last vs best validation loss").isGreaterThan(1.5 * best);
             System.out.printf("[lab 10] %s: %d epochs, validation loss best %.4f, last %.4f%n", name, history.size(), best, last);
         }
-        assertThat(finalValidation).containsKeys("plain", "dropout", "l2", "early");
-        for (String cure : List.of("dropout", "l2")) {
-            assertThat(finalValidation.get(cure)).as(cure).isLessThan(finalValidation.get("plain"));
+        assertThat(finalValidation).containsKeys("none", "dropout", "L1", "L2", "early stopping");
+        for (String cure : List.of("dropout", "L1", "L2")) {
+            assertThat(finalValidation.get(cure)).as(cure).isLessThan(finalValidation.get("none"));
         }
     }
 

@@ -1,0 +1,171 @@
+// compare: variants of one job spec trained side by side on one chart. {"spec": the shared job spec,
+// "variants": [{"name", "spec": what this variant changes (merged into the shared spec: objects key by key,
+// arrays and values replaced)}], "fields": settings the student may edit for all variants (as a train
+// block's), "parallel": variants trained at once (default 2)}. One colour per variant: the validation loss
+// solid and the training loss dashed on one chart, and a table of each variant's final metrics.
+
+import { api, liveClient } from '../../playground/api.js';
+import { el } from '../page.js';
+import { COLORS, lineChart } from '../chart.js';
+import { FINAL, runButtons, specForm } from './train.js';
+
+/** `over` merged into a copy of `base`: objects key by key, everything else replaced. */
+export function merge(base, over) {
+  if (over === null || typeof over !== 'object' || Array.isArray(over)
+      || base === null || typeof base !== 'object' || Array.isArray(base)) return structuredClone(over);
+  const out = structuredClone(base);
+  for (const [k, v] of Object.entries(over)) out[k] = k in out ? merge(out[k], v) : structuredClone(v);
+  return out;
+}
+
+const f4 = (v) => (v == null || !isFinite(v) ? '' : Number(v).toFixed(4));
+
+export function mount(host, cfg) {
+  if (!cfg.spec || !Array.isArray(cfg.variants) || !cfg.variants.length) throw new Error('a compare block needs "spec" and "variants"');
+  cfg.variants.forEach((v, i) => { if (!v.name) throw new Error(`variant ${i} needs a "name"`); });
+  const base = structuredClone(cfg.spec);
+  base.training = base.training || {};
+  const parallel = Math.max(1, cfg.parallel || 2);
+
+  const box = el('div', 'compare');
+  const { form, spec } = specForm(base, cfg.fields || []);
+  const { run, stop } = runButtons(form, `Train the ${cfg.variants.length} variants`);
+  const status = el('p', 'compare-status');
+  const error = el('p', 'error');
+  error.hidden = true;
+  const charts = el('div', 'compare-charts');
+  const lossChart = el('div', 'loss-curve');
+  charts.append(lossChart);
+  const table = el('table', 'compare-results');
+  box.append(form, status, error, charts, table);
+  host.append(box);
+
+  let runs = [];
+  let stopped = false;
+  const waiting = new Map(); // job id -> resolve(status)
+
+  const live = liveClient({
+    message(m, id) {
+      const r = runs.find((x) => x.id === id);
+      if (!r) return;
+      if (m.type === 'epoch') addEpoch(r, m);
+      else if (m.type === 'status' && FINAL.includes(m.status)) end(r, m.status, m.error);
+    },
+    snapshot(snap, id) {
+      const r = runs.find((x) => x.id === id);
+      if (!r) return;
+      (snap.history || []).forEach((m) => addEpoch(r, m));
+      const st = snap.status && snap.status.status;
+      if (FINAL.includes(st)) end(r, st, snap.status.error);
+    },
+    connected() {},
+  });
+
+  function addEpoch(r, m) {
+    if (r.epochs.has(m.epoch)) return;
+    r.epochs.set(m.epoch, m);
+    r.status = r.final ? r.status : 'RUNNING';
+    redraw();
+  }
+
+  function end(r, st, why) {
+    if (r.final) return;
+    r.final = true;
+    r.status = st;
+    r.error = why;
+    live.forget(r.id);
+    const resolve = waiting.get(r.id);
+    if (resolve) resolve(st);
+    redraw();
+  }
+
+  const ordered = (r) => [...r.epochs.values()].sort((a, b) => a.epoch - b.epoch);
+  const series = (r, split, metric) => ordered(r).filter((e) => e[split] && e[split][metric] != null).map((e) => [e.epoch, e[split][metric]]);
+
+  function redraw() {
+    const loss = [];
+    for (const r of runs) {
+      loss.push({ name: `${r.name} validation`, points: series(r, 'validation', 'loss'), color: r.color });
+      loss.push({ name: `${r.name} train`, points: series(r, 'train', 'loss'), color: r.color, dash: '4 3', width: 1.2 });
+    }
+    lineChart(lossChart, loss, { xLabel: 'epoch', yLabel: 'loss', title: 'validation loss (solid) and training loss (dashed) per variant', width: 720, height: 320 });
+    drawTable();
+    const done = runs.filter((r) => r.final).length;
+    status.textContent = `${done}/${runs.length} variants done`;
+  }
+
+  function drawTable() {
+    table.replaceChildren();
+    const head = el('tr');
+    ['variant', 'status', 'epochs', 'best validation loss (epoch)', 'final train loss', 'final validation loss', 'test loss', 'test accuracy']
+      .forEach((h) => head.append(el('th', null, h)));
+    table.append(head);
+    for (const r of runs) {
+      const es = ordered(r);
+      const last = es[es.length - 1];
+      const best = es.filter((e) => e.validation && e.validation.loss != null)
+        .reduce((b, e) => (!b || e.validation.loss < b.validation.loss ? e : b), null);
+      const tr = el('tr', `variant-result status-${(r.status || '').toLowerCase()}`);
+      tr.dataset.variant = r.name;
+      const name = el('td', 'swatch', r.name);
+      name.style.setProperty('--c', r.color);
+      tr.append(name);
+      [r.status || 'QUEUED', last ? `${last.epoch}${last.stopReason && last.stopReason !== 'COMPLETED' ? ` (${last.stopReason.toLowerCase().replace('_', ' ')})` : ''}` : '',
+        best ? `${f4(best.validation.loss)} (${best.epoch})` : '', last && last.train ? f4(last.train.loss) : '',
+        last && last.validation ? f4(last.validation.loss) : '', last && last.test ? f4(last.test.loss) : '',
+        last && last.test && last.test.accuracy != null ? f4(last.test.accuracy) : '']
+        .forEach((v) => tr.append(el('td', null, v)));
+      table.append(tr);
+    }
+  }
+
+  async function trainVariant(r) {
+    if (stopped) { r.final = true; r.status = 'CANCELLED'; return; }
+    try {
+      const job = await api.submit(r.spec);
+      r.id = job.id;
+      r.status = job.status;
+      const finished = new Promise((resolve) => waiting.set(job.id, resolve));
+      live.also(job.id);
+      redraw();
+      if (stopped) api.cancel(job.id).catch(() => {});
+      await finished;
+    } catch (e) {
+      r.final = true;
+      r.status = 'FAILED';
+      error.hidden = false;
+      error.textContent = `${r.name}: ${e.message}`;
+    }
+  }
+
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    run.disabled = true;
+    stop.disabled = false;
+    stopped = false;
+    error.hidden = true;
+    delete box.dataset.done;
+    box.dataset.status = 'RUNNING';
+    const shared = spec();
+    runs = cfg.variants.map((v, i) => ({
+      name: v.name, color: COLORS[i % COLORS.length], spec: merge(shared, v.spec || {}), id: null, status: 'QUEUED', epochs: new Map(), final: false,
+    }));
+    redraw();
+    let next = 0;
+    async function worker() {
+      while (next < runs.length) await trainVariant(runs[next++]);
+    }
+    await Promise.all([...Array(Math.min(parallel, runs.length))].map(worker));
+    redraw();
+    box.dataset.done = 'true';
+    box.dataset.status = runs.every((r) => r.status === 'SUCCEEDED') ? 'SUCCEEDED' : 'ENDED';
+    run.disabled = false;
+    stop.disabled = true;
+  });
+
+  stop.addEventListener('click', () => {
+    stopped = true;
+    for (const r of runs) if (r.id && !r.final) api.cancel(r.id).catch(() => {});
+  });
+  redraw();
+}

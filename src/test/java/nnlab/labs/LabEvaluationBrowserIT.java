@@ -1,0 +1,208 @@
+package nnlab.labs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import nnlab.support.HeadlessChromium;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * In Debian's headless Chromium: lab 7's confusion matrix and sample digits after a run, lab 10's variants
+ * on one chart, and train blocks running several runs at once. Screenshots go to target/screenshots/.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:lab-evaluation-it;DB_CLOSE_DELAY=-1",
+        "nnlab.data-dir=target/lab-evaluation-it"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LabEvaluationBrowserIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration TRAINING = Duration.ofMinutes(4);
+
+    @LocalServerPort
+    int port;
+
+    private HeadlessChromium browser;
+    private WebDriver driver;
+
+    @BeforeAll
+    void startBrowser() throws Exception {
+        browser = HeadlessChromium.start(1300, 1000);
+        driver = browser.driver();
+    }
+
+    @AfterAll
+    void stopBrowser() throws Exception {
+        if (browser != null) browser.close();
+    }
+
+    @Test
+    void lab7ShowsTheConfusionMatrixAndSampleDigitsWhenTheRunEnds() throws Exception {
+        open("/labs/07-mnist");
+        WebElement train = driver.findElement(By.cssSelector("[data-widget=train]"));
+        set(train, "trainLimit", "3000");
+        set(train, "epochs", "2");
+        set(train, "seed", "11");
+        train.findElement(By.cssSelector("button.run")).click();
+        WebElement confusion = driver.findElement(By.cssSelector("[data-widget=confusion] .confusion"));
+        waitLong(d -> confusion.getAttribute("data-accuracy") != null);
+        assertThat(train.findElement(By.cssSelector(".train")).getAttribute("data-status")).isEqualTo("SUCCEEDED");
+
+        List<WebElement> rows = confusion.findElements(By.cssSelector("table.confusion-matrix tr"));
+        assertThat(rows).hasSize(12); // the header, one row per digit, the overall accuracy
+        assertThat(rows.get(0).findElements(By.cssSelector("th.predicted"))).extracting(WebElement::getText)
+                .containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+        int sum = 0, trace = 0;
+        for (int t = 1; t <= 10; t++) {
+            List<WebElement> cells = rows.get(t).findElements(By.cssSelector("td.cell"));
+            assertThat(cells).hasSize(10);
+            for (int p = 0; p < 10; p++) {
+                int count = Integer.parseInt(cells.get(p).getText());
+                sum += count;
+                if (p == t - 1) trace += count;
+            }
+            assertThat(rows.get(t).findElement(By.cssSelector("td.class-accuracy")).getText()).matches("\\d+\\.\\d %");
+        }
+        assertThat(sum).isEqualTo(10_000);
+        // the matrix agrees with the test accuracy the run reported
+        double reported = Double.parseDouble(train.findElement(By.cssSelector("table.results tr.run-result td:nth-child(6)")).getText());
+        assertThat(trace / 10_000.0).isCloseTo(reported, offset(0.002));
+        assertThat(Double.parseDouble(confusion.getAttribute("data-accuracy"))).isCloseTo(trace / 10_000.0, offset(1e-9));
+        assertThat(confusion.findElement(By.cssSelector(".confusion-caption")).getText())
+                .contains("test set, 10000 examples, weights of epoch 2: " + trace + " right");
+
+        List<WebElement> samples = confusion.findElements(By.cssSelector(".sample-grid figure.sample"));
+        assertThat(samples).hasSize(24);
+        List<WebElement> wrong = confusion.findElements(By.cssSelector(".sample-grid figure.sample.wrong"));
+        assertThat(wrong).hasSize(Math.min(12, 10_000 - trace));
+        for (WebElement w : wrong) assertThat(w.findElement(By.cssSelector(".truth")).getText()).matches("true: [0-9]");
+        Object ink = browser.js("return [...arguments[0].querySelectorAll('canvas.digit')].map(c => {"
+                + " const d = c.getContext('2d').getImageData(0, 0, 28, 28).data; let s = 0;"
+                + " for (let i = 0; i < d.length; i += 4) s += 255 - d[i]; return s / 255; })", confusion);
+        assertThat((List<?>) ink).hasSize(24).allSatisfy(v -> assertThat(((Number) v).doubleValue()).isGreaterThan(20));
+        System.out.printf("[lab evaluation] lab 7, 3000 images, 2 epochs: %d/10000 right (run reported %.4f), %d of 24 samples wrong%n",
+                trace, reported, wrong.size());
+        screenshot("lab7-confusion.png", confusion);
+    }
+
+    @Test
+    void lab10ComparesEveryVariantOnOneChart() throws Exception {
+        open("/labs/10-regularisation");
+        WebElement compare = driver.findElement(By.cssSelector("[data-widget=compare]"));
+        compare.findElement(By.cssSelector("button.run")).click();
+        WebElement box = compare.findElement(By.cssSelector(".compare"));
+        waitLong(d -> "true".equals(box.getAttribute("data-done")));
+        assertThat(box.getAttribute("data-status")).isEqualTo("SUCCEEDED");
+
+        List<String> variants = List.of("none", "dropout", "L1", "L2", "early stopping");
+        List<WebElement> lines = compare.findElements(By.cssSelector(".loss-curve polyline.series"));
+        assertThat(lines).extracting(l -> l.getAttribute("data-name"))
+                .containsExactlyInAnyOrderElementsOf(variants.stream().flatMap(v -> java.util.stream.Stream.of(v + " validation", v + " train")).toList());
+        Set<String> colours = lines.stream().map(l -> l.getAttribute("stroke")).collect(Collectors.toSet());
+        assertThat(colours).hasSize(5);
+        assertThat(lines).filteredOn(l -> l.getAttribute("data-name").endsWith(" train"))
+                .allSatisfy(l -> assertThat(l.getAttribute("stroke-dasharray")).isNotEmpty());
+
+        List<WebElement> rows = compare.findElements(By.cssSelector("table.compare-results tr.variant-result"));
+        assertThat(rows).extracting(r -> r.getAttribute("data-variant")).containsExactlyElementsOf(variants);
+        assertThat(rows).allSatisfy(r -> assertThat(r.findElements(By.tagName("td")).get(1).getText()).isEqualTo("SUCCEEDED"));
+        assertThat(cell(rows.get(0), 2)).isEqualTo("300");
+        assertThat(cell(rows.get(4), 2)).matches("\\d+ \\(early stopped\\)");
+        assertThat(Integer.parseInt(cell(rows.get(4), 2).split(" ")[0])).isLessThan(300);
+        // the table tells the lab's story: without regularisation the validation loss ends far above its best
+        double noneBest = Double.parseDouble(cell(rows.get(0), 3).split(" ")[0]), noneLast = Double.parseDouble(cell(rows.get(0), 5));
+        assertThat(noneLast).isGreaterThan(1.5 * noneBest);
+        for (int i : new int[]{1, 3}) assertThat(Double.parseDouble(cell(rows.get(i), 5))).as(variants.get(i)).isLessThan(noneLast);
+        screenshot("lab10-compare.png", compare);
+    }
+
+    @Test
+    void aSecondRunOverlaysTheFirstWhileItRunsAndStopCancelsBoth() throws Exception {
+        open("/labs/07-mnist");
+        WebElement train = driver.findElement(By.cssSelector("[data-widget=train]"));
+        WebElement box = train.findElement(By.cssSelector(".train"));
+        set(train, "trainLimit", "3000");
+        set(train, "epochs", "100");
+        set(train, "seed", "");
+        train.findElement(By.cssSelector("button.run")).click();
+        waitLong(d -> progressOf(train, 1).startsWith("Epoch "));
+        train.findElement(By.cssSelector("button.run")).click();
+        waitUntil(d -> "2".equals(box.getAttribute("data-runs")));
+        assertThat(box.getAttribute("data-active")).isEqualTo("2");
+        waitLong(d -> progressOf(train, 2).startsWith("Epoch "));
+        // the first run is still going: both lines move, both runs are on the chart in their own colours
+        assertThat(box.getAttribute("data-status")).isEqualTo("RUNNING");
+        assertThat(train.findElements(By.cssSelector(".run-progress"))).hasSize(2);
+        // read in one go: the chart is drawn anew with every epoch
+        waitUntil(d -> Long.valueOf(2).equals(browser.js("return new Set([...arguments[0].querySelectorAll("
+                + "'.loss-curve polyline.series')].map(l => l.getAttribute('stroke'))).size", train)));
+        Object seeds = browser.js("return [...arguments[0].querySelectorAll('table.results tr.run-result td:nth-child(2)')]"
+                + ".map(td => td.textContent)", train);
+        assertThat((List<?>) seeds).hasSize(2).doesNotHaveDuplicates();
+
+        // a third run may start; a fourth has to wait
+        train.findElement(By.cssSelector("button.run")).click();
+        waitUntil(d -> "3".equals(box.getAttribute("data-runs")));
+        train.findElement(By.cssSelector("button.run")).click();
+        waitUntil(d -> train.findElement(By.cssSelector(".error")).isDisplayed());
+        assertThat(train.findElement(By.cssSelector(".error")).getText()).contains("3 runs are going on already");
+        assertThat(box.getAttribute("data-runs")).isEqualTo("3");
+        screenshot("lab7-overlaid-runs.png", train);
+
+        train.findElement(By.cssSelector("button.stop")).click();
+        waitLong(d -> "0".equals(box.getAttribute("data-active")));
+        assertThat(box.getAttribute("data-status")).isEqualTo("CANCELLED");
+        assertThat(train.findElements(By.cssSelector(".run-progress"))).hasSize(3)
+                .allSatisfy(r -> assertThat(r.getAttribute("data-status")).isEqualTo("CANCELLED"))
+                .allSatisfy(r -> assertThat(r.findElement(By.cssSelector(".progress-line")).getText()).endsWith("(stopped)"));
+        assertThat(train.findElement(By.cssSelector("button.stop")).isEnabled()).isFalse();
+    }
+
+    private static String cell(WebElement row, int i) {
+        return row.findElements(By.tagName("td")).get(i).getText();
+    }
+
+    private static String progressOf(WebElement train, int run) {
+        List<WebElement> line = train.findElements(By.cssSelector(".run-progress[data-run='" + run + "'] .progress-line"));
+        return line.isEmpty() ? "" : line.get(0).getText();
+    }
+
+    private static void set(WebElement train, String field, String value) {
+        WebElement input = train.findElement(By.cssSelector("input[name=" + field + "]"));
+        input.clear();
+        if (!value.isEmpty()) input.sendKeys(value);
+    }
+
+    private void open(String path) {
+        driver.get("http://localhost:" + port + path);
+        waitUntil(d -> "true".equals(browser.js("return document.body.dataset.widgetsReady || ''")));
+        assertThat(driver.findElements(By.cssSelector(".widget-failed"))).isEmpty();
+    }
+
+    private void waitUntil(Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(driver, WAIT).pollingEvery(Duration.ofMillis(100)).until(condition);
+    }
+
+    private void waitLong(Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(driver, TRAINING).pollingEvery(Duration.ofMillis(250)).until(condition);
+    }
+
+    private void screenshot(String name, WebElement at) throws Exception {
+        browser.js("arguments[0].scrollIntoView({block: 'start'})", at);
+        System.out.println("[lab evaluation] screenshot: " + browser.screenshot(name).toAbsolutePath());
+    }
+}
