@@ -125,7 +125,6 @@ export function mount(host, cfg, page) {
   let started = 0;
   const active = () => runs.filter((r) => !r.final);
 
-
   function draw() {
     const loss = [], acc = [];
     let classifier = false;
@@ -189,7 +188,7 @@ export function mount(host, cfg, page) {
     r.epochs.set(m.epoch, m);
     const line = kerasLine(m);
     r.line.textContent = `Epoch ${m.epoch}/${m.epochs}  ${line}`;
-    log.textContent += `${runs.length > 1 || started > 1 ? `[run ${r.n}] ` : ''}Epoch ${m.epoch}/${m.epochs}\n${line}\n`;
+    log.textContent += `${started > 1 ? `[run ${r.n}] ` : ''}Epoch ${m.epoch}/${m.epochs}\n${line}\n`;
     log.scrollTop = log.scrollHeight;
     draw();
     drawResults();

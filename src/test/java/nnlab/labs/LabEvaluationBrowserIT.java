@@ -8,17 +8,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import nnlab.support.HeadlessChromium;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * In Debian's headless Chromium: lab 7's confusion matrix and sample digits after a run, lab 10's variants
@@ -27,28 +21,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:lab-evaluation-it;DB_CLOSE_DELAY=-1",
         "nnlab.data-dir=target/lab-evaluation-it"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LabEvaluationBrowserIT {
+class LabEvaluationBrowserIT extends LabBrowser {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Duration TRAINING = Duration.ofMinutes(4);
-
-    @LocalServerPort
-    int port;
-
-    private HeadlessChromium browser;
-    private WebDriver driver;
-
-    @BeforeAll
-    void startBrowser() throws Exception {
-        browser = HeadlessChromium.start(1300, 1000);
-        driver = browser.driver();
-    }
-
-    @AfterAll
-    void stopBrowser() throws Exception {
-        if (browser != null) browser.close();
-    }
 
     @Test
     void lab7ShowsTheConfusionMatrixAndSampleDigitsWhenTheRunEnds() throws Exception {
@@ -90,7 +65,7 @@ class LabEvaluationBrowserIT {
         List<WebElement> wrong = confusion.findElements(By.cssSelector(".sample-grid figure.sample.wrong"));
         assertThat(wrong).hasSize(Math.min(12, 10_000 - trace));
         for (WebElement w : wrong) assertThat(w.findElement(By.cssSelector(".truth")).getText()).matches("true: [0-9]");
-        Object ink = browser.js("return [...arguments[0].querySelectorAll('canvas.digit')].map(c => {"
+        Object ink = js("return [...arguments[0].querySelectorAll('canvas.digit')].map(c => {"
                 + " const d = c.getContext('2d').getImageData(0, 0, 28, 28).data; let s = 0;"
                 + " for (let i = 0; i < d.length; i += 4) s += 255 - d[i]; return s / 255; })", confusion);
         assertThat((List<?>) ink).hasSize(24).allSatisfy(v -> assertThat(((Number) v).doubleValue()).isGreaterThan(20));
@@ -148,11 +123,17 @@ class LabEvaluationBrowserIT {
         assertThat(box.getAttribute("data-status")).isEqualTo("RUNNING");
         assertThat(train.findElements(By.cssSelector(".run-progress"))).hasSize(2);
         // read in one go: the chart is drawn anew with every epoch
-        waitUntil(d -> Long.valueOf(2).equals(browser.js("return new Set([...arguments[0].querySelectorAll("
+        waitUntil(d -> Long.valueOf(2).equals(js("return new Set([...arguments[0].querySelectorAll("
                 + "'.loss-curve polyline.series')].map(l => l.getAttribute('stroke'))).size", train)));
-        Object seeds = browser.js("return [...arguments[0].querySelectorAll('table.results tr.run-result td:nth-child(2)')]"
+        Object seeds = js("return [...arguments[0].querySelectorAll('table.results tr.run-result td:nth-child(2)')]"
                 + ".map(td => td.textContent)", train);
         assertThat((List<?>) seeds).hasSize(2).doesNotHaveDuplicates();
+        // the confusion block judges the latest run's current weights while it trains
+        WebElement confusion = driver.findElement(By.cssSelector("[data-widget=confusion] .confusion"));
+        confusion.findElement(By.cssSelector("button.evaluate")).click();
+        waitLong(d -> box.getAttribute("data-job-id").equals(confusion.getAttribute("data-job-id")));
+        assertThat(Integer.parseInt(confusion.getAttribute("data-epoch"))).isGreaterThanOrEqualTo(1);
+        assertThat(confusion.findElements(By.cssSelector(".sample-grid figure.sample"))).hasSize(24);
 
         // a third run may start; a fourth has to wait
         train.findElement(By.cssSelector("button.run")).click();
@@ -187,22 +168,7 @@ class LabEvaluationBrowserIT {
         if (!value.isEmpty()) input.sendKeys(value);
     }
 
-    private void open(String path) {
-        driver.get("http://localhost:" + port + path);
-        waitUntil(d -> "true".equals(browser.js("return document.body.dataset.widgetsReady || ''")));
-        assertThat(driver.findElements(By.cssSelector(".widget-failed"))).isEmpty();
-    }
-
-    private void waitUntil(Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, WAIT).pollingEvery(Duration.ofMillis(100)).until(condition);
-    }
-
     private void waitLong(Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, TRAINING).pollingEvery(Duration.ofMillis(250)).until(condition);
-    }
-
-    private void screenshot(String name, WebElement at) throws Exception {
-        browser.js("arguments[0].scrollIntoView({block: 'start'})", at);
-        System.out.println("[lab evaluation] screenshot: " + browser.screenshot(name).toAbsolutePath());
+        waitUntil(condition, TRAINING);
     }
 }
