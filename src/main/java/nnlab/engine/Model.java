@@ -1,5 +1,8 @@
 package nnlab.engine;
 
+import java.util.Arrays;
+import org.nd4j.linalg.api.buffer.DataType;
+
 /**
  * A trained (or hand-set) network frozen at one moment: predicts in plain Java, so it can answer
  * while a run goes on, and can give every neuron's output over a set of points (the playground's maps).
@@ -46,30 +49,36 @@ public final class Model {
 
     /**
      * Each example's true class and predicted class, decided as the accuracy metric decides them, and the
-     * output row behind each prediction. Runs in chunks so a large test set needs little extra memory.
+     * output row behind each prediction. Runs in chunks on the kernel training would pick at Keras's
+     * default batch size: ND4J's for networks the size of MNIST's, plain Java for small ones.
      */
     public Classified classify(Examples examples, Loss loss) {
         OutputLoss decision = new OutputLoss(loss, spec.outputActivation(), layout.outputs(), true);
-        int n = examples.count(), in = examples.inputs(), tw = examples.outputs();
+        int n = examples.count(), outputs = layout.outputs(), tw = examples.outputs();
         int[] actual = new int[n], predicted = new int[n];
-        double[][] outputs = new double[n][];
-        for (int from = 0; from < n; from += CLASSIFY_CHUNK) {
-            int to = Math.min(n, from + CLASSIFY_CHUNK);
-            double[][] x = new double[to - from][in];
-            for (int r = from; r < to; r++) {
-                for (int c = 0; c < in; c++) x[r - from][c] = examples.x(r, c);
-            }
-            double[][] out = predict(x);
-            for (int r = from; r < to; r++) {
-                outputs[r] = out[r - from];
-                predicted[r] = decision.predictedClass(outputs[r], 0);
-                actual[r] = decision.targetClass(examples.y(), r * tw);
+        double[][] rows = new double[n][];
+        boolean large = layout.macsPerExample() * KERAS_BATCH >= Training.ND4J_THRESHOLD_MACS;
+        try (Kernel kernel = large ? new Nd4jKernel(layout, DataType.FLOAT) : new ArrayKernel(layout)) {
+            kernel.setParameters(params);
+            int table = kernel.load(examples);
+            double[] a = new double[CLASSIFY_CHUNK * outputs];
+            for (int from = 0; from < n; from += CLASSIFY_CHUNK) {
+                int count = Math.min(CLASSIFY_CHUNK, n - from);
+                kernel.forward(table, null, from, count, null);
+                kernel.read(layout.layers - 1, null, a);
+                for (int r = 0; r < count; r++) {
+                    int row = from + r;
+                    rows[row] = Arrays.copyOfRange(a, r * outputs, (r + 1) * outputs);
+                    predicted[row] = decision.predictedClass(rows[row], 0);
+                    actual[row] = decision.targetClass(examples.y(), row * tw);
+                }
             }
         }
-        return new Classified(actual, predicted, outputs);
+        return new Classified(actual, predicted, rows);
     }
 
     private static final int CLASSIFY_CHUNK = 1000;
+    private static final int KERAS_BATCH = 32;
 
     /** Per example: the true class, the predicted class and the output layer's activations. */
     public record Classified(int[] actual, int[] predicted, double[][] outputs) {

@@ -79,28 +79,34 @@ class EvaluationIT extends LiveServer {
 
     @Test
     void mnistSamplesCarryTheirPixelsAndTheMatrixCountsTheTestImages() {
-        String id = api.submit(Specs.mnist(2000, 1000, 32, 2, null));
+        String id = api.submit(Specs.mnist(2000, 10_000, 32, 2, null));
         JsonNode job = api.awaitFinished(id, Duration.ofMinutes(2));
         assertThat(job.get("status").asText()).isEqualTo("SUCCEEDED");
         double reported = job.get("last").get("test").get("accuracy").asDouble();
 
+        long start = System.nanoTime();
         JsonNode e = api.get("/api/jobs/" + id + "/evaluation?split=test&samples=24").json();
+        long first = System.nanoTime();
+        assertThat(api.get("/api/jobs/" + id + "/evaluation?split=test&samples=24").json()).isEqualTo(e);
+        long again = System.nanoTime();
+        System.out.printf("[evaluation] mnist 10000 test images: %.0f ms, the cached answer %.0f ms%n",
+                (first - start) / 1e6, (again - first) / 1e6);
         assertThat(e.get("classNames")).hasSize(10);
         int sum = 0, trace = 0;
         for (int t = 0; t < 10; t++) {
             for (int p = 0; p < 10; p++) sum += e.get("matrix").get(t).get(p).asInt();
             trace += e.get("matrix").get(t).get(t).asInt();
         }
-        assertThat(sum).isEqualTo(1000);
-        // the job scores in float on its training kernel; here every output is computed again in double
-        assertThat(trace / 1000.0).isCloseTo(reported, offset(0.002));
-        System.out.printf("[evaluation] mnist 2000/1000, 2 epochs: matrix trace %d/1000, job reported %.4f%n", trace, reported);
+        assertThat(sum).isEqualTo(10_000);
+        // computed again in other batches: float rounding may tip a borderline image
+        assertThat(trace / 10_000.0).isCloseTo(reported, offset(0.002));
+        System.out.printf("[evaluation] mnist 2000 images, 2 epochs: matrix trace %d/10000, job reported %.4f%n", trace, reported);
         assertThat(e.get("image").get("width").asInt()).isEqualTo(28);
         assertThat(e.get("featureNames").isNull()).isTrue();
 
         JsonNode samples = e.get("samples");
         assertThat(samples).hasSize(24);
-        Examples test = Mnist.load(Mnist.Part.TEST, 1000, false);
+        Examples test = Mnist.load(Mnist.Part.TEST, 10_000, false);
         int shownWrong = 0;
         for (JsonNode s : samples) {
             int index = s.get("index").asInt();
@@ -111,7 +117,7 @@ class EvaluationIT extends LiveServer {
             }
             if (!s.get("correct").asBoolean()) shownWrong++;
         }
-        assertThat(shownWrong).isEqualTo(Math.min(1000 - trace, 12));
+        assertThat(shownWrong).isEqualTo(Math.min(10_000 - trace, 12));
     }
 
     @Test
