@@ -75,6 +75,29 @@ class LabEvaluationBrowserIT extends LabBrowser {
     }
 
     @Test
+    void lab5ShowsWhichFlowersTheNetworkConfuses() throws Exception {
+        open("/labs/05-iris");
+        WebElement train = driver.findElement(By.cssSelector("[data-widget=train]"));
+        train.findElement(By.cssSelector("button.run")).click();
+        WebElement confusion = driver.findElement(By.cssSelector("[data-widget=confusion] .confusion"));
+        waitLong(d -> confusion.getAttribute("data-accuracy") != null);
+        List<WebElement> rows = confusion.findElements(By.cssSelector("table.confusion-matrix tr"));
+        assertThat(rows).hasSize(5);
+        assertThat(rows.get(0).findElements(By.cssSelector("th.predicted"))).hasSize(3);
+        int sum = 0;
+        for (int t = 1; t <= 3; t++) {
+            for (WebElement c : rows.get(t).findElements(By.cssSelector("td.cell"))) sum += Integer.parseInt(c.getText());
+        }
+        assertThat(sum).isEqualTo(30); // the test fifth of 150 flowers
+        List<WebElement> samples = confusion.findElements(By.cssSelector(".sample-grid figure.sample"));
+        assertThat(samples).hasSize(12);
+        // flowers are shown by their four measurements in cm, not as pictures
+        assertThat(samples.get(0).findElement(By.cssSelector(".features")).getText().split(", ")).hasSize(4);
+        assertThat(confusion.findElements(By.cssSelector("canvas.digit"))).isEmpty();
+        screenshot("lab5-confusion.png", confusion);
+    }
+
+    @Test
     void lab10ComparesEveryVariantOnOneChart() throws Exception {
         open("/labs/10-regularisation");
         WebElement compare = driver.findElement(By.cssSelector("[data-widget=compare]"));

@@ -6,8 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import nnlab.jobs.support.Api;
 import org.junit.jupiter.api.Test;
 
 class LabParserTest {
@@ -33,6 +39,27 @@ class LabParserTest {
             assertThat(lab.html()).as(f.toString()).contains("<span class=\"math\"").doesNotContain("NNLABMATH");
             assertThat(lab.widgets()).as(f.toString()).isNotEmpty();
         }
+    }
+
+    /** A confusion or digits block names the train block whose model it shows; that block is on its page. */
+    @Test
+    void blocksThatUseATrainedModelNameATrainBlockOfTheirPage() throws Exception {
+        Pattern block = Pattern.compile("^```widget:(\\w+)\\n(.*?)^```",
+                Pattern.MULTILINE | Pattern.DOTALL);
+        int users = 0;
+        for (Path f : labFiles()) {
+            Set<String> trainNames = new HashSet<>();
+            List<String> wanted = new ArrayList<>();
+            Matcher m = block.matcher(Files.readString(f, StandardCharsets.UTF_8));
+            while (m.find()) {
+                var config = Api.JSON.readTree(m.group(2));
+                if (m.group(1).equals("train") && config.has("name")) trainNames.add(config.get("name").asText());
+                if (List.of("confusion", "digits").contains(m.group(1)) && config.has("train")) wanted.add(config.get("train").asText());
+            }
+            assertThat(trainNames).as(f.toString()).containsAll(wanted);
+            users += wanted.size();
+        }
+        assertThat(users).as("confusion blocks in labs 5 and 7, digits in lab 7").isGreaterThanOrEqualTo(3);
     }
 
     @Test
