@@ -49,14 +49,20 @@ export function mount(host, cfg) {
       const r = runs.find((x) => x.id === id);
       if (!r) return;
       if (m.type === 'epoch') addEpoch(r, m);
-      else if (m.type === 'status' && FINAL.includes(m.status)) end(r, m.status, m.error);
+      else if (m.type === 'status' && FINAL.includes(m.status)) {
+        // ended before its snapshot came: end with the snapshot, which holds the epochs sent before we listened
+        if (r.snapshot) end(r, m.status, m.error);
+        else r.pending = [m.status, m.error];
+      }
     },
     snapshot(snap, id) {
       const r = runs.find((x) => x.id === id);
-      if (!r) return;
+      if (!r || r.final) return;
+      r.snapshot = true;
       (snap.history || []).forEach((m) => addEpoch(r, m));
       const st = snap.status && snap.status.status;
       if (FINAL.includes(st)) end(r, st, snap.status.error);
+      else if (r.pending) end(r, ...r.pending);
     },
     connected() {},
   });

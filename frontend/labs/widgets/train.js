@@ -2,7 +2,8 @@
 // accuracy curves (train solid, validation dashed; each run in its own colour, runs overlaid), and the
 // final test metrics. The run button may be pressed again while runs go on: each run gets its own progress
 // line and colour, at most MAX_ACTIVE run at once and the latest MAX_SHOWN stay on the charts; the stop
-// button cancels every unfinished run. Block settings: {"name", "spec" (a job spec, docs/api.md), "fields" (which to
+// button cancels every unfinished run. Other blocks of the page (digits, confusion) use the newest run's
+// model. Block settings: {"name", "spec" (a job spec, docs/api.md), "fields" (which to
 // show, default all), "predict" (inputs to show the trained model's outputs for), "weightNorm" (true: also
 // plot the weights' norm per epoch)}.
 
@@ -192,7 +193,7 @@ export function mount(host, cfg, page) {
     log.scrollTop = log.scrollHeight;
     draw();
     drawResults();
-    page.trained(name, { id: r.id, spec: r.spec, final: false });
+    if (r.n === started) page.trained(name, { id: r.id, spec: r.spec, final: false });
   }
 
   async function onFinal(r, status, why) {
@@ -212,7 +213,7 @@ export function mount(host, cfg, page) {
       const last = [...r.epochs.values()].sort((a, b) => a.epoch - b.epoch).pop();
       if (last && last.test) log.textContent += `test - ${kerasLine({ steps: '', train: last.test }).replace(/^\/ - /, '')}\n`;
     }
-    page.trained(name, { id: r.id, spec: r.spec, final: true });
+    if (r.n === started) page.trained(name, { id: r.id, spec: r.spec, final: true });
     if (cfg.predict && status === 'SUCCEEDED') showPredictions(r);
   }
 
@@ -242,15 +243,21 @@ export function mount(host, cfg, page) {
       else if (m.type === 'status') {
         r.status = m.status;
         drawResults();
-        if (FINAL.includes(m.status)) onFinal(r, m.status, m.error);
+        // a run that ends before its snapshot came ends with it: the snapshot holds the epochs sent before we listened
+        if (FINAL.includes(m.status)) {
+          if (r.snapshot) onFinal(r, m.status, m.error);
+          else r.pending = [m.status, m.error];
+        }
       }
     },
     snapshot(snap, id) {
       const r = runs.find((x) => x.id === id);
       if (!r || r.final) return;
+      r.snapshot = true;
       (snap.history || []).forEach((m) => onEpoch(r, m));
       const st = snap.status && (snap.status.status || snap.status);
       if (typeof st === 'string' && FINAL.includes(st)) onFinal(r, st, snap.error || (snap.status && snap.status.error));
+      else if (r.pending) onFinal(r, ...r.pending);
     },
     connected() {},
   });

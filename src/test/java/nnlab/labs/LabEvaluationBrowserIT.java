@@ -134,7 +134,7 @@ class LabEvaluationBrowserIT extends LabBrowser {
         WebElement train = driver.findElement(By.cssSelector("[data-widget=train]"));
         WebElement box = train.findElement(By.cssSelector(".train"));
         set(train, "trainLimit", "3000");
-        set(train, "epochs", "100");
+        set(train, "epochs", "2000"); // the runs must outlast the test: Stop ends them
         set(train, "seed", "");
         train.findElement(By.cssSelector("button.run")).click();
         waitLong(d -> progressOf(train, 1).startsWith("Epoch "));
