@@ -10,8 +10,6 @@ import java.net.URI;
 import java.util.List;
 import nnlab.data.PreparedDataset;
 import nnlab.engine.LayerSpec;
-import nnlab.jobs.Evaluation;
-import nnlab.jobs.JobEvaluations;
 import nnlab.jobs.JobMessage;
 import nnlab.jobs.JobService;
 import nnlab.jobs.JobSpec;
@@ -47,12 +45,10 @@ public class JobController {
 
     private final JobService jobs;
     private final SseStreams sse;
-    private final JobEvaluations evaluations;
 
-    public JobController(JobService jobs, SseStreams sse, JobEvaluations evaluations) {
+    public JobController(JobService jobs, SseStreams sse) {
         this.jobs = jobs;
         this.sse = sse;
-        this.evaluations = evaluations;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -147,19 +143,6 @@ public class JobController {
                     + "for 2-D data sets")
     public Prediction predict(@PathVariable String id, @RequestBody PredictRequest request) {
         return jobs.predict(id, request);
-    }
-
-    @GetMapping("/{id}/evaluation")
-    @Operation(summary = "a classifier's confusion matrix, accuracy per class and overall, and sample predictions",
-            description = "on the job's current weights (live jobs) or final weights; split defaults to test, else "
-                    + "validation, else train; samples mixes right and wrong predictions, the same ones every time "
-                    + "for the same weights; 409 for regression jobs and jobs without weights")
-    public Evaluation evaluation(@PathVariable String id,
-                                 @Parameter(description = "test, validation or train")
-                                 @RequestParam(required = false) String split,
-                                 @Parameter(description = "how many sample predictions (images: with their pixels)")
-                                 @RequestParam(defaultValue = "24") int samples) {
-        return evaluations.evaluate(id, split, samples);
     }
 
     /** @param train [x1, x2, label] rows; @param test the same for the test split */

@@ -1,0 +1,38 @@
+package nnlab.jobs.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import nnlab.jobs.Evaluation;
+import nnlab.jobs.JobEvaluations;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A classifier job judged on held-out data: confusion matrix, accuracy per class, sample predictions. */
+@RestController
+@RequestMapping("/api/jobs")
+@Tag(name = "jobs")
+public class EvaluationController {
+
+    private final JobEvaluations evaluations;
+
+    public EvaluationController(JobEvaluations evaluations) {
+        this.evaluations = evaluations;
+    }
+
+    @GetMapping("/{id}/evaluation")
+    @Operation(summary = "a classifier's confusion matrix, accuracy per class and overall, and sample predictions",
+            description = "on the job's current weights (live jobs) or final weights; split defaults to test, else "
+                    + "validation, else train; samples mixes right and wrong predictions, the same ones every time "
+                    + "for the same weights; 409 for regression jobs and jobs without weights")
+    public Evaluation evaluation(@PathVariable String id,
+                                 @Parameter(description = "test, validation or train")
+                                 @RequestParam(required = false) String split,
+                                 @Parameter(description = "how many sample predictions (images: with their pixels)")
+                                 @RequestParam(defaultValue = "24") int samples) {
+        return evaluations.evaluate(id, split, samples);
+    }
+}
