@@ -9,25 +9,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.function.Function;
 import nnlab.engine.Model;
-import nnlab.support.HeadlessChromium;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Labs 2, 3 and 4 in Debian's headless Chromium: the perceptron's line moving epoch by epoch, a playground
@@ -37,27 +30,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:lab-exercises-it;DB_CLOSE_DELAY=-1",
         "nnlab.data-dir=target/lab-exercises-it"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LabExercisesBrowserIT {
+class LabExercisesBrowserIT extends LabBrowserTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @LocalServerPort
-    int port;
-
-    private HeadlessChromium browser;
-    private WebDriver driver;
-
-    @BeforeAll
-    void startBrowser() throws Exception {
-        browser = HeadlessChromium.start(1300, 1000);
-        driver = browser.driver();
-    }
-
-    @AfterAll
-    void stopBrowser() throws Exception {
-        if (browser != null) browser.close();
+    @Override
+    Duration waitLimit() {
+        return Duration.ofSeconds(60);
     }
 
     @Test
@@ -69,7 +48,7 @@ class LabExercisesBrowserIT {
         widget.findElement(By.cssSelector("button.run")).click();
         // played live: the epochs shown go up one by one while the job is stepped
         java.util.Set<String> seen = new java.util.TreeSet<>();
-        new WebDriverWait(driver, WAIT).pollingEvery(Duration.ofMillis(50)).until(d -> {
+        new WebDriverWait(driver, waitLimit()).pollingEvery(Duration.ofMillis(50)).until(d -> {
             String e = box.getAttribute("data-epoch");
             if (e != null) seen.add(e);
             return "SUCCEEDED".equals(box.getAttribute("data-status"));
@@ -117,7 +96,7 @@ class LabExercisesBrowserIT {
         WebElement frame = gauss.findElement(By.cssSelector("iframe.playground-frame"));
         driver.switchTo().frame(frame);
         try {
-            waitUntil(d -> js("return window.playground && window.playground.jobId ? 'yes' : ''").equals("yes"));
+            waitUntil(d -> "yes".equals(js("return window.playground && window.playground.jobId ? 'yes' : ''")));
             browser.js("return window.playground.ready()");
             assertThat(js("return JSON.stringify(window.playground.state.networkShape)")).isEqualTo("[]");
             assertThat(js("return window.playground.state.dataset")).isEqualTo("gauss");
@@ -135,11 +114,15 @@ class LabExercisesBrowserIT {
             assertThat(Integer.parseInt(driver.findElement(By.id("epoch")).getText())).isGreaterThan(earlyEpoch + 199);
             assertThat(later).as("training loss at epoch %d vs %d", epoch(), earlyEpoch).isLessThan(early);
             System.out.printf("[lab 3] exercise 2: training loss %.3f at epoch %d, %.3f at epoch %d%n", early, earlyEpoch, later, epoch());
+            // pause: the frame's job waits, paused, on the server (a run that just completed goes on as a new paused job)
+            driver.findElement(By.id("play")).click();
+            waitUntil(d -> Boolean.FALSE.equals(browser.js("return window.playground.running")) && status(currentJob()).equals("PAUSED"));
         } finally {
             driver.switchTo().defaultContent();
         }
         screenshot("lab3-playground-exercise.png", gauss);
         String firstJob = (String) browser.js("return arguments[0].contentWindow.playground.jobId", frame);
+        assertThat(status(firstJob)).isEqualTo("PAUSED");
 
         // two more frames: the first closes and its job is cancelled, so a page never holds more than two
         exercises.get(2).findElement(By.cssSelector("button.open-frame")).click();
@@ -148,13 +131,7 @@ class LabExercisesBrowserIT {
         assertThat(gauss.findElements(By.cssSelector("iframe"))).isEmpty();
         assertThat(gauss.findElement(By.cssSelector(".closed-note")).getText()).contains("at most 2");
         assertThat(driver.findElements(By.cssSelector("iframe.playground-frame"))).hasSize(2);
-        waitUntil(d -> {
-            try {
-                return get("/api/jobs/" + firstJob).get("status").asText().equals("CANCELLED");
-            } catch (Exception e) {
-                return false;
-            }
-        });
+        waitUntil(d -> status(firstJob).equals("CANCELLED"));
 
         // the spiral exercise's question, wrong then right
         WebElement question = driver.findElements(By.cssSelector("[data-widget=question]")).stream()
@@ -281,31 +258,23 @@ class LabExercisesBrowserIT {
         return driver.findElement(By.id("trainLoss")).getText();
     }
 
+    private String currentJob() {
+        return (String) browser.js("return window.playground.jobId");
+    }
+
+    /** A job's status over the API ("" while it cannot be read). */
+    private String status(String jobId) {
+        try {
+            return get("/api/jobs/" + jobId).path("status").asText("");
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
     private JsonNode get(String path) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(r.body());
     }
 
-    private void open(String path) {
-        driver.get("http://localhost:" + port + path);
-        waitUntil(d -> "true".equals(js("return document.body.dataset.widgetsReady || ''")));
-        assertThat(driver.findElements(By.cssSelector(".widget-failed"))).isEmpty();
-    }
-
-    private String js(String script) {
-        Object v = browser.js(script);
-        return v == null ? "" : String.valueOf(v);
-    }
-
-    private void waitUntil(Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, WAIT).pollingEvery(Duration.ofMillis(100)).until(condition);
-    }
-
-    private Path screenshot(String name, WebElement at) throws Exception {
-        browser.js("arguments[0].scrollIntoView({block: 'start'})", at);
-        Path file = browser.screenshot(name);
-        System.out.println("[labs] screenshot: " + file.toAbsolutePath());
-        return file;
-    }
 }
