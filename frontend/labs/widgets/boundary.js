@@ -146,14 +146,20 @@ export function mount(host, cfg) {
     r.features = doc.featureNames;
     r.frames.push(await retry(() => restFrame(r, 0), current));
     show(0, true);
-    await subscribed;
+    // without the live stream (it may be slow to connect) each epoch is fetched over REST after a wait
+    await Promise.race([subscribed, sleep(EPOCH_WAIT_MS)]);
     play(r, mine);
+  }
+
+  function fail(e) {
+    error.hidden = false;
+    error.textContent = e.message;
   }
 
   async function play(r, mine) {
     if (r.looping) return; // a pause and go-on while an epoch was under way: that loop goes on
     r.looping = true;
-    try { await stepAll(r, mine); } finally { r.looping = false; }
+    try { await stepAll(r, mine); } catch (e) { fail(e); } finally { r.looping = false; }
   }
 
   async function stepAll(r, mine) {
@@ -259,14 +265,12 @@ export function mount(host, cfg) {
       { xLabel: 'epoch', yLabel: '‖w‖', width: 300, height: 170, xRange: [0, Math.max(1, r.epochs)] });
   }
 
-  train.addEventListener('click', () => {
-    start().catch((e) => { error.hidden = false; error.textContent = e.message; });
-  });
+  train.addEventListener('click', () => { start().catch(fail); });
   pause.addEventListener('click', () => {
     if (!run || run.final) return;
     run.playing = !run.playing;
     pause.textContent = run.playing ? 'Pause' : 'Go on';
-    if (run.playing) play(run, generation).catch((e) => { error.hidden = false; error.textContent = e.message; });
+    if (run.playing) play(run, generation);
   });
   slider.addEventListener('input', () => { if (run) show(Number(slider.value), false); });
   // a paused job counts against the client's unfinished jobs: leaving the page cancels it
