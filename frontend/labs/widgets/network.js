@@ -5,6 +5,7 @@
 // Shows the diagram (weights on the edges, biases in the units), a table of every layer's pre-activations and
 // outputs for each input, and, for two inputs, the output as a heat map over range² with the inputs on it.
 
+import { api } from '../../playground/api.js';
 import { el } from '../page.js';
 import { ACTIVATIONS } from './plot.js';
 import { color } from '../../playground/render.js';
@@ -39,9 +40,35 @@ function svg(tag, attrs, parent) {
   return n;
 }
 
+/** A weight as its field shows it: 3 decimals (a trained 1e-17 is 0); the computation keeps every digit until it is edited. */
+const shown = (v) => String(+v.toFixed(3));
 const fmt = (v) => (Number.isInteger(v) ? String(v) : String(+v.toFixed(3))).replace('-', '−');
 
-export function mount(host, cfg) {
+/**
+ * With "train": NAME the picture shows the weights the page's train block NAME ended with, after each of its runs
+ * (until then the given ones): the network a run found, drawn and computed the same way.
+ */
+export function mount(host, cfg, page) {
+  if (!cfg.train) return draw(host, cfg);
+  const caption = el('p', 'trained-from', `The weights given here until the block "${cfg.train}" has trained; then the weights its last run ended with.`);
+  const picture = el('div');
+  host.append(caption, picture);
+  draw(picture, cfg);
+  let shown = 0;
+  page.onTrained(async (name, job) => {
+    if (name !== cfg.train || !job.final) return;
+    const mine = ++shown;
+    const doc = await api.model(job.id);
+    if (mine !== shown) return;
+    const layers = doc.layers.map((l) => ({ units: l.units, activation: l.activation }));
+    picture.replaceChildren();
+    draw(picture, { ...cfg, layers, weights: doc.weights });
+    caption.textContent = `The weights of the "${cfg.train}" block's last run (job ${job.id}, after ${doc.epoch} epochs):`;
+    host.dataset.jobId = job.id;
+  });
+}
+
+function draw(host, cfg) {
   const layers = cfg.layers;
   if (!Array.isArray(layers) || !layers.length || !cfg.weights) throw new Error('a network block needs "layers" and "weights"');
   const unknown = layers.map((l) => l.activation || 'linear').filter((a) => !activation(a));
@@ -90,7 +117,7 @@ export function mount(host, cfg) {
   reset.type = 'button';
   reset.addEventListener('click', () => {
     Object.assign(weights, structuredClone(original));
-    fields.forEach((f) => { f.input.value = String(f.get()); f.input.classList.remove('invalid'); });
+    fields.forEach((f) => { f.input.value = shown(f.get()); f.input.classList.remove('invalid'); });
     update();
   });
   form.append(reset);
@@ -102,7 +129,7 @@ export function mount(host, cfg) {
     input.name = name;
     input.title = title;
     input.setAttribute('aria-label', title);
-    input.value = String(get());
+    input.value = shown(get());
     input.addEventListener('input', () => {
       const v = Number(input.value);
       const ok = input.value.trim() !== '' && Number.isFinite(v);

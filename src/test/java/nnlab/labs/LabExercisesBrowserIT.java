@@ -153,7 +153,7 @@ class LabExercisesBrowserIT extends LabBrowserTest {
     @Test
     void lab4ThePictureFollowsEditedWeightsAndComputesWhatTheEngineComputes() throws Exception {
         open("/labs/04-xor");
-        WebElement widget = driver.findElement(By.cssSelector("[data-widget=network]"));
+        WebElement widget = driver.findElements(By.cssSelector("[data-widget=network]")).get(0);
         WebElement picture = widget.findElement(By.cssSelector(".network-picture"));
         browser.js("arguments[0].scrollIntoView({block: 'start'})", widget);
         assertThat(picture.getAttribute("data-outputs")).isEqualTo("[[0],[1],[1],[0]]");
@@ -181,6 +181,22 @@ class LabExercisesBrowserIT extends LabBrowserTest {
         widget.findElement(By.cssSelector("button.reset-weights")).click();
         assertThat(picture.getAttribute("data-outputs")).isEqualTo("[[0],[1],[1],[0]]");
         assertThat(heatPixels(widget)).isEqualTo(heatBefore);
+
+        // the second picture takes the weights a run from random weights ended with, and computes what the server predicts
+        WebElement fromRandom = driver.findElements(By.cssSelector("[data-widget=train]")).stream()
+                .filter(t -> t.getText().contains("Layers")).reduce((a, b) -> b).orElseThrow();
+        WebElement found = driver.findElements(By.cssSelector("[data-widget=network]")).get(1);
+        fromRandom.findElement(By.cssSelector("button.run")).click();
+        waitUntil(d -> "SUCCEEDED".equals(fromRandom.findElement(By.cssSelector(".train")).getAttribute("data-status")));
+        String job = fromRandom.findElement(By.cssSelector(".train")).getAttribute("data-job-id");
+        waitUntil(d -> job.equals(found.getAttribute("data-job-id")));
+        assertThat(found.findElement(By.cssSelector(".trained-from")).getText()).contains(job).contains("after 1000 epochs");
+        JsonNode served = post("/api/jobs/" + job + "/predict", "{\"inputs\": [[0, 0], [0, 1], [1, 0], [1, 1]]}").get("outputs");
+        JsonNode drawn = JSON.readTree(found.findElement(By.cssSelector(".network-picture")).getAttribute("data-outputs"));
+        for (int i = 0; i < 4; i++) assertThat(drawn.get(i).get(0).asDouble()).isCloseTo(served.get(i).get(0).asDouble(), within(1e-5));
+        System.out.println("[lab 4] a run from random weights, drawn: outputs " + drawn + ", weights "
+                + get("/api/jobs/" + job + "/model").get("weights"));
+        screenshot("lab4-xor-found-solution.png", found);
 
         // the page's forward pass against the engine: the hand weights, then random 2-3-1 and 2-2-2-1 networks
         JsonNode hand = LabWidgetBlocksTest.blocks("04-xor.md", "network").get(0);
@@ -273,6 +289,13 @@ class LabExercisesBrowserIT extends LabBrowserTest {
         } catch (Exception e) {
             return "";
         }
+    }
+
+    private JsonNode post(String path, String body) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(r.body());
     }
 
     private JsonNode get(String path) throws Exception {

@@ -50,8 +50,12 @@ class LabWidgetBlocksTest {
     @Test
     void lab4PictureHoldsTheLecturesHandSolutionAndTheEngineComputesItsTargets() throws Exception {
         List<JsonNode> pictures = blocks("04-xor.md", "network");
-        assertThat(pictures).hasSize(1);
+        assertThat(pictures).hasSize(2);
         JsonNode picture = pictures.get(0);
+        // the second picture shows what the random-start block found, from the same hand weights until then
+        assertThat(pictures.get(1).get("train").asText()).isEqualTo("xor-random");
+        assertThat(pictures.get(1).get("weights")).isEqualTo(picture.get("weights"));
+        assertThat(blocks("04-xor.md", "train")).anySatisfy(b -> assertThat(b.path("name").asText()).isEqualTo("xor-random"));
         // the same weights as the train block that hands them to the server
         JsonNode hand = blocks("04-xor.md", "train").stream()
                 .filter(b -> b.path("name").asText().equals("xor-hand")).findFirst().orElseThrow();
