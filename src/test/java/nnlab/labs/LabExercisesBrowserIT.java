@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 import nnlab.engine.Model;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -83,6 +84,38 @@ class LabExercisesBrowserIT extends LabBrowserTest {
         assertThat(line(last)).containsExactly(new double[] {k.get(0).get(0).asDouble(), k.get(1).get(0).asDouble(), b}, within(1e-5));
 
         screenshot("lab2-perceptron-boundary.png", widget);
+
+        // logistic regression on the same points: paused after a few epochs it stays there, and goes on to the end
+        WebElement logistic = driver.findElements(By.cssSelector("[data-widget=boundary]")).get(1);
+        WebElement logisticBox = logistic.findElement(By.cssSelector(".boundary"));
+        browser.js("arguments[0].scrollIntoView({block: 'start'})", logistic);
+        logistic.findElement(By.cssSelector("button.run")).click();
+        waitUntil(d -> Integer.parseInt(java.util.Objects.requireNonNullElse(logisticBox.getAttribute("data-epoch"), "0")) >= 3);
+        logistic.findElement(By.cssSelector("button.pause")).click();
+        // an epoch under way when pause was pressed still arrives; then the job waits, paused, at the epoch shown
+        String logisticJob = logisticBox.getAttribute("data-job-id");
+        Function<WebDriver, Boolean> settled = d -> {
+            try {
+                JsonNode job = get("/api/jobs/" + logisticJob);
+                return job.get("status").asText().equals("PAUSED")
+                        && job.get("epochsDone").asText().equals(logisticBox.getAttribute("data-epoch"));
+            } catch (Exception e) {
+                return false;
+            }
+        };
+        waitUntil(settled);
+        Thread.sleep(500); // a step sent just before the pause shows PAUSED until a worker takes it
+        waitUntil(settled);
+        String held = logisticBox.getAttribute("data-epoch");
+        Thread.sleep(1000);
+        assertThat(logisticBox.getAttribute("data-epoch")).as("epoch while paused").isEqualTo(held);
+        assertThat(logistic.findElement(By.cssSelector("button.pause")).getText()).isEqualTo("Go on");
+        assertThat(status(logisticJob)).isEqualTo("PAUSED");
+        logistic.findElement(By.cssSelector("button.pause")).click();
+        waitUntil(d -> "SUCCEEDED".equals(logisticBox.getAttribute("data-status")));
+        assertThat(logisticBox.getAttribute("data-epoch")).isEqualTo("40");
+        String norms = logistic.findElement(By.cssSelector(".norm-chart polyline.series")).getAttribute("points");
+        assertThat(norms.trim().split(" ")).as("weight norms drawn, epochs 0 to 40").hasSize(41);
 
         WebElement plot = driver.findElement(By.cssSelector("[data-widget=plot]"));
         assertThat(plot.findElements(By.cssSelector("polyline.series"))).hasSize(4);
