@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
@@ -21,7 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:lab-evaluation-it;DB_CLOSE_DELAY=-1",
         "nnlab.data-dir=target/lab-evaluation-it"})
-class LabEvaluationBrowserIT extends LabBrowser {
+class LabEvaluationBrowserIT extends LabBrowserTest {
 
     private static final Duration TRAINING = Duration.ofMinutes(4);
 
@@ -65,7 +66,7 @@ class LabEvaluationBrowserIT extends LabBrowser {
         List<WebElement> wrong = confusion.findElements(By.cssSelector(".sample-grid figure.sample.wrong"));
         assertThat(wrong).hasSize(Math.min(12, 10_000 - trace));
         for (WebElement w : wrong) assertThat(w.findElement(By.cssSelector(".truth")).getText()).matches("true: [0-9]");
-        Object ink = js("return [...arguments[0].querySelectorAll('canvas.digit')].map(c => {"
+        Object ink = browser.js("return [...arguments[0].querySelectorAll('canvas.digit')].map(c => {"
                 + " const d = c.getContext('2d').getImageData(0, 0, 28, 28).data; let s = 0;"
                 + " for (let i = 0; i < d.length; i += 4) s += 255 - d[i]; return s / 255; })", confusion);
         assertThat((List<?>) ink).hasSize(24).allSatisfy(v -> assertThat(((Number) v).doubleValue()).isGreaterThan(20));
@@ -146,9 +147,9 @@ class LabEvaluationBrowserIT extends LabBrowser {
         assertThat(box.getAttribute("data-status")).isEqualTo("RUNNING");
         assertThat(train.findElements(By.cssSelector(".run-progress"))).hasSize(2);
         // read in one go: the chart is drawn anew with every epoch
-        waitUntil(d -> Long.valueOf(2).equals(js("return new Set([...arguments[0].querySelectorAll("
+        waitUntil(d -> Long.valueOf(2).equals(browser.js("return new Set([...arguments[0].querySelectorAll("
                 + "'.loss-curve polyline.series')].map(l => l.getAttribute('stroke'))).size", train)));
-        Object seeds = js("return [...arguments[0].querySelectorAll('table.results tr.run-result td:nth-child(2)')]"
+        Object seeds = browser.js("return [...arguments[0].querySelectorAll('table.results tr.run-result td:nth-child(2)')]"
                 + ".map(td => td.textContent)", train);
         assertThat((List<?>) seeds).hasSize(2).doesNotHaveDuplicates();
         // the confusion block judges the latest run's current weights while it trains
@@ -192,6 +193,6 @@ class LabEvaluationBrowserIT extends LabBrowser {
     }
 
     private void waitLong(Function<WebDriver, Boolean> condition) {
-        waitUntil(condition, TRAINING);
+        new WebDriverWait(driver, TRAINING).pollingEvery(Duration.ofMillis(250)).until(condition);
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:labs-it;DB_CLOSE_DELAY=-1",
         "nnlab.data-dir=target/labs-it"})
-class LabsBrowserIT extends LabBrowser {
+class LabsBrowserIT extends LabBrowserTest {
 
     @Test
     void lab1GradientDescentCurveAndQuestions() throws Exception {
@@ -169,4 +169,5 @@ class LabsBrowserIT extends LabBrowser {
         assertThat(grid.findElements(By.cssSelector(".best-fit polyline.series"))).hasSize(2);
         screenshot("lab8-grid-search.png", grid);
     }
+
 }

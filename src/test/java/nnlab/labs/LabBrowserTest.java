@@ -15,17 +15,23 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** What the lab browser tests share: one headless Chromium per class, opening a lab, waiting, screenshots. */
+/**
+ * What the lab browser tests share: one headless Chromium per class on the random-port server, a lab opened
+ * with all its widgets mounted, waits, and screenshots in target/screenshots/.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class LabBrowser {
-
-    static final Duration WAIT = Duration.ofSeconds(30);
+abstract class LabBrowserTest {
 
     @LocalServerPort
     int port;
 
     HeadlessChromium browser;
     WebDriver driver;
+
+    /** How long a wait may take; generous, as the machine may be busy. */
+    Duration waitLimit() {
+        return Duration.ofSeconds(30);
+    }
 
     @BeforeAll
     void startBrowser() throws Exception {
@@ -38,26 +44,21 @@ abstract class LabBrowser {
         if (browser != null) browser.close();
     }
 
-    /** Opens a page of this server and waits until its widgets have started, none failing. */
+    /** Opens a lab page and waits until every widget block has mounted; none may have failed. */
     void open(String path) {
         driver.get("http://localhost:" + port + path);
         waitUntil(d -> "true".equals(js("return document.body.dataset.widgetsReady || ''")));
         assertThat(driver.findElements(By.cssSelector(".widget-failed"))).isEmpty();
     }
 
-    Object js(String script, Object... args) {
-        return browser.js(script, args);
+    Object js(String script) {
+        return browser.js(script);
     }
 
     void waitUntil(Function<WebDriver, Boolean> condition) {
-        waitUntil(condition, WAIT);
+        new WebDriverWait(driver, waitLimit()).pollingEvery(Duration.ofMillis(100)).until(condition);
     }
 
-    void waitUntil(Function<WebDriver, Boolean> condition, Duration timeout) {
-        new WebDriverWait(driver, timeout).pollingEvery(Duration.ofMillis(100)).until(condition);
-    }
-
-    /** The page scrolled to {@code at}, saved as target/screenshots/{name}. */
     Path screenshot(String name, WebElement at) throws Exception {
         browser.js("arguments[0].scrollIntoView({block: 'start'})", at);
         Path file = browser.screenshot(name);
