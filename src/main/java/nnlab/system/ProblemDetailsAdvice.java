@@ -25,6 +25,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -76,6 +78,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         p.setType(NOT_FOUND);
         p.setTitle("No such job");
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(p);
+    }
+
+    /** A signed-in caller reaching someone else's job, or an anonymous one reaching a student's: 403 or 401. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(SecurityProblems.forbidden(e.getMessage()));
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .body(SecurityProblems.unauthenticated(e.getMessage()));
     }
 
     @ExceptionHandler(JobStateException.class)
