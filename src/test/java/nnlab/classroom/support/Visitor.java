@@ -71,6 +71,12 @@ public final class Visitor {
                 .map(HttpCookie::getValue).findFirst().orElse(null);
     }
 
+    /** The Cookie header this browser sends, for the WebSocket handshake. */
+    public String cookieHeader() {
+        return cookies.getCookieStore().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+    }
+
     public void setCookie(String name, String value) {
         HttpCookie c = new HttpCookie(name, value);
         c.setPath("/");
