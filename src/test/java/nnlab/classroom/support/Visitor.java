@@ -32,6 +32,7 @@ public final class Visitor {
             .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
     private String bearer;
+    private boolean csrfHeader = true;
 
     public Visitor(int port) {
         this.base = "http://localhost:" + port;
@@ -55,14 +56,25 @@ public final class Visitor {
         if (m.find()) all.put("_csrf", m.group(1));
         String body = all.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(base + action))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+        Api.Response answer = send(request(action).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+        // as a browser does: follow the redirect, which also brings the next CSRF cookie
+        String location = answer.header("Location");
+        if (answer.status() / 100 == 3 && location != null) {
+            get(location.startsWith("http") ? URI.create(location).getRawPath() : location);
+        }
+        return answer;
     }
 
     /** From now on, send this API token instead of relying on cookies alone. */
     public Visitor bearer(String token) {
         this.bearer = token;
+        return this;
+    }
+
+    /** From now on, leave out the X-XSRF-TOKEN header, as a forged cross-site request would. */
+    public Visitor withoutCsrfHeader() {
+        this.csrfHeader = false;
         return this;
     }
 
@@ -112,7 +124,7 @@ public final class Visitor {
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         String xsrf = cookie("XSRF-TOKEN");
-        if (xsrf != null) b.header("X-XSRF-TOKEN", xsrf);
+        if (xsrf != null && csrfHeader) b.header("X-XSRF-TOKEN", xsrf);
         if (bearer != null) b.header("Authorization", "Bearer " + bearer);
         return b;
     }
