@@ -105,6 +105,11 @@ public final class Visitor {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Api.Response put(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Api.Response delete(String path) {
         return send(request(path).DELETE());
     }
