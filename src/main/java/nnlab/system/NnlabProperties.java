@@ -87,6 +87,8 @@ public record NnlabProperties(@DefaultValue("data") String dataDir,
      * @param loginFailuresPerUsername failed sign-ins one username may have per {@code loginWindow}; then 429
      * @param loginFailuresPerAddress  failed sign-ins one address may have per {@code loginWindow}; then 429
      * @param loginWindow        the window both login limits refill over
+     * @param maxRequestBody     the largest request body read (a spec with imported MNIST weights is ~1.2 MB);
+     *                           a larger one is refused with 413 before it is read
      */
     public record Security(@DefaultValue("") String secret,
                            @DefaultValue("true") boolean anonymousApi,
@@ -96,7 +98,8 @@ public record NnlabProperties(@DefaultValue("data") String dataDir,
                            @DefaultValue java.util.List<Account> instructors,
                            @DefaultValue("5") int loginFailuresPerUsername,
                            @DefaultValue("20") int loginFailuresPerAddress,
-                           @DefaultValue("5m") Duration loginWindow) {
+                           @DefaultValue("5m") Duration loginWindow,
+                           @DefaultValue("16MB") org.springframework.util.unit.DataSize maxRequestBody) {
     }
 
     /** An instructor account from configuration. */
