@@ -29,12 +29,17 @@ public class JobRepository {
     }
 
     public void insert(JobRecord job) {
+        insert(job, null);
+    }
+
+    /** @param classId the class of the job's owner, or null */
+    public void insert(JobRecord job, Long classId) {
         jdbc.sql("""
-                insert into job (id, client, spec, status, epochs, inputs, epochs_done, created_at)
-                values (:id, :client, :spec, :status, :epochs, :inputs, 0, :created)""")
+                insert into job (id, client, spec, status, epochs, inputs, epochs_done, created_at, class_id)
+                values (:id, :client, :spec, :status, :epochs, :inputs, 0, :created, :classId)""")
                 .param("id", job.id()).param("client", job.client()).param("spec", write(job.spec()))
                 .param("status", job.status().name()).param("epochs", job.epochs()).param("inputs", job.inputs())
-                .param("created", job.createdAt().toEpochMilli())
+                .param("created", job.createdAt().toEpochMilli()).param("classId", classId, Types.BIGINT)
                 .update();
     }
 
@@ -74,12 +79,20 @@ public class JobRepository {
 
     /** The newest jobs first. */
     public List<JobRecord> list(int limit, JobStatus status) {
-        if (status != null) {
-            return jdbc.sql("select * from job where status = :s order by created_at desc, id limit :n")
-                    .param("s", status.name()).param("n", limit).query(this::job).list();
-        }
-        return jdbc.sql("select * from job order by created_at desc, id limit :n").param("n", limit).query(this::job)
-                .list();
+        return list(limit, status, null, null);
+    }
+
+    /** The newest jobs first, with any of a status, an owner and a class (null = any). */
+    public List<JobRecord> list(int limit, JobStatus status, String client, Long classId) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (status != null) where.append(" and status = :s");
+        if (client != null) where.append(" and client = :c");
+        if (classId != null) where.append(" and class_id = :k");
+        var sql = jdbc.sql("select * from job" + where + " order by created_at desc, id limit :n").param("n", limit);
+        if (status != null) sql = sql.param("s", status.name());
+        if (client != null) sql = sql.param("c", client);
+        if (classId != null) sql = sql.param("k", classId);
+        return sql.query(this::job).list();
     }
 
     public List<JobRecord> withStatus(List<JobStatus> statuses) {

@@ -173,6 +173,16 @@ public class JobService implements SmartLifecycle {
 
     /** Checks the spec completely, then queues it. */
     public JobView submit(JobSpec submitted, String client) {
+        return submit(submitted, client, null);
+    }
+
+    /**
+     * Checks the spec completely, then queues it.
+     *
+     * @param client  the owner key the job is stored under (and the per-client limit counts)
+     * @param classId the owner's class, recorded with the job; null outside a class
+     */
+    public JobView submit(JobSpec submitted, String client, Long classId) {
         JobSpec spec = mapper.withSeed(submitted);
         PreparedJob prepared = mapper.prepare(spec);
         int max = properties.jobs().maxActivePerClient();
@@ -184,7 +194,7 @@ public class JobService implements SmartLifecycle {
         String id = UUID.randomUUID().toString();
         Job job = new Job(id, client, spec, prepared.config().epochs(), prepared.data().inputs(), Instant.now());
         repository.insert(new JobRecord(id, client, spec, JobStatus.QUEUED, job.epochs, job.inputs, 0, null, null,
-                job.createdAt, null, null));
+                job.createdAt, null, null), classId);
         live.put(id, job);
         try {
             queue.enqueue(id);
@@ -241,12 +251,23 @@ public class JobService implements SmartLifecycle {
     }
 
     public List<JobView> list(JobStatus status) {
+        return list(status, null, null);
+    }
+
+    /** The newest jobs, with any of a status, an owner key and a class (null = any). */
+    public List<JobView> list(JobStatus status, String client, Long classId) {
         List<JobView> views = new ArrayList<>();
-        for (JobRecord r : repository.list(LIST_LIMIT, status)) {
+        for (JobRecord r : repository.list(LIST_LIMIT, status, client, classId)) {
             Job job = live.get(r.id());
             views.add(job != null ? view(job, false) : view(r, false));
         }
         return views;
+    }
+
+    /** The owner key the job is stored under (its {@code client}). */
+    public String owner(String id) {
+        Job job = live.get(id);
+        return job != null ? job.client : record(id).client();
     }
 
     /** Every epoch so far, in order. */

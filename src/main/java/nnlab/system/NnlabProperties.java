@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record NnlabProperties(@DefaultValue("data") String dataDir,
                               @DefaultValue Jobs jobs,
                               @DefaultValue Limits limits,
-                              @DefaultValue Live live) {
+                              @DefaultValue Live live,
+                              @DefaultValue Security security) {
 
     /**
      * @param workers             jobs trained side by side, one thread each (0 = one per CPU core)
@@ -70,4 +71,42 @@ public record NnlabProperties(@DefaultValue("data") String dataDir,
                        @DefaultValue("4096") int subscriberBuffer,
                        @DefaultValue("*") java.util.List<String> allowedOrigins) {
     }
+
+    /**
+     * Who may do what.
+     *
+     * @param secret             signs the students' cookies; empty = one made at first start and kept in the
+     *                           database, so cookies survive a restart (env NNLAB_SECRET)
+     * @param anonymousApi       callers without a cookie or token may use /api/jobs (scripts, the embedded
+     *                           default); false = 401 for them
+     * @param anonymousPages     visitors who have not joined a class may open /playground and /labs;
+     *                           false = they are sent to /join
+     * @param secureCookies      AUTO marks cookies Secure when the request came over HTTPS
+     * @param studentCookieAge   how long a student's browser remembers them
+     * @param instructors        accounts created at start when missing (passwords hashed with BCrypt); with
+     *                           none configured and none stored, "instructor" is made with a password printed
+     *                           once in the log
+     * @param loginFailuresPerUsername failed sign-ins one username may have per {@code loginWindow}; then 429
+     * @param loginFailuresPerAddress  failed sign-ins one address may have per {@code loginWindow}; then 429
+     * @param loginWindow        the window both login limits refill over
+     * @param maxRequestBody     the largest request body read (a spec with imported MNIST weights is ~1.2 MB);
+     *                           a larger one is refused with 413 before it is read
+     */
+    public record Security(@DefaultValue("") String secret,
+                           @DefaultValue("true") boolean anonymousApi,
+                           @DefaultValue("true") boolean anonymousPages,
+                           @DefaultValue("AUTO") CookieSecurity secureCookies,
+                           @DefaultValue("180d") Duration studentCookieAge,
+                           @DefaultValue java.util.List<Account> instructors,
+                           @DefaultValue("5") int loginFailuresPerUsername,
+                           @DefaultValue("20") int loginFailuresPerAddress,
+                           @DefaultValue("5m") Duration loginWindow,
+                           @DefaultValue("16MB") org.springframework.util.unit.DataSize maxRequestBody) {
+    }
+
+    /** An instructor account from configuration. */
+    public record Account(String username, String password) {
+    }
+
+    public enum CookieSecurity { AUTO, ALWAYS, NEVER }
 }

@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import nnlab.classroom.SubmissionsPausedException;
 import nnlab.engine.InvalidSpecException;
 import nnlab.jobs.JobNotFoundException;
 import nnlab.jobs.JobStateException;
@@ -25,6 +26,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -48,6 +51,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     static final URI NOT_FOUND = URI.create("/problems/not-found");
     static final URI CONFLICT = URI.create("/problems/wrong-state");
     static final URI BUSY = URI.create("/problems/too-many-jobs");
+    static final URI PAUSED = URI.create("/problems/submissions-paused");
 
     private final NnlabProperties properties;
 
@@ -76,6 +80,29 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         p.setType(NOT_FOUND);
         p.setTitle("No such job");
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(p);
+    }
+
+    /** A signed-in caller reaching someone else's job, or an anonymous one reaching a student's: 403 or 401. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(SecurityProblems.forbidden(e.getMessage()));
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .body(SecurityProblems.unauthenticated(e.getMessage()));
+    }
+
+    /** 423 Locked: the class is fine, its submissions are paused for now. */
+    @ExceptionHandler(SubmissionsPausedException.class)
+    ResponseEntity<ProblemDetail> paused(SubmissionsPausedException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.LOCKED, e.getMessage());
+        p.setType(PAUSED);
+        p.setTitle("Submissions paused");
+        p.setProperty("classId", e.classroom().id());
+        p.setProperty("className", e.classroom().name());
+        return ResponseEntity.status(HttpStatus.LOCKED).body(p);
     }
 
     @ExceptionHandler(JobStateException.class)
@@ -141,11 +168,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                                   WebRequest request) {
         ProblemDetail p = unreadable(e);
         log.debug("unreadable request: {}", p.getDetail());
-        return ResponseEntity.badRequest().body(p);
+        return ResponseEntity.status(p.getStatus()).body(p);
     }
 
-    private static ProblemDetail unreadable(HttpMessageNotReadableException e) {
+    private ProblemDetail unreadable(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof RequestBodyLimit.BodyTooLargeException big) return RequestBodyLimit.tooLarge(big.limit());
+        }
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof InvalidSpecException s) return invalid(s.field(), s.reason());
         }

@@ -3,13 +3,13 @@ package nnlab.jobs.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.util.List;
 import nnlab.data.PreparedDataset;
 import nnlab.engine.LayerSpec;
+import nnlab.jobs.JobCaller;
 import nnlab.jobs.JobMessage;
 import nnlab.jobs.JobService;
 import nnlab.jobs.JobSpec;
@@ -17,11 +17,15 @@ import nnlab.jobs.JobStatus;
 import nnlab.jobs.JobView;
 import nnlab.jobs.PredictRequest;
 import nnlab.jobs.Prediction;
+import nnlab.jobs.SubmissionGuard;
 import nnlab.jobs.TrainedModel;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -40,45 +44,56 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Tag(name = "jobs", description = "training jobs: submit a spec, follow it live, control it, use the model")
 public class JobController {
 
-    /** Optional header naming the caller for the per-client job limit; otherwise the remote address counts. */
-    public static final String CLIENT_HEADER = "X-Nnlab-Client";
-
     private final JobService jobs;
     private final SseStreams sse;
+    private final List<SubmissionGuard> guards;
 
-    public JobController(JobService jobs, SseStreams sse) {
+    public JobController(JobService jobs, SseStreams sse, List<SubmissionGuard> guards) {
         this.jobs = jobs;
         this.sse = sse;
+        this.guards = guards;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "submit a job",
             description = "201 with Location, the job (id, status, seed, queue position) and its model summary; "
                     + "400 naming the field for a bad spec; 429 with Retry-After when the queue or the client's "
-                    + "job limit is full")
-    public ResponseEntity<JobView> submit(@Valid @RequestBody JobSpec spec, HttpServletRequest request,
-                                          @RequestHeader(name = CLIENT_HEADER, required = false) String client) {
-        String who = client != null && !client.isBlank() ? client.strip() : request.getRemoteAddr();
-        if (who.length() > 200) who = who.substring(0, 200);
-        JobView job = jobs.submit(spec, who);
+                    + "job limit is full; 423 when the caller's class has its submissions paused")
+    public ResponseEntity<JobView> submit(@Valid @RequestBody JobSpec spec,
+                                          @Parameter(hidden = true) @AuthenticationPrincipal JobCaller caller) {
+        for (SubmissionGuard guard : guards) guard.check(caller);
+        JobView job = jobs.submit(spec, caller.ownerKey(), caller.classId());
         return ResponseEntity.created(URI.create("/api/jobs/" + job.id())).body(job);
     }
 
     @GetMapping
-    @Operation(summary = "the newest jobs (200 at most), optionally with one status")
-    public List<JobView> list(@RequestParam(required = false) JobStatus status) {
-        return jobs.list(status);
+    @Operation(summary = "the caller's newest jobs (200 at most), optionally with one status",
+            description = "instructors see every caller's jobs and may filter by owner key (student:<id>, "
+                    + "instructor:<name>, anonymous:<client>) or class id; others get 403 for such filters")
+    public List<JobView> list(@RequestParam(required = false) JobStatus status,
+                              @RequestParam(required = false) String owner,
+                              @RequestParam(required = false) Long classId,
+                              @Parameter(hidden = true) @AuthenticationPrincipal JobCaller caller) {
+        if (caller.seesEveryJob()) return jobs.list(status, owner, classId);
+        if ((owner != null && !owner.equals(caller.ownerKey())) || classId != null) {
+            throw new AccessDeniedException("only instructors can list other callers' jobs");
+        }
+        return jobs.list(status, caller.ownerKey(), null);
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "one job: status, epochs done, last metrics, error, model summary, spec")
-    public JobView get(@PathVariable String id) {
+    public JobView get(@PathVariable String id,
+            @Parameter(hidden = true) @AuthenticationPrincipal JobCaller caller) {
+        reach(caller, id);
         return jobs.get(id);
     }
 
     @GetMapping("/{id}/metrics")
     @Operation(summary = "every epoch so far, in order (the same records as the live epoch messages)")
-    public List<JobMessage.Epoch> metrics(@PathVariable String id) {
+    public List<JobMessage.Epoch> metrics(@PathVariable String id,
+            @Parameter(hidden = true) @AuthenticationPrincipal JobCaller caller) {
+        reach(caller, id);
         return jobs.history(id);
     }
 
@@ -90,7 +105,9 @@ public class JobController {
     public SseEmitter events(@PathVariable String id,
                              @Parameter(description = "resume after this epoch")
                              @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
-                             @RequestParam(required = false) Integer after) {
+                             @RequestParam(required = false) Integer after,
+                             @Parameter(hidden = true) @AuthenticationPrincipal JobCaller caller) {
+        reach(caller, id);
         int afterEpoch = after != null ? after : 0;
         if (lastEventId != null) {
             try {
@@ -104,19 +121,25 @@ public class JobController {
 
     @PostMapping("/{id}/pause")
     @Operation(summary = "pause after the current epoch (a queued job starts paused)")
-    public JobView pause(@PathVariable String id) {
+    public JobView pause(@PathVariable String id,
+            @Parameter(hidden = true) @AuthenticationPrincipal JobCaller caller) {
+        reach(caller, id);
         return jobs.pause(id);
     }
 
     @PostMapping("/{id}/resume")
     @Operation(summary = "resume a paused job")
-    public JobView resume(@PathVariable String id) {
+    public JobView resume(@PathVariable String id,
+            @Parameter(hidden = true) @AuthenticationPrincipal JobCaller caller) {
+        reach(caller, id);
         return jobs.resume(id);
     }
 
     @PostMapping("/{id}/step")
     @Operation(summary = "run exactly one more epoch of a paused job, then pause again (409 if not paused)")
-    public JobView step(@PathVariable String id) {
+    public JobView step(@PathVariable String id,
+            @Parameter(hidden = true) @AuthenticationPrincipal JobCaller caller) {
+        reach(caller, id);
         return jobs.step(id);
     }
 
@@ -126,13 +149,17 @@ public class JobController {
 
     @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "change the learning rate of a queued, running or paused job, from its next batch on")
-    public JobView change(@PathVariable String id, @Valid @RequestBody Change change) {
+    public JobView change(@PathVariable String id, @Valid @RequestBody Change change,
+                          @Parameter(hidden = true) @AuthenticationPrincipal JobCaller caller) {
+        reach(caller, id);
         return jobs.learningRate(id, change.learningRate());
     }
 
     @DeleteMapping("/{id}")
     @Operation(summary = "cancel: a running job stops before its next batch; a finished job stays as it is")
-    public ResponseEntity<JobView> cancel(@PathVariable String id) {
+    public ResponseEntity<JobView> cancel(@PathVariable String id,
+                                          @Parameter(hidden = true) @AuthenticationPrincipal JobCaller caller) {
+        reach(caller, id);
         JobView view = jobs.cancel(id);
         return ResponseEntity.status(view.status().finished() ? HttpStatus.OK : HttpStatus.ACCEPTED).body(view);
     }
@@ -141,7 +168,9 @@ public class JobController {
     @Operation(summary = "outputs (and classes) of the job's current model",
             description = "{\"inputs\": [[...]]} with the data set's features, unscaled, or {\"points\": [[x1, x2]]} "
                     + "for 2-D data sets")
-    public Prediction predict(@PathVariable String id, @RequestBody PredictRequest request) {
+    public Prediction predict(@PathVariable String id, @RequestBody PredictRequest request,
+                              @Parameter(hidden = true) @AuthenticationPrincipal JobCaller caller) {
+        reach(caller, id);
         return jobs.predict(id, request);
     }
 
@@ -151,7 +180,9 @@ public class JobController {
 
     @GetMapping("/{id}/points")
     @Operation(summary = "the raw points of a 2-D data set (train and test), as the playground draws them")
-    public Points points(@PathVariable String id) {
+    public Points points(@PathVariable String id,
+                         @Parameter(hidden = true) @AuthenticationPrincipal JobCaller caller) {
+        reach(caller, id);
         PreparedDataset data = jobs.model(id).data();
         if (data.plane() == null) {
             throw new nnlab.engine.InvalidSpecException("dataset.name", "is not a set of 2-D points");
@@ -165,7 +196,9 @@ public class JobController {
 
     @GetMapping("/{id}/model")
     @Operation(summary = "the model as JSON: layers, weights (Keras layout), input scaling, feature and class names, spec")
-    public ResponseEntity<ModelDocument> model(@PathVariable String id) {
+    public ResponseEntity<ModelDocument> model(@PathVariable String id,
+                                               @Parameter(hidden = true) @AuthenticationPrincipal JobCaller caller) {
+        reach(caller, id);
         TrainedModel m = jobs.model(id);
         PreparedDataset data = m.data();
         List<JobSpec.Layer> layers = m.model().spec().layers().stream()
@@ -177,5 +210,20 @@ public class JobController {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"nnlab-model-" + id + ".json\"")
                 .body(doc);
+    }
+
+    /**
+     * Lets the caller on only to jobs they may reach (their own; every job for instructors; anonymous
+     * callers' jobs for anyone with the id): 404 for an unknown job, 403 for someone else's, 401 when an
+     * anonymous caller reaches a signed-in user's job.
+     */
+    private void reach(JobCaller caller, String id) {
+        String owner = jobs.owner(id);
+        if (caller.mayReach(owner)) return;
+        if (!caller.authenticated()) {
+            throw new InsufficientAuthenticationException("job " + id + " belongs to a signed-in user: sign in as"
+                    + " them, or as an instructor");
+        }
+        throw new AccessDeniedException("job " + id + " is not yours");
     }
 }

@@ -17,8 +17,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
                 "spring.datasource.url=jdbc:h2:mem:nnlab-shared;DB_CLOSE_DELAY=-1",
                 "nnlab.jobs.workers=2",
                 "nnlab.jobs.queue-capacity=32",
-                "nnlab.jobs.max-active-per-client=100"})
+                "nnlab.jobs.max-active-per-client=100",
+                "nnlab.security.instructors[0].username=" + LiveServer.INSTRUCTOR,
+                "nnlab.security.instructors[0].password=" + LiveServer.INSTRUCTOR_PASSWORD})
 public abstract class LiveServer {
+
+    /** The instructor account the shared server is started with. */
+    public static final String INSTRUCTOR = "teacher";
+    public static final String INSTRUCTOR_PASSWORD = "correct horse battery staple";
 
     @LocalServerPort
     protected int port;

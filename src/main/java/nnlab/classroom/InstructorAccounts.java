@@ -1,0 +1,65 @@
+package nnlab.classroom;
+
+import java.security.SecureRandom;
+import nnlab.system.NnlabProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the configured instructor accounts that do not exist yet. With none configured and none
+ * stored, creates one with a generated password and prints it once in the log: the only place it is
+ * ever shown.
+ */
+@Component
+public class InstructorAccounts implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(InstructorAccounts.class);
+    /** No 0/O, 1/l/I: the password is read off a log and typed in. */
+    private static final String ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    private final InstructorRepository instructors;
+    private final PasswordEncoder passwords;
+    private final NnlabProperties.Security settings;
+
+    public InstructorAccounts(InstructorRepository instructors, PasswordEncoder passwords,
+                              NnlabProperties properties) {
+        this.instructors = instructors;
+        this.passwords = passwords;
+        this.settings = properties.security();
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        boolean configured = false;
+        String firstName = null;
+        for (NnlabProperties.Account a : settings.instructors()) {
+            if (a == null || a.username() == null || a.username().isBlank()) continue;
+            String username = a.username().strip();
+            if (firstName == null) firstName = username;
+            if (a.password() == null || a.password().isEmpty()) continue;
+            configured = true;
+            if (instructors.passwordHash(username).isEmpty()) {
+                instructors.insert(username, passwords.encode(a.password()));
+                log.info("instructor account '{}' created from configuration", username);
+            }
+        }
+        if (!configured && instructors.count() == 0) {
+            String username = firstName != null ? firstName : "instructor";
+            String password = generated();
+            instructors.insert(username, passwords.encode(password));
+            log.warn("\n\n  No instructor account was configured: created '{}' with the password  {}\n"
+                    + "  It is shown only this once. Set NNLAB_INSTRUCTOR_PASSWORD to choose one.\n", username, password);
+        }
+    }
+
+    private static String generated() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 16; i++) s.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        return s.toString();
+    }
+}

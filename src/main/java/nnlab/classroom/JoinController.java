@@ -1,0 +1,61 @@
+package nnlab.classroom;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** {@code /join}: a class code and a display name make a student, remembered by a signed cookie. */
+@Controller
+public class JoinController {
+
+    private final ClassService classes;
+    private final ClassRepository classRepository;
+    private final StudentCookies cookies;
+
+    public JoinController(ClassService classes, ClassRepository classRepository, StudentCookies cookies) {
+        this.classes = classes;
+        this.classRepository = classRepository;
+        this.cookies = cookies;
+    }
+
+    @GetMapping("/join")
+    public String form(@RequestParam(required = false) String code, @AuthenticationPrincipal Person who,
+                       Model model) {
+        model.addAttribute("code", code == null ? "" : ClassService.normalCode(code));
+        model.addAttribute("displayName", "");
+        current(who, model);
+        return "classroom/join";
+    }
+
+    @PostMapping("/join")
+    public String join(@RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String displayName,
+                       @AuthenticationPrincipal Person who, HttpServletRequest request,
+                       HttpServletResponse response, Model model) {
+        try {
+            Student student = classes.join(code, displayName);
+            cookies.issue(student, request, response);
+            return "redirect:/labs";
+        } catch (JoinRefusedException e) {
+            response.setStatus(e.status());
+            model.addAttribute("code", ClassService.normalCode(code));
+            model.addAttribute("displayName", displayName.length() > 200 ? "" : displayName);
+            model.addAttribute("error", e.getMessage());
+            model.addAttribute("errorField", e.field());
+            current(who, model);
+            return "classroom/join";
+        }
+    }
+
+    /** Who this browser is now, if a student: the page says so. */
+    private void current(Person who, Model model) {
+        if (who != null && who.isStudent()) {
+            model.addAttribute("student", who);
+            classRepository.find(who.classId()).ifPresent(c -> model.addAttribute("studentClass", c));
+        }
+    }
+}
