@@ -68,7 +68,7 @@ public record NnlabProperties(@DefaultValue("data") String dataDir,
                          @DefaultValue("60000") int maxSamples,
                          @DefaultValue("100") int maxGridResolution,
                          @DefaultValue("10000") int maxPredictRows,
-                         @DefaultValue("200000000000") long maxWork) {
+                         @DefaultValue("1000000000000") long maxWork) {
     }
 
     /**
