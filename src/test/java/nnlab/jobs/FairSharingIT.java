@@ -37,10 +37,10 @@ class FairSharingIT {
     void oneStudentsTwentyJobsDelayAnothersSingleJobByOneJobAtMost() {
         Api api = new Api(port);
         // ann's first job holds the only worker; her next 19 wait, and a 20th waiting one is too many
-        String hold = submit(api, Specs.mnist(2000, 100, 4, 1000, null), ANN);
+        String hold = api.submit(Specs.mnist(2000, 100, 4, 1000, null), ANN);
         api.awaitJob(hold, j -> j.get("status").asText().equals("RUNNING"), LONG);
         List<String> annWaiting = new ArrayList<>();
-        for (int i = 0; i < 19; i++) annWaiting.add(submit(api, Specs.spiral(100, null), ANN));
+        for (int i = 0; i < 19; i++) annWaiting.add(api.submit(Specs.spiral(100, null), ANN));
         assertThat(api.job(annWaiting.get(18)).get("queuePosition").asInt()).isEqualTo(19);
         Api.Response tooMany = api.post("/api/jobs", Specs.spiral(100, null), ANN);
         assertThat(tooMany.status()).isEqualTo(429);
@@ -80,11 +80,5 @@ class FairSharingIT {
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().get("field").asText()).isEqualTo("training.epochs");
         assertThat(r.json().get("detail").asText()).contains("nnlab.limits.max-work", "109,386", "60,000", "200");
-    }
-
-    private static String submit(Api api, String spec, String client) {
-        Api.Response r = api.post("/api/jobs", spec, client);
-        if (r.status() != 201) throw new AssertionError("submit answered " + r.status() + ": " + r.text());
-        return r.json().get("id").asText();
     }
 }

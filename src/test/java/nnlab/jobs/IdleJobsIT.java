@@ -48,9 +48,9 @@ class IdleJobsIT {
     @Test
     void aJobNobodyWatchesIsCancelledAndOneFollowedOverStompIsNot() {
         Api api = new Api(port);
-        String watched = submit(api, Specs.mnist(2000, 100, 4, 1000, null), "student:w");
-        String polled = submit(api, Specs.mnist(2000, 100, 4, 1000, null), "student:p");
-        String unwatched = submit(api, Specs.spiral(20, null), "student:u"); // waits for a worker: queued jobs count too
+        String watched = api.submit(Specs.mnist(2000, 100, 4, 1000, null), "student:w");
+        String polled = api.submit(Specs.mnist(2000, 100, 4, 1000, null), "student:p");
+        String unwatched = api.submit(Specs.spiral(20, null), "student:u"); // waits for a worker: queued jobs count too
         try (StompFollower follower = new StompFollower(port)) {
             follower.follow(watched);
             api.awaitJob(watched, j -> j.get("status").asText().equals("RUNNING"), LONG);
@@ -77,7 +77,7 @@ class IdleJobsIT {
     @Test
     void submissionsPastTheRatePerClientGet429WithRetryAfter() {
         Api api = new Api(port);
-        for (int i = 0; i < 3; i++) submit(api, Specs.spiral(5, null), "student:fast");
+        for (int i = 0; i < 3; i++) api.submit(Specs.spiral(5, null), "student:fast");
         Api.Response r = api.post("/api/jobs", Specs.spiral(5, null), "student:fast");
         assertThat(r.status()).isEqualTo(429);
         assertThat(r.header("Content-Type")).startsWith("application/problem+json");
@@ -86,12 +86,6 @@ class IdleJobsIT {
         // 3 a minute: the next token comes within 20 s
         assertThat(Integer.parseInt(r.header("Retry-After"))).isBetween(1, 20);
         // another client is not held back
-        submit(api, Specs.spiral(5, null), "student:slow");
-    }
-
-    private static String submit(Api api, String spec, String client) {
-        Api.Response r = api.post("/api/jobs", spec, client);
-        if (r.status() != 201) throw new AssertionError("submit answered " + r.status() + ": " + r.text());
-        return r.json().get("id").asText();
+        api.submit(Specs.spiral(5, null), "student:slow");
     }
 }
