@@ -13,13 +13,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Jobs nobody looks at for nnlab.jobs.idle-timeout are cancelled, saying why; a STOMP subscriber or REST
- * reads keep a job alive. And the submission rate limit per client.
+ * Jobs nobody looks at for nnlab.jobs.idle-timeout are cancelled, saying why; a STOMP subscriber, an SSE
+ * stream or REST reads keep a job alive. And the submission rate limit per client.
  */
 @SpringBootTest(classes = NnlabApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "spring.datasource.url=jdbc:h2:mem:nnlab-idle;DB_CLOSE_DELAY=-1",
-                "nnlab.jobs.workers=2",
+                "nnlab.jobs.workers=3",
                 "nnlab.jobs.idle-timeout=2s",
                 "nnlab.jobs.submissions-per-minute=3"})
 class IdleJobsIT {
@@ -49,9 +49,11 @@ class IdleJobsIT {
     void aJobNobodyWatchesIsCancelledAndOneFollowedOverStompIsNot() {
         Api api = new Api(port);
         String watched = api.submit(Specs.mnist(2000, 100, 4, 1000, null), "student:w");
+        String streamed = api.submit(Specs.mnist(2000, 100, 4, 1000, null), "student:s");
         String polled = api.submit(Specs.mnist(2000, 100, 4, 1000, null), "student:p");
         String unwatched = api.submit(Specs.spiral(20, null), "student:u"); // waits for a worker: queued jobs count too
-        try (StompFollower follower = new StompFollower(port)) {
+        var stream = api.stream("/api/jobs/" + streamed + "/events", null);
+        try (StompFollower follower = new StompFollower(port); var lines = stream.body()) {
             follower.follow(watched);
             api.awaitJob(watched, j -> j.get("status").asText().equals("RUNNING"), LONG);
             // the queued job, never looked at again, is cancelled; the others live on meanwhile
@@ -61,13 +63,15 @@ class IdleJobsIT {
                 Api.sleep(100);
             }
             assertThat(awaitInList(api, watched, "RUNNING", LONG, polled)).isNotNull();
+            assertThat(awaitInList(api, streamed, "RUNNING", LONG, polled)).isNotNull();
         }
         JsonNode gone = api.job(unwatched);
         assertThat(gone.get("stopReason").asText()).isEqualTo("CANCELLED");
         assertThat(gone.get("error").asText()).contains("nnlab.jobs.idle-timeout", "kept");
 
-        // the follower left: after the timeout the watched job is cancelled, its history and weights kept
+        // the follower and the stream left: after the timeout both jobs are cancelled, history and weights kept
         awaitInList(api, watched, "CANCELLED", LONG, polled);
+        awaitInList(api, streamed, "CANCELLED", LONG, polled);
         JsonNode job = api.job(watched);
         assertThat(job.get("error").asText()).contains("nnlab.jobs.idle-timeout");
         assertThat(api.get("/api/jobs/" + watched + "/model").status()).isEqualTo(200);
