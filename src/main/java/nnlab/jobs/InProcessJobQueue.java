@@ -1,7 +1,9 @@
 package nnlab.jobs;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +38,9 @@ public class InProcessJobQueue implements JobQueue {
     private final OwnerTurns turns;
     private final List<Thread> threads = new ArrayList<>();
     private boolean stopped;
+    /** The waiting order and positions, played forward once per change (a status broadcast asks for every job's). */
+    private List<String> order;
+    private Map<String, Integer> positions;
 
     /** Owners take turns, with no per-owner bounds beyond the queue's. */
     public InProcessJobQueue(int capacity, int workers) {
@@ -63,29 +68,44 @@ public class InProcessJobQueue implements JobQueue {
                     "nnlab.jobs.max-queued-per-client", sharing.maxQueuedPerOwner());
         }
         turns.add(jobId, owner);
-        notifyAll();
+        changed();
     }
 
     @Override
     public synchronized void requeue(String jobId, String owner) {
         if (stopped) return;
         turns.addResumed(jobId, owner);
-        notifyAll();
+        changed();
     }
 
     @Override
     public synchronized boolean remove(String jobId) {
-        return turns.remove(jobId);
+        boolean removed = turns.remove(jobId);
+        if (removed) changed();
+        return removed;
     }
 
     @Override
     public synchronized int position(String jobId) {
-        return turns.order(workers).indexOf(jobId) + 1;
+        if (positions == null) {
+            positions = new HashMap<>();
+            List<String> o = waiting();
+            for (int i = 0; i < o.size(); i++) positions.put(o.get(i), i + 1);
+        }
+        return positions.getOrDefault(jobId, 0);
     }
 
     @Override
     public synchronized List<String> waiting() {
-        return List.copyOf(turns.order(workers));
+        if (order == null) order = List.copyOf(turns.order(workers));
+        return order;
+    }
+
+    /** Wakes the workers and forgets the played-forward order. */
+    private void changed() {
+        order = null;
+        positions = null;
+        notifyAll();
     }
 
     @Override
@@ -101,12 +121,13 @@ public class InProcessJobQueue implements JobQueue {
     private synchronized String take() throws InterruptedException {
         String id = null;
         while (!stopped && (id = turns.start()) == null) wait();
+        if (id != null) changed();
         return id;
     }
 
     private synchronized void finished(String id) {
         turns.finished(id);
-        notifyAll(); // its owner may be under its limit again
+        changed(); // its owner may be under its limit again
     }
 
     @Override
