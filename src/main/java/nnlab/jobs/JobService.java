@@ -430,7 +430,9 @@ public class JobService implements SmartLifecycle {
         }
     }
 
+    /** The live job for a control (which counts as looking at it), or 409 naming its status. */
     private Job liveOrConflict(String id, String what) {
+        watchers.looked(id);
         Job job = live.get(id);
         if (job != null && !job.status().finished()) return job;
         JobRecord r = record(id);
