@@ -21,7 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
                 "nnlab.jobs.workers=1",
                 "nnlab.jobs.queue-capacity=40",
                 "nnlab.jobs.max-active-per-client=30",
-                "nnlab.jobs.max-queued-per-client=19",
+                "nnlab.jobs.max-queued-per-client=20",
                 "nnlab.jobs.max-running-per-client=1",
                 "nnlab.jobs.submissions-per-minute=100"})
 class FairSharingIT {
@@ -36,17 +36,17 @@ class FairSharingIT {
     @Test
     void oneStudentsTwentyJobsDelayAnothersSingleJobByOneJobAtMost() {
         Api api = new Api(port);
-        // ann's first job holds the only worker; her next 19 wait, and a 20th waiting one is too many
+        // ann's first job holds the only worker; her next 20 wait, and a 21st waiting one is too many
         String hold = api.submit(Specs.mnist(2000, 100, 4, 1000, null), ANN);
         api.awaitJob(hold, j -> j.get("status").asText().equals("RUNNING"), LONG);
         List<String> annWaiting = new ArrayList<>();
-        for (int i = 0; i < 19; i++) annWaiting.add(api.submit(Specs.spiral(100, null), ANN));
-        assertThat(api.job(annWaiting.get(18)).get("queuePosition").asInt()).isEqualTo(19);
+        for (int i = 0; i < 20; i++) annWaiting.add(api.submit(Specs.spiral(100, null), ANN));
+        assertThat(api.job(annWaiting.get(19)).get("queuePosition").asInt()).isEqualTo(20);
         Api.Response tooMany = api.post("/api/jobs", Specs.spiral(100, null), ANN);
         assertThat(tooMany.status()).isEqualTo(429);
         assertThat(tooMany.header("Retry-After")).isNotBlank();
         assertThat(tooMany.json().get("limit").asText()).isEqualTo("nnlab.jobs.max-queued-per-client");
-        assertThat(tooMany.json().get("limitValue").asInt()).isEqualTo(19);
+        assertThat(tooMany.json().get("limitValue").asInt()).isEqualTo(20);
 
         // bob's single job is next in line, ahead of all of ann's waiting ones
         Api.Response bobs = api.post("/api/jobs", Specs.spiral(100, null), BOB);
@@ -54,7 +54,7 @@ class FairSharingIT {
         assertThat(bobs.json().get("queuePosition").asInt()).isEqualTo(1);
         String bob = bobs.json().get("id").asText();
         assertThat(api.job(annWaiting.get(0)).get("queuePosition").asInt()).isEqualTo(2);
-        assertThat(api.job(annWaiting.get(18)).get("queuePosition").asInt()).isEqualTo(20);
+        assertThat(api.job(annWaiting.get(19)).get("queuePosition").asInt()).isEqualTo(21);
 
         api.delete("/api/jobs/" + hold); // the running job's slot ends
         JsonNode bobDone = api.awaitFinished(bob, LONG);
