@@ -15,9 +15,10 @@ import java.util.Map;
  * <p>The rule: resumed or stepped jobs first (they ran already and someone waits on them), then the
  * owners in turn, each giving its oldest waiting job: the owner served least recently goes first (one
  * never served, or not for longer than everyone waiting, before all others), so a newcomer's job starts
- * on the next free worker however many jobs others have waiting. An owner with {@code maxRunning} jobs on workers is passed over. When only such owners wait, a
- * work-conserving queue lets an idle worker take their next job anyway (nobody else wants it);
- * otherwise the worker stays idle until one of their jobs ends.
+ * on the next free worker however many jobs others have waiting. An owner with {@code maxRunning} jobs
+ * on workers is passed over. When only such owners wait, a work-conserving queue lets an idle worker
+ * take their next job anyway (nobody else wants it); otherwise the worker stays idle until one of
+ * their jobs ends.
  */
 final class OwnerTurns {
 
