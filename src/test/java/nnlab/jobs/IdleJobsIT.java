@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import nnlab.NnlabApplication;
 import nnlab.jobs.support.Api;
 import nnlab.jobs.support.Specs;
@@ -20,7 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         properties = {
                 "spring.datasource.url=jdbc:h2:mem:nnlab-idle;DB_CLOSE_DELAY=-1",
                 "nnlab.jobs.workers=3",
-                "nnlab.jobs.idle-timeout=2s",
+                "nnlab.jobs.idle-timeout=4s",
                 "nnlab.jobs.submissions-per-minute=3"})
 class IdleJobsIT {
 
@@ -29,53 +34,69 @@ class IdleJobsIT {
     @LocalServerPort
     int port;
 
-    /**
-     * Waits through the job list, which does not count as looking at a job, while reading the job
-     * {@code polled} (if given) as a script following it would.
-     */
-    private static JsonNode awaitInList(Api api, String id, String status, Duration timeout, String polled) {
+    /** Waits through the job list, which does not count as looking at a job. */
+    private static JsonNode awaitInList(Api api, String id, String status, Duration timeout) {
         long end = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < end) {
-            if (polled != null) assertThat(api.job(polled).get("status").asText()).isEqualTo("RUNNING");
-            for (JsonNode j : api.get("/api/jobs").json()) {
-                if (j.get("id").asText().equals(id) && j.get("status").asText().equals(status)) return j;
-            }
+            JsonNode j = inList(api, id);
+            if (j.get("status").asText().equals(status)) return j;
             Api.sleep(100);
         }
         throw new AssertionError("job " + id + " did not become " + status + " within " + timeout);
     }
 
-    @Test
-    void aJobNobodyWatchesIsCancelledAndOneFollowedOverStompIsNot() {
-        Api api = new Api(port);
-        String watched = api.submit(Specs.mnist(2000, 100, 4, 1000, null), "student:w");
-        String streamed = api.submit(Specs.mnist(2000, 100, 4, 1000, null), "student:s");
-        String polled = api.submit(Specs.mnist(2000, 100, 4, 1000, null), "student:p");
-        String unwatched = api.submit(Specs.spiral(20, null), "student:u"); // waits for a worker: queued jobs count too
-        var stream = api.stream("/api/jobs/" + streamed + "/events", null);
-        try (StompFollower follower = new StompFollower(port); var lines = stream.body()) {
-            follower.follow(watched);
-            api.awaitJob(watched, j -> j.get("status").asText().equals("RUNNING"), LONG);
-            // the queued job, never looked at again, is cancelled; the others live on meanwhile
-            awaitInList(api, unwatched, "CANCELLED", LONG, polled);
-            for (int i = 0; i < 30; i++) { // 3 s, past the timeout: reads keep the polled job alive
-                assertThat(api.job(polled).get("status").asText()).isEqualTo("RUNNING");
-                Api.sleep(100);
-            }
-            assertThat(awaitInList(api, watched, "RUNNING", LONG, polled)).isNotNull();
-            assertThat(awaitInList(api, streamed, "RUNNING", LONG, polled)).isNotNull();
+    private static JsonNode inList(Api api, String id) {
+        for (JsonNode j : api.get("/api/jobs").json()) {
+            if (j.get("id").asText().equals(id)) return j;
         }
-        JsonNode gone = api.job(unwatched);
-        assertThat(gone.get("stopReason").asText()).isEqualTo("CANCELLED");
-        assertThat(gone.get("error").asText()).contains("nnlab.jobs.idle-timeout", "kept");
+        throw new AssertionError("job " + id + " not in the list");
+    }
 
-        // the follower and the stream left: after the timeout both jobs are cancelled, history and weights kept
-        awaitInList(api, watched, "CANCELLED", LONG, polled);
-        awaitInList(api, streamed, "CANCELLED", LONG, polled);
-        JsonNode job = api.job(watched);
-        assertThat(job.get("error").asText()).contains("nnlab.jobs.idle-timeout");
-        assertThat(api.get("/api/jobs/" + watched + "/model").status()).isEqualTo(200);
-        api.delete("/api/jobs/" + polled);
+    @Test
+    void aJobNobodyWatchesIsCancelledAndOnesFollowedOrReadAreNot() throws Exception {
+        Api api = new Api(port);
+        ScheduledExecutorService script = Executors.newSingleThreadScheduledExecutor();
+        List<String> polledStatuses = new CopyOnWriteArrayList<>();
+        // each watcher is in place right after its job is submitted
+        try (StompFollower follower = new StompFollower(port)) {
+            String watched = api.submit(Specs.mnist(2000, 100, 4, 1000, null), "student:w");
+            follower.follow(watched);
+            String streamed = api.submit(Specs.mnist(2000, 100, 4, 1000, null), "student:s");
+            var stream = api.stream("/api/jobs/" + streamed + "/events", null);
+            String polled = api.submit(Specs.mnist(2000, 100, 4, 1000, null), "student:p");
+            // a script following its job by reading it every quarter second
+            script.scheduleWithFixedDelay(() -> polledStatuses.add(api.job(polled).get("status").asText()),
+                    0, 250, TimeUnit.MILLISECONDS);
+            String unwatched = api.submit(Specs.spiral(20, null), "student:u"); // waits for a worker: queued jobs count too
+            try (var lines = stream.body()) {
+                // the queued job, never looked at again, is cancelled
+                awaitInList(api, unwatched, "CANCELLED", LONG);
+                // twice the timeout later, the followed and the read jobs still run
+                Api.sleep(8000);
+                for (String id : List.of(watched, streamed, polled)) {
+                    assertThat(inList(api, id).get("status").asText()).as(id).isEqualTo("RUNNING");
+                }
+            }
+            JsonNode gone = api.job(unwatched);
+            assertThat(gone.get("stopReason").asText()).isEqualTo("CANCELLED");
+            assertThat(gone.get("error").asText()).contains("nnlab.jobs.idle-timeout", "kept");
+
+            // the stream left: after the timeout its job is cancelled, history and weights kept
+            awaitInList(api, streamed, "CANCELLED", LONG);
+            assertThat(api.job(streamed).get("error").asText()).contains("nnlab.jobs.idle-timeout");
+            assertThat(api.get("/api/jobs/" + streamed + "/model").status()).isEqualTo(200);
+            assertThat(inList(api, watched).get("status").asText()).isEqualTo("RUNNING");
+            follower.close();
+            // and so is the job the STOMP follower left
+            awaitInList(api, watched, "CANCELLED", LONG);
+            assertThat(api.job(watched).get("error").asText()).contains("nnlab.jobs.idle-timeout");
+            script.shutdownNow();
+            assertThat(script.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(polledStatuses).isNotEmpty().allMatch(st -> st.equals("QUEUED") || st.equals("RUNNING"));
+            api.delete("/api/jobs/" + polled);
+        } finally {
+            script.shutdownNow();
+        }
     }
 
     @Test
