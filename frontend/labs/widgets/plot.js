@@ -2,6 +2,8 @@
 //  {"kind": "activations", "functions": ["sigmoid", "relu"], "derivatives": true, "range": [-5, 5]}
 //  {"kind": "loss-1d", "data": "boston", "x": "RM", "y": "MEDV", "w": [-2, 10], "start": 0, "steps": 10,
 //   "learningRates": [1e-6, 1e-5, 5e-5]}   L(w) = Σ (w·x − y)², gradient descent drawn on the curve
+//  {"kind": "margin-losses", "losses": ["zero-one", "logistic", "hinge", "perceptron"], "range": [-3, 3]}
+//   classification losses as functions of the margin m = y·z (y = ±1, z = wᵀx + b)
 
 import { el } from '../page.js';
 import { COLORS, lineChart } from '../chart.js';
@@ -20,10 +22,36 @@ export const ACTIVATIONS = {
   gaussian: { f: (z) => Math.exp(-z * z), d: (z) => -2 * z * Math.exp(-z * z), range: '(0, 1]' },
 };
 
+/**
+ * Losses of one example as functions of its margin m = y·z, y = ±1: 0 when far on the right side. The logistic
+ * loss is in bits, log₂(1 + e^{−m}), so that it passes through (0, 1) and lies above the 0-1 loss everywhere.
+ */
+export const MARGIN_LOSSES = {
+  'zero-one': { name: '0-1 loss', f: (m) => (m <= 0 ? 1 : 0) },
+  logistic: { name: 'logistic loss log₂(1 + e^−m)', f: (m) => Math.log2(1 + Math.exp(-m)) },
+  hinge: { name: 'hinge max(0, 1 − m)', f: (m) => Math.max(0, 1 - m) },
+  perceptron: { name: 'perceptron max(0, −m)', f: (m) => Math.max(0, -m) },
+};
+
 export async function mount(host, cfg) {
   if (cfg.kind === 'activations') return activations(host, cfg);
   if (cfg.kind === 'loss-1d') return loss1d(host, cfg);
-  throw new Error(`unknown plot kind ${JSON.stringify(cfg.kind)} (activations, loss-1d)`);
+  if (cfg.kind === 'margin-losses') return marginLosses(host, cfg);
+  throw new Error(`unknown plot kind ${JSON.stringify(cfg.kind)} (activations, loss-1d, margin-losses)`);
+}
+
+function marginLosses(host, cfg) {
+  const names = cfg.losses || Object.keys(MARGIN_LOSSES);
+  const unknown = names.filter((n) => !MARGIN_LOSSES[n]);
+  if (unknown.length) throw new Error(`unknown loss ${unknown.join(', ')} (${Object.keys(MARGIN_LOSSES).join(', ')})`);
+  const [a, b] = cfg.range || [-3, 3];
+  // the 0-1 loss jumps at 0: sample both sides of the jump so that it is drawn as a step
+  const xs = [...Array.from({ length: 301 }, (_, i) => a + (i / 300) * (b - a)), -1e-9, 1e-9].sort((p, q) => p - q);
+  const series = names.map((n) => ({ name: MARGIN_LOSSES[n].name, points: xs.map((m) => [m, MARGIN_LOSSES[n].f(m)]),
+    width: n === 'zero-one' ? 3 : 2 }));
+  const chart = el('div', 'margin-chart');
+  lineChart(chart, series, { xRange: [a, b], xLabel: 'margin m = y·z', yLabel: 'loss', width: 560, height: 300 });
+  host.append(chart);
 }
 
 function activations(host, cfg) {

@@ -2,15 +2,9 @@ package nnlab.labs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Function;
-import nnlab.support.HeadlessChromium;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -18,33 +12,12 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A student walks labs 1, 4 and 7 in Debian's headless Chromium. Screenshots go to target/screenshots/. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:labs-it;DB_CLOSE_DELAY=-1",
         "nnlab.data-dir=target/labs-it"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LabsBrowserIT {
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @LocalServerPort
-    int port;
-
-    private HeadlessChromium browser;
-    private WebDriver driver;
-
-    @BeforeAll
-    void startBrowser() throws Exception {
-        browser = HeadlessChromium.start(1300, 1000);
-        driver = browser.driver();
-    }
-
-    @AfterAll
-    void stopBrowser() throws Exception {
-        if (browser != null) browser.close();
-    }
+class LabsBrowserIT extends LabBrowserTest {
 
     @Test
     void lab1GradientDescentCurveAndQuestions() throws Exception {
@@ -197,24 +170,4 @@ class LabsBrowserIT {
         screenshot("lab8-grid-search.png", grid);
     }
 
-    private void open(String path) {
-        driver.get("http://localhost:" + port + path);
-        waitUntil(d -> "true".equals(js("return document.body.dataset.widgetsReady || ''")));
-        assertThat(driver.findElements(By.cssSelector(".widget-failed"))).isEmpty();
-    }
-
-    private Object js(String script) {
-        return browser.js(script);
-    }
-
-    private void waitUntil(Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, WAIT).pollingEvery(Duration.ofMillis(100)).until(condition);
-    }
-
-    private Path screenshot(String name, WebElement at) throws Exception {
-        browser.js("arguments[0].scrollIntoView({block: 'start'})", at);
-        Path file = browser.screenshot(name);
-        System.out.println("[labs] screenshot: " + file.toAbsolutePath());
-        return file;
-    }
 }
