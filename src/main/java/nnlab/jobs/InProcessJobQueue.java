@@ -1,64 +1,111 @@
 package nnlab.jobs;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A bounded FIFO of job ids and a fixed set of worker threads, one job per thread. */
+/**
+ * Job ids waiting in turns by owner ({@link OwnerTurns}), with bounds on the whole queue and on each
+ * owner's waiting jobs, and a fixed set of worker threads, one job per thread.
+ */
 public class InProcessJobQueue implements JobQueue {
 
     private static final Logger log = LoggerFactory.getLogger(InProcessJobQueue.class);
 
+    /**
+     * How owners share the workers.
+     *
+     * @param maxRunningPerOwner jobs of one owner on workers at once (while others wait, see workConserving)
+     * @param maxQueuedPerOwner  jobs of one owner waiting for a worker
+     * @param workConserving     whether an idle worker may take an owner's job past maxRunningPerOwner
+     *                           when no other owner's job waits
+     */
+    public record Sharing(int maxRunningPerOwner, int maxQueuedPerOwner, boolean workConserving) {
+        public Sharing {
+            if (maxRunningPerOwner < 1 || maxQueuedPerOwner < 0) {
+                throw new IllegalArgumentException("maxRunningPerOwner >= 1 and maxQueuedPerOwner >= 0");
+            }
+        }
+    }
+
     private final int capacity;
     private final int workers;
-    private final ArrayDeque<String> waiting = new ArrayDeque<>();
+    private final Sharing sharing;
+    private final OwnerTurns turns;
     private final List<Thread> threads = new ArrayList<>();
     private boolean stopped;
+    /** The waiting order and positions, played forward once per change (a status broadcast asks for every job's). */
+    private List<String> order;
+    private Map<String, Integer> positions;
 
+    /** Owners take turns, with no per-owner bounds beyond the queue's. */
     public InProcessJobQueue(int capacity, int workers) {
+        this(capacity, workers, new Sharing(workers, capacity, true));
+    }
+
+    public InProcessJobQueue(int capacity, int workers, Sharing sharing) {
         if (capacity < 0 || workers < 1) throw new IllegalArgumentException("capacity >= 0 and workers >= 1");
         this.capacity = capacity;
         this.workers = workers;
+        this.sharing = sharing;
+        this.turns = new OwnerTurns(sharing.maxRunningPerOwner(), sharing.workConserving());
     }
 
     @Override
-    public synchronized void enqueue(String jobId) {
-        if (waiting.size() >= capacity) {
+    public synchronized void enqueue(String jobId, String owner) {
+        if (turns.size() >= capacity) {
             throw new QueueFullException("the job queue is full (" + capacity + " waiting jobs)",
                     "nnlab.jobs.queue-capacity", capacity);
         }
-        waiting.addLast(jobId);
-        notifyAll();
+        int mine = turns.waitingOf(owner);
+        if (mine >= sharing.maxQueuedPerOwner()) {
+            throw new QueueFullException("you have " + mine + " jobs waiting for a worker, the limit is "
+                    + sharing.maxQueuedPerOwner() + " per client: wait for one to start or cancel one",
+                    "nnlab.jobs.max-queued-per-client", sharing.maxQueuedPerOwner());
+        }
+        turns.add(jobId, owner);
+        changed();
     }
 
     @Override
-    public synchronized void requeue(String jobId) {
+    public synchronized void requeue(String jobId, String owner) {
         if (stopped) return;
-        waiting.addFirst(jobId);
-        notifyAll();
+        turns.addResumed(jobId, owner);
+        changed();
     }
 
     @Override
     public synchronized boolean remove(String jobId) {
-        return waiting.remove(jobId);
+        boolean removed = turns.remove(jobId);
+        if (removed) changed();
+        return removed;
     }
 
     @Override
     public synchronized int position(String jobId) {
-        int i = 1;
-        for (String id : waiting) {
-            if (id.equals(jobId)) return i;
-            i++;
+        if (positions == null) {
+            positions = new HashMap<>();
+            List<String> o = waiting();
+            for (int i = 0; i < o.size(); i++) positions.put(o.get(i), i + 1);
         }
-        return 0;
+        return positions.getOrDefault(jobId, 0);
     }
 
     @Override
     public synchronized List<String> waiting() {
-        return List.copyOf(waiting);
+        if (order == null) order = List.copyOf(turns.order(workers));
+        return order;
+    }
+
+    /** Wakes the workers and forgets the played-forward order. */
+    private void changed() {
+        order = null;
+        positions = null;
+        notifyAll();
     }
 
     @Override
@@ -72,8 +119,15 @@ public class InProcessJobQueue implements JobQueue {
     }
 
     private synchronized String take() throws InterruptedException {
-        while (waiting.isEmpty() && !stopped) wait();
-        return stopped ? null : waiting.removeFirst();
+        String id = null;
+        while (!stopped && (id = turns.start()) == null) wait();
+        if (id != null) changed();
+        return id;
+    }
+
+    private synchronized void finished(String id) {
+        turns.finished(id);
+        changed(); // its owner may be under its limit again
     }
 
     @Override
@@ -100,6 +154,8 @@ public class InProcessJobQueue implements JobQueue {
                 run.accept(id);
             } catch (RuntimeException | Error e) {
                 log.error("job {} ended with an unexpected error", id, e);
+            } finally {
+                finished(id);
             }
             if (Thread.interrupted() && isStopped()) return;
         }

@@ -39,6 +39,8 @@ final class Job {
     private boolean paused;
     private int stepsGranted;
     private boolean cancelled;
+    /** Why the server cancelled it (idle, paused too long); null when its owner did. */
+    private String cancelReason;
     /** Paused between epochs with no worker: whoever unparks it (resume, step, cancel, sweep) owns its runner. */
     private boolean parked;
     private long parkedSince;
@@ -172,11 +174,17 @@ final class Job {
         return unpark();
     }
 
+    /** Cancelled by its owner. */
+    synchronized boolean cancel() {
+        return cancel(null);
+    }
+
     /**
      * Marks the job cancelled; a running one stops before its next batch. True when it was parked: then
      * no worker has it and the caller must end it (through {@link #runner()}).
      */
-    synchronized boolean cancel() {
+    synchronized boolean cancel(String reason) {
+        if (!cancelled) cancelReason = reason;
         cancelled = true;
         boolean wasParked = unpark();
         Training t = training;
@@ -234,6 +242,11 @@ final class Job {
 
     synchronized boolean isCancelled() {
         return cancelled;
+    }
+
+    /** The error a cancelled job ends with: null when its owner cancelled it. */
+    synchronized String cancelReason() {
+        return cancelReason;
     }
 
     /** True when the job would wait before its next epoch (paused with no step granted). */

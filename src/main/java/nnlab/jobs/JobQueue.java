@@ -4,21 +4,26 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Jobs waiting for a worker, in order, with a bound. The in-process implementation keeps ids in
- * memory and runs workers on local threads; a broker-backed one (RabbitMQ) would carry the same ids to
- * worker instances. The job's spec and state live in the {@link JobRepository}, never only here.
+ * Jobs waiting for a worker, with a bound, served to their owners in turn: each owner (the job's
+ * {@code client} string, as {@code student:42}) has its own first-come queue, and the owners take turns,
+ * so one owner's many jobs do not hold up another's single job. The in-process implementation keeps
+ * ids in memory and runs workers on local threads; a broker-backed one (RabbitMQ) would carry the same
+ * ids to worker instances. The job's spec and state live in the {@link JobRepository}, never only here.
  */
 public interface JobQueue {
 
-    /** Adds a job at the end; throws {@link QueueFullException} when the bound is reached. */
-    void enqueue(String jobId);
+    /**
+     * Adds a job at the end of its owner's queue; throws {@link QueueFullException} when the queue's bound
+     * or the owner's bound on waiting jobs is reached.
+     */
+    void enqueue(String jobId, String owner);
 
     /**
-     * Puts a job that already ran and was paused (parked) back at the front, past the bound: it was
+     * Puts a job that already ran and was paused (parked) back at the front, past the bounds: it was
      * admitted once, and a step or resume should answer within one running epoch, not after the whole
      * queue. Ignored after {@link #stop()}.
      */
-    void requeue(String jobId);
+    void requeue(String jobId, String owner);
 
     /** Takes a waiting job out (cancelled before it started); false if it was not waiting. */
     boolean remove(String jobId);
@@ -26,7 +31,7 @@ public interface JobQueue {
     /** 1 = next to start; 0 if the job is not waiting. */
     int position(String jobId);
 
-    /** The waiting jobs in order. */
+    /** The waiting jobs in the order they are expected to start. */
     List<String> waiting();
 
     int capacity();

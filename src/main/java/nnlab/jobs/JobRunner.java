@@ -68,7 +68,7 @@ final class JobRunner {
         try {
             if (training == null) {
                 if (job.isCancelled()) {
-                    end(JobStatus.CANCELLED, StopReason.CANCELLED, null);
+                    end(JobStatus.CANCELLED, StopReason.CANCELLED, job.cancelReason());
                     return;
                 }
                 status(JobStatus.RUNNING);
@@ -136,7 +136,7 @@ final class JobRunner {
         }
         while (true) {
             if (job.isCancelled()) {
-                end(JobStatus.CANCELLED, StopReason.CANCELLED, null);
+                end(JobStatus.CANCELLED, StopReason.CANCELLED, job.cancelReason());
                 return;
             }
             if (System.nanoTime() - deadline > 0) {
@@ -195,7 +195,7 @@ final class JobRunner {
             case DIVERGED -> "diverged at epoch " + report.epoch()
                     + ": the loss or a weight became NaN or infinite (is the learning rate too high?)";
             case CANCELLED -> timedOut ? timeLimit()
-                    : job.isCancelled() ? null : shutDown();
+                    : job.isCancelled() ? job.cancelReason() : shutDown();
             default -> null;
         };
     }

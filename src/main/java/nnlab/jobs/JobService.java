@@ -1,5 +1,6 @@
 package nnlab.jobs;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,6 +44,8 @@ public class JobService implements SmartLifecycle {
     private final MetricPublisher publisher;
     private final JobMetrics metrics;
     private final NnlabProperties properties;
+    private final JobWatchers watchers;
+    private final SubmissionRateLimiter rateLimiter;
     private final Map<String, Job> live = new ConcurrentHashMap<>();
     /** Finished jobs' data (their scalers, feature and class names), prepared again on demand. */
     private final Map<String, PreparedJob> finishedData = Collections.synchronizedMap(
@@ -57,13 +60,16 @@ public class JobService implements SmartLifecycle {
     private ScheduledExecutorService sweeper;
 
     public JobService(JobSpecMapper mapper, JobRepository repository, JobQueue queue, MetricPublisher publisher,
-                      JobMetrics metrics, NnlabProperties properties) {
+                      JobMetrics metrics, NnlabProperties properties, JobWatchers watchers,
+                      SubmissionRateLimiter rateLimiter) {
         this.mapper = mapper;
         this.repository = repository;
         this.queue = queue;
         this.publisher = publisher;
         this.metrics = metrics;
         this.properties = properties;
+        this.watchers = watchers;
+        this.rateLimiter = rateLimiter;
         metrics.gauge("nnlab.jobs.queued", "jobs waiting for a worker", () -> count(JobStatus.QUEUED));
         metrics.gauge("nnlab.jobs.running", "jobs training now", () -> count(JobStatus.RUNNING));
         metrics.gauge("nnlab.jobs.paused", "jobs paused (parked in memory, holding no worker)",
@@ -81,7 +87,10 @@ public class JobService implements SmartLifecycle {
             t.setDaemon(true);
             return t;
         });
-        sweeper.scheduleWithFixedDelay(this::sweepParked, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+        sweeper.scheduleWithFixedDelay(() -> {
+            sweepParked();
+            sweepIdle();
+        }, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
         running = true;
     }
 
@@ -109,6 +118,29 @@ public class JobService implements SmartLifecycle {
             }
         } catch (RuntimeException e) {
             log.error("sweeping paused jobs failed", e);
+        }
+    }
+
+    /**
+     * Cancels jobs that nobody has looked at for {@code nnlab.jobs.idle-timeout} (no live-stream
+     * subscriber, no read of the job or its metrics): their worker and memory go to someone who is
+     * watching. The error says why; history and weights so far are kept.
+     */
+    void sweepIdle() {
+        try {
+            Duration timeout = properties.jobs().idleTimeout();
+            if (timeout.isZero() || timeout.isNegative()) return;
+            long cutoff = System.nanoTime() - timeout.toNanos();
+            for (Job job : live.values()) {
+                if (job.status().finished() || job.isCancelled() || !watchers.unwatchedSince(job.id, cutoff)) continue;
+                log.info("job {}: nobody looked at it for {}: cancelled", job.id, timeout);
+                cancel(job, "nobody looked at the job for " + timeout + " (nnlab.jobs.idle-timeout: no live stream"
+                        + " subscriber, no read of the job or its metrics), so it was stopped to free its worker;"
+                        + " its history and weights up to then are kept");
+            }
+            watchers.forgetUnless(live::containsKey);
+        } catch (RuntimeException e) {
+            log.error("sweeping idle jobs failed", e);
         }
     }
 
@@ -159,7 +191,7 @@ public class JobService implements SmartLifecycle {
             Job job = new Job(r.id(), r.client(), r.spec(), r.epochs(), r.inputs(), r.createdAt());
             try {
                 live.put(job.id, job);
-                queue.enqueue(job.id);
+                queue.enqueue(job.id, job.client);
                 log.info("job {} was waiting when the server stopped: queued again", r.id());
             } catch (QueueFullException e) {
                 live.remove(job.id);
@@ -171,18 +203,19 @@ public class JobService implements SmartLifecycle {
 
     // ---- submitting ------------------------------------------------------------------------------
 
-    /** Checks the spec completely, then queues it. */
+    /** As {@link #submit(JobSpec, String, Long)} outside a class. */
     public JobView submit(JobSpec submitted, String client) {
         return submit(submitted, client, null);
     }
 
     /**
-     * Checks the spec completely, then queues it.
+     * Checks the client's submission rate and the spec completely, then queues it.
      *
      * @param client  the owner key the job is stored under (and the per-client limit counts)
      * @param classId the owner's class, recorded with the job; null outside a class
      */
     public JobView submit(JobSpec submitted, String client, Long classId) {
+        rateLimiter.acquire(client);
         JobSpec spec = mapper.withSeed(submitted);
         PreparedJob prepared = mapper.prepare(spec);
         int max = properties.jobs().maxActivePerClient();
@@ -196,8 +229,9 @@ public class JobService implements SmartLifecycle {
         repository.insert(new JobRecord(id, client, spec, JobStatus.QUEUED, job.epochs, job.inputs, 0, null, null,
                 job.createdAt, null, null), classId);
         live.put(id, job);
+        watchers.looked(id);
         try {
-            queue.enqueue(id);
+            queue.enqueue(id, client);
         } catch (QueueFullException e) {
             live.remove(id);
             repository.delete(id);
@@ -245,6 +279,7 @@ public class JobService implements SmartLifecycle {
     // ---- reading ---------------------------------------------------------------------------------
 
     public JobView get(String id) {
+        watchers.looked(id);
         Job job = live.get(id);
         if (job != null) return view(job, true);
         return view(record(id), true);
@@ -272,6 +307,7 @@ public class JobService implements SmartLifecycle {
 
     /** Every epoch so far, in order. */
     public List<JobMessage.Epoch> history(String id) {
+        watchers.looked(id);
         Job job = live.get(id);
         if (job != null) return job.history();
         JobRecord r = record(id);
@@ -360,7 +396,7 @@ public class JobService implements SmartLifecycle {
 
     public JobView resume(String id) {
         Job job = liveOrConflict(id, "resume");
-        if (job.resume()) queue.requeue(id);
+        if (job.resume()) queue.requeue(id, job.client);
         return view(job, true);
     }
 
@@ -371,7 +407,7 @@ public class JobService implements SmartLifecycle {
             throw new JobStateException(job.status(), "step runs one epoch of a paused job; job " + id + " is "
                     + job.status() + ": pause it first");
         }
-        if (job.step()) queue.requeue(id);
+        if (job.step()) queue.requeue(id, job.client);
         return view(job, true);
     }
 
@@ -390,26 +426,34 @@ public class JobService implements SmartLifecycle {
     public JobView cancel(String id) {
         Job job = live.get(id);
         if (job == null) return get(id);
-        boolean wasParked = job.cancel();
+        cancel(job, null);
+        return view(job, true);
+    }
+
+    /** @param reason the job's error when the server cancels it; null when its owner does */
+    private void cancel(Job job, String reason) {
+        boolean wasParked = job.cancel(reason);
         JobRunner runner = job.runner();
+        String error = job.cancelReason();
         if (wasParked) {
-            runner.endParked(JobStatus.CANCELLED, null);
-        } else if (queue.remove(id)) {
+            runner.endParked(JobStatus.CANCELLED, error);
+        } else if (queue.remove(job.id)) {
             if (runner != null) {
                 // resumed or stepped, waiting for a worker again: its training is ours to end
-                runner.endParked(JobStatus.CANCELLED, null);
+                runner.endParked(JobStatus.CANCELLED, error);
             } else {
-                job.finish(JobStatus.CANCELLED, StopReason.CANCELLED, null);
-                repository.updateStatus(id, JobStatus.CANCELLED, 0, StopReason.CANCELLED, null);
+                job.finish(JobStatus.CANCELLED, StopReason.CANCELLED, error);
+                repository.updateStatus(job.id, JobStatus.CANCELLED, 0, StopReason.CANCELLED, error);
                 metrics.finished(JobStatus.CANCELLED);
                 statusChanged(job);
             }
             publishPositions();
         }
-        return view(job, true);
     }
 
+    /** The live job for a control (which counts as looking at it), or 409 naming its status. */
     private Job liveOrConflict(String id, String what) {
+        watchers.looked(id);
         Job job = live.get(id);
         if (job != null && !job.status().finished()) return job;
         JobRecord r = record(id);

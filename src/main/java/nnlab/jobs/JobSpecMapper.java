@@ -92,6 +92,7 @@ public class JobSpecMapper {
         NetworkSpec network = network(spec.model(), data.inputs());
         checkOutputLayer(network, data);
         TrainingConfig config = config(t, network, data);
+        checkWork(network, data, config.epochs());
         int grid = 0;
         boolean neurons = false;
         boolean weights = false;
@@ -114,6 +115,19 @@ public class JobSpecMapper {
             // nothing to do: creating it validated everything
         }
         return new PreparedJob(spec, data, network, config, seed, grid, neurons, weights);
+    }
+
+    /**
+     * A job's size on top of the separate limits: a network, a data set and an epoch count may each be
+     * allowed and together still keep a worker for hours.
+     */
+    private void checkWork(NetworkSpec network, PreparedDataset data, int epochs) {
+        long rows = data.split().train().count();
+        double work = (double) network.parameterCount() * rows * epochs;
+        require(work <= limits.maxWork(), "training.epochs", String.format(java.util.Locale.ROOT,
+                "the job is too large: %,d parameters × %,d training examples × %,d epochs = %.3g, the limit is %.3g"
+                        + " (nnlab.limits.max-work); use fewer epochs, fewer examples or a smaller network",
+                network.parameterCount(), rows, epochs, work, (double) limits.maxWork()));
     }
 
     /** The output layer must fit the data set's classes (the engine checks regression targets). */

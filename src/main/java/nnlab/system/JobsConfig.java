@@ -11,6 +11,8 @@ public class JobsConfig {
 
     @Bean
     JobQueue jobQueue(NnlabProperties properties) {
-        return new InProcessJobQueue(properties.jobs().queueCapacity(), properties.jobs().effectiveWorkers());
+        NnlabProperties.Jobs jobs = properties.jobs();
+        return new InProcessJobQueue(jobs.queueCapacity(), jobs.effectiveWorkers(), new InProcessJobQueue.Sharing(
+                jobs.maxRunningPerClient(), jobs.maxQueuedPerClient(), jobs.workConserving()));
     }
 }

@@ -18,6 +18,7 @@ import nnlab.engine.InvalidSpecException;
 import nnlab.jobs.JobNotFoundException;
 import nnlab.jobs.JobStateException;
 import nnlab.jobs.QueueFullException;
+import nnlab.jobs.TooManySubmissionsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -52,6 +53,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     static final URI CONFLICT = URI.create("/problems/wrong-state");
     static final URI BUSY = URI.create("/problems/too-many-jobs");
     static final URI PAUSED = URI.create("/problems/submissions-paused");
+    static final URI TOO_FAST = URI.create("/problems/too-many-submissions");
 
     private final NnlabProperties properties;
 
@@ -117,15 +119,28 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(QueueFullException.class)
     ResponseEntity<ProblemDetail> busy(QueueFullException e) {
         long seconds = Math.max(1, properties.jobs().retryAfter().toSeconds());
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-                e.getMessage() + "; try again in " + seconds + " s");
-        p.setType(BUSY);
-        p.setTitle("Too many jobs");
-        p.setProperty("limit", e.limitName());
-        p.setProperty("limitValue", e.limit());
-        p.setProperty("retryAfterSeconds", seconds);
+        return tooMany(BUSY, "Too many jobs", e.getMessage() + "; try again in " + seconds + " s", e.limitName(),
+                e.limit(), seconds);
+    }
+
+    @ExceptionHandler(TooManySubmissionsException.class)
+    ResponseEntity<ProblemDetail> tooFast(TooManySubmissionsException e) {
+        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+        return tooMany(TOO_FAST, "Too many submissions", e.getMessage() + "; the next is allowed in " + seconds + " s",
+                e.limitName(), e.limit(), seconds);
+    }
+
+    /** 429 with Retry-After, naming the configuration property of the limit. */
+    private static ResponseEntity<ProblemDetail> tooMany(URI type, String title, String detail, String limitName,
+                                                         int limit, long retryAfterSeconds) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, detail);
+        p.setType(type);
+        p.setTitle(title);
+        p.setProperty("limit", limitName);
+        p.setProperty("limitValue", limit);
+        p.setProperty("retryAfterSeconds", retryAfterSeconds);
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds)).body(p);
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds)).body(p);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -3,6 +3,7 @@ package nnlab.jobs.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -25,15 +26,20 @@ import org.springframework.util.MimeTypeUtils;
  * {@code /topic/jobs/{id}}) and to the SSE streams. Neither blocks on a subscriber: the broker gives
  * each WebSocket session its own bounded buffer, the SSE streams each subscriber its own queue. Only
  * when the dispatcher itself is {@value #CAPACITY} messages behind does a training thread wait (so no
- * epoch is dropped silently).
+ * epoch is dropped silently). Each STOMP message carries the time it was published, in microseconds
+ * since 1970 (header {@value #PUBLISHED_AT}), so a client can measure how long it took to arrive.
  */
 @Component
 public class InProcessMetricPublisher implements MetricPublisher, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(InProcessMetricPublisher.class);
     static final int CAPACITY = 10_000;
+    public static final String PUBLISHED_AT = "nnlab-published-at";
 
-    private final BlockingQueue<JobMessage> queue = new ArrayBlockingQueue<>(CAPACITY);
+    private record Pending(JobMessage message, long publishedMicros) {
+    }
+
+    private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final SimpMessagingTemplate stomp;
     private final SseStreams sse;
     private final ObjectMapper json;
@@ -46,7 +52,9 @@ public class InProcessMetricPublisher implements MetricPublisher, SmartLifecycle
     }
 
     @Override
-    public void publish(JobMessage message) {
+    public void publish(JobMessage m) {
+        Instant now = Instant.now();
+        Pending message = new Pending(m, now.getEpochSecond() * 1_000_000 + now.getNano() / 1000);
         try {
             if (!queue.offer(message)) {
                 // the dispatcher is far behind: wait for it rather than lose the message
@@ -61,16 +69,18 @@ public class InProcessMetricPublisher implements MetricPublisher, SmartLifecycle
 
     private void dispatch() {
         while (true) {
-            JobMessage m;
+            Pending pending;
             try {
-                m = queue.take();
+                pending = queue.take();
             } catch (InterruptedException e) {
                 return;
             }
+            JobMessage m = pending.message();
             try {
                 String text = json.writeValueAsString(m);
                 SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
                 headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
+                headers.setNativeHeader(PUBLISHED_AT, Long.toString(pending.publishedMicros()));
                 headers.setLeaveMutable(true);
                 Message<byte[]> message = MessageBuilder.createMessage(text.getBytes(StandardCharsets.UTF_8),
                         headers.getMessageHeaders());

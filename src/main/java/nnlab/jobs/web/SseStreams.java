@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import nnlab.jobs.JobMessage;
 import nnlab.jobs.JobService;
+import nnlab.jobs.JobWatchers;
 import nnlab.system.NnlabProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
@@ -37,9 +38,11 @@ public class SseStreams implements SmartLifecycle {
     private final int buffer;
     private final Map<String, Set<Subscriber>> byJob = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor senders;
+    private final JobWatchers watchers;
 
-    public SseStreams(ObjectMapper json, NnlabProperties properties) {
+    public SseStreams(ObjectMapper json, NnlabProperties properties, JobWatchers watchers) {
         this.json = json;
+        this.watchers = watchers;
         this.buffer = properties.live().subscriberBuffer();
         AtomicInteger n = new AtomicInteger();
         this.senders = new ThreadPoolExecutor(8, 8, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
@@ -64,6 +67,7 @@ public class SseStreams implements SmartLifecycle {
                 sub.queue.add(new Item(null, null, null, true));
             } else {
                 byJob.computeIfAbsent(jobId, k -> ConcurrentHashMap.newKeySet()).add(sub);
+                watchers.subscribed(jobId);
             }
         });
         if (!live) sub.queue.add(new Item(null, null, null, true));
@@ -109,7 +113,7 @@ public class SseStreams implements SmartLifecycle {
     private void remove(Subscriber sub) {
         Set<Subscriber> subs = byJob.get(sub.jobId);
         if (subs != null) {
-            subs.remove(sub);
+            if (subs.remove(sub)) watchers.unsubscribed(sub.jobId);
             if (subs.isEmpty()) byJob.remove(sub.jobId, subs);
         }
     }

@@ -77,6 +77,13 @@ public final class Api {
         return r.json().get("id").asText();
     }
 
+    /** Submits a spec as a client (header X-Nnlab-Client) and returns the job id; fails unless the answer is 201. */
+    public String submit(String spec, String client) {
+        Response r = post("/api/jobs", spec, client);
+        if (r.status() != 201) throw new AssertionError("submit answered " + r.status() + ": " + r.text());
+        return r.json().get("id").asText();
+    }
+
     public JsonNode job(String id) {
         return get("/api/jobs/" + id).json();
     }

@@ -1,0 +1,58 @@
+package nnlab.jobs;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who is looking at which job: live-stream subscribers (STOMP topic, SSE stream) are counted while
+ * they last, a read of the job or its metrics counts as a look. The web layer reports here; the job
+ * service stops jobs that nobody has looked at for {@code nnlab.jobs.idle-timeout}.
+ */
+@Component
+public class JobWatchers {
+
+    /** @param lastSeen System.nanoTime() of the last look, or of the last subscriber leaving */
+    private record Watch(int subscribers, long lastSeen) {
+    }
+
+    private final Map<String, Watch> watches = new ConcurrentHashMap<>();
+
+    /** A live stream of the job opened. */
+    public void subscribed(String jobId) {
+        long now = System.nanoTime();
+        watches.merge(jobId, new Watch(1, now), (w, one) -> new Watch(w.subscribers + 1, now));
+    }
+
+    /** A live stream of the job closed. */
+    public void unsubscribed(String jobId) {
+        long now = System.nanoTime();
+        watches.computeIfPresent(jobId, (id, w) -> new Watch(Math.max(0, w.subscribers - 1), now));
+    }
+
+    /** Someone read the job (its state, its metrics). */
+    public void looked(String jobId) {
+        long now = System.nanoTime();
+        watches.merge(jobId, new Watch(0, now), (w, look) -> new Watch(w.subscribers, now));
+    }
+
+    public int subscribers(String jobId) {
+        Watch w = watches.get(jobId);
+        return w == null ? 0 : w.subscribers;
+    }
+
+    /**
+     * True when the job has no subscriber and was last looked at before {@code cutoffNanos}. A job never
+     * seen here counts as seen now: its clock starts.
+     */
+    boolean unwatchedSince(String jobId, long cutoffNanos) {
+        Watch w = watches.computeIfAbsent(jobId, id -> new Watch(0, System.nanoTime()));
+        return w.subscribers == 0 && w.lastSeen - cutoffNanos < 0;
+    }
+
+    /** Forgets jobs that are over and have no subscriber left. */
+    void forgetUnless(Predicate<String> live) {
+        watches.entrySet().removeIf(e -> e.getValue().subscribers == 0 && !live.test(e.getKey()));
+    }
+}

@@ -1,0 +1,60 @@
+package nnlab.jobs.web;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import nnlab.jobs.JobWatchers;
+import org.springframework.context.event.EventListener;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.messaging.SessionDisconnectEvent;
+import org.springframework.web.socket.messaging.SessionSubscribeEvent;
+import org.springframework.web.socket.messaging.SessionUnsubscribeEvent;
+
+/**
+ * Counts STOMP subscriptions to {@code /topic/jobs/{id}} for {@link JobWatchers}: a subscription counts
+ * until it is unsubscribed or its session ends (a closed tab, a lost connection).
+ */
+@Component
+public class StompWatchers {
+
+    static final String TOPIC = "/topic/jobs/";
+
+    private final JobWatchers watchers;
+    /** session id → subscription id → job id */
+    private final Map<String, Map<String, String>> sessions = new ConcurrentHashMap<>();
+
+    public StompWatchers(JobWatchers watchers) {
+        this.watchers = watchers;
+    }
+
+    @EventListener
+    public void subscribed(SessionSubscribeEvent event) {
+        StompHeaderAccessor stomp = StompHeaderAccessor.wrap(event.getMessage());
+        String destination = stomp.getDestination();
+        if (destination == null || !destination.startsWith(TOPIC) || stomp.getSessionId() == null
+                || stomp.getSubscriptionId() == null) {
+            return;
+        }
+        String jobId = destination.substring(TOPIC.length());
+        String previous = sessions.computeIfAbsent(stomp.getSessionId(), s -> new ConcurrentHashMap<>())
+                .put(stomp.getSubscriptionId(), jobId);
+        if (previous != null) watchers.unsubscribed(previous);
+        watchers.subscribed(jobId);
+    }
+
+    @EventListener
+    public void unsubscribed(SessionUnsubscribeEvent event) {
+        StompHeaderAccessor stomp = StompHeaderAccessor.wrap(event.getMessage());
+        Map<String, String> subscriptions = stomp.getSessionId() == null ? null : sessions.get(stomp.getSessionId());
+        if (subscriptions == null || stomp.getSubscriptionId() == null) return;
+        String jobId = subscriptions.remove(stomp.getSubscriptionId());
+        if (jobId != null) watchers.unsubscribed(jobId);
+    }
+
+    /** Spring may tell a session's end more than once; the first takes its subscriptions away. */
+    @EventListener
+    public void disconnected(SessionDisconnectEvent event) {
+        Map<String, String> subscriptions = sessions.remove(event.getSessionId());
+        if (subscriptions != null) subscriptions.values().forEach(watchers::unsubscribed);
+    }
+}

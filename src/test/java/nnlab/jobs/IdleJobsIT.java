@@ -1,0 +1,116 @@
+package nnlab.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import nnlab.NnlabApplication;
+import nnlab.jobs.support.Api;
+import nnlab.jobs.support.Specs;
+import nnlab.jobs.support.StompFollower;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Jobs nobody looks at for nnlab.jobs.idle-timeout are cancelled, saying why; a STOMP subscriber, an SSE
+ * stream or REST reads keep a job alive. And the submission rate limit per client.
+ */
+@SpringBootTest(classes = NnlabApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "spring.datasource.url=jdbc:h2:mem:nnlab-idle;DB_CLOSE_DELAY=-1",
+                "nnlab.jobs.workers=3",
+                "nnlab.jobs.idle-timeout=4s",
+                "nnlab.jobs.submissions-per-minute=3"})
+class IdleJobsIT {
+
+    static final Duration LONG = Duration.ofSeconds(60);
+
+    @LocalServerPort
+    int port;
+
+    /** Waits through the job list, which does not count as looking at a job. */
+    private static JsonNode awaitInList(Api api, String id, String status, Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            JsonNode j = inList(api, id);
+            if (j.get("status").asText().equals(status)) return j;
+            Api.sleep(100);
+        }
+        throw new AssertionError("job " + id + " did not become " + status + " within " + timeout);
+    }
+
+    private static JsonNode inList(Api api, String id) {
+        for (JsonNode j : api.get("/api/jobs").json()) {
+            if (j.get("id").asText().equals(id)) return j;
+        }
+        throw new AssertionError("job " + id + " not in the list");
+    }
+
+    @Test
+    void aJobNobodyWatchesIsCancelledAndOnesFollowedOrReadAreNot() throws Exception {
+        Api api = new Api(port);
+        ScheduledExecutorService script = Executors.newSingleThreadScheduledExecutor();
+        List<String> polledStatuses = new CopyOnWriteArrayList<>();
+        // each watcher is in place right after its job is submitted
+        try (StompFollower follower = new StompFollower(port)) {
+            String watched = api.submit(Specs.mnist(2000, 100, 4, 1000, null), "student:w");
+            follower.follow(watched);
+            String streamed = api.submit(Specs.mnist(2000, 100, 4, 1000, null), "student:s");
+            var stream = api.stream("/api/jobs/" + streamed + "/events", null);
+            String polled = api.submit(Specs.mnist(2000, 100, 4, 1000, null), "student:p");
+            // a script following its job by reading it every quarter second
+            script.scheduleWithFixedDelay(() -> polledStatuses.add(api.job(polled).get("status").asText()),
+                    0, 250, TimeUnit.MILLISECONDS);
+            String unwatched = api.submit(Specs.spiral(20, null), "student:u"); // waits for a worker: queued jobs count too
+            try (var lines = stream.body()) {
+                // the queued job, never looked at again, is cancelled
+                awaitInList(api, unwatched, "CANCELLED", LONG);
+                // twice the timeout later, the followed and the read jobs still run
+                Api.sleep(8000);
+                for (String id : List.of(watched, streamed, polled)) {
+                    assertThat(inList(api, id).get("status").asText()).as(id).isEqualTo("RUNNING");
+                }
+            }
+            JsonNode gone = api.job(unwatched);
+            assertThat(gone.get("stopReason").asText()).isEqualTo("CANCELLED");
+            assertThat(gone.get("error").asText()).contains("nnlab.jobs.idle-timeout", "kept");
+
+            // the stream left: after the timeout its job is cancelled, history and weights kept
+            awaitInList(api, streamed, "CANCELLED", LONG);
+            assertThat(api.job(streamed).get("error").asText()).contains("nnlab.jobs.idle-timeout");
+            assertThat(api.get("/api/jobs/" + streamed + "/model").status()).isEqualTo(200);
+            assertThat(inList(api, watched).get("status").asText()).isEqualTo("RUNNING");
+            follower.close();
+            // and so is the job the STOMP follower left
+            awaitInList(api, watched, "CANCELLED", LONG);
+            assertThat(api.job(watched).get("error").asText()).contains("nnlab.jobs.idle-timeout");
+            script.shutdownNow();
+            assertThat(script.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(polledStatuses).isNotEmpty().allMatch(st -> st.equals("QUEUED") || st.equals("RUNNING"));
+            api.delete("/api/jobs/" + polled);
+        } finally {
+            script.shutdownNow();
+        }
+    }
+
+    @Test
+    void submissionsPastTheRatePerClientGet429WithRetryAfter() {
+        Api api = new Api(port);
+        for (int i = 0; i < 3; i++) api.submit(Specs.spiral(5, null), "student:fast");
+        Api.Response r = api.post("/api/jobs", Specs.spiral(5, null), "student:fast");
+        assertThat(r.status()).isEqualTo(429);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(r.json().get("limit").asText()).isEqualTo("nnlab.jobs.submissions-per-minute");
+        assertThat(r.json().get("limitValue").asInt()).isEqualTo(3);
+        // 3 a minute: the next token comes within 20 s
+        assertThat(Integer.parseInt(r.header("Retry-After"))).isBetween(1, 20);
+        // another client is not held back
+        api.submit(Specs.spiral(5, null), "student:slow");
+    }
+}
