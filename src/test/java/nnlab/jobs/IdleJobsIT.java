@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,19 +35,22 @@ class IdleJobsIT {
     @LocalServerPort
     int port;
 
-    /** Waits through the job list, which does not count as looking at a job. */
-    private static JsonNode awaitInList(Api api, String id, String status, Duration timeout) {
+    /**
+     * Waits through the job list as the job's owner (the list shows a caller its own jobs), which does not
+     * count as looking at a job.
+     */
+    private static JsonNode awaitInList(Api api, String id, String owner, String status, Duration timeout) {
         long end = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < end) {
-            JsonNode j = inList(api, id);
+            JsonNode j = inList(api, id, owner);
             if (j.get("status").asText().equals(status)) return j;
             Api.sleep(100);
         }
         throw new AssertionError("job " + id + " did not become " + status + " within " + timeout);
     }
 
-    private static JsonNode inList(Api api, String id) {
-        for (JsonNode j : api.get("/api/jobs").json()) {
+    private static JsonNode inList(Api api, String id, String owner) {
+        for (JsonNode j : api.get("/api/jobs", owner).json()) {
             if (j.get("id").asText().equals(id)) return j;
         }
         throw new AssertionError("job " + id + " not in the list");
@@ -70,11 +74,12 @@ class IdleJobsIT {
             String unwatched = api.submit(Specs.spiral(20, null), "student:u"); // waits for a worker: queued jobs count too
             try (var lines = stream.body()) {
                 // the queued job, never looked at again, is cancelled
-                awaitInList(api, unwatched, "CANCELLED", LONG);
+                awaitInList(api, unwatched, "student:u", "CANCELLED", LONG);
                 // twice the timeout later, the followed and the read jobs still run
                 Api.sleep(8000);
-                for (String id : List.of(watched, streamed, polled)) {
-                    assertThat(inList(api, id).get("status").asText()).as(id).isEqualTo("RUNNING");
+                for (var owned : Map.of(watched, "student:w", streamed, "student:s", polled, "student:p").entrySet()) {
+                    assertThat(inList(api, owned.getKey(), owned.getValue()).get("status").asText()).as(owned.getKey())
+                            .isEqualTo("RUNNING");
                 }
             }
             JsonNode gone = api.job(unwatched);
@@ -82,13 +87,13 @@ class IdleJobsIT {
             assertThat(gone.get("error").asText()).contains("nnlab.jobs.idle-timeout", "kept");
 
             // the stream left: after the timeout its job is cancelled, history and weights kept
-            awaitInList(api, streamed, "CANCELLED", LONG);
+            awaitInList(api, streamed, "student:s", "CANCELLED", LONG);
             assertThat(api.job(streamed).get("error").asText()).contains("nnlab.jobs.idle-timeout");
             assertThat(api.get("/api/jobs/" + streamed + "/model").status()).isEqualTo(200);
-            assertThat(inList(api, watched).get("status").asText()).isEqualTo("RUNNING");
+            assertThat(inList(api, watched, "student:w").get("status").asText()).isEqualTo("RUNNING");
             follower.close();
             // and so is the job the STOMP follower left
-            awaitInList(api, watched, "CANCELLED", LONG);
+            awaitInList(api, watched, "student:w", "CANCELLED", LONG);
             assertThat(api.job(watched).get("error").asText()).contains("nnlab.jobs.idle-timeout");
             script.shutdownNow();
             assertThat(script.awaitTermination(10, TimeUnit.SECONDS)).isTrue();

@@ -45,6 +45,11 @@ public final class Api {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** A GET as a client (header X-Nnlab-Client), as anonymous callers are told apart. */
+    public Response get(String path, String client) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("X-Nnlab-Client", client).GET());
+    }
+
     public Response post(String path, String body) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
