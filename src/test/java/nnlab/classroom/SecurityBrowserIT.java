@@ -84,7 +84,10 @@ class SecurityBrowserIT extends LiveServer {
         waitUntil(d -> "SUCCEEDED".equals(train.findElement(By.cssSelector(".train")).getAttribute("data-status")));
         assertThat(chromium.cspViolations()).as("/labs/04-xor").isEmpty();
         openLab("/labs/03-playground");
-        WebElement frame = driver.findElement(By.cssSelector("iframe"));
+        // its frames open when asked, as a student opens one
+        WebElement exercise = driver.findElement(By.cssSelector("[data-widget=playground]"));
+        exercise.findElement(By.cssSelector("button.open-frame")).click();
+        WebElement frame = exercise.findElement(By.cssSelector("iframe.playground-frame"));
         waitUntil(d -> Boolean.TRUE.equals(chromium.js("const w = arguments[0].contentWindow;"
                 + " return !!(w.playground && w.playground.pointsShown > 0)", frame)));
         assertThat(chromium.cspViolations()).as("/labs/03-playground").isEmpty();
