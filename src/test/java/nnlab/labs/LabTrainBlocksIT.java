@@ -26,6 +26,9 @@ class LabTrainBlocksIT extends LiveServer {
 
     record Block(String file, JsonNode config) {}
 
+    /** The seeds lab 5's iris block is checked with. */
+    static final List<Long> IRIS_SEEDS = List.of(1L, 2L, 3L, 4L, 5L);
+
     static List<Block> trainBlocks() throws Exception {
         List<Block> blocks = new ArrayList<>();
         for (Path f : LabParserTest.labFiles()) {
@@ -128,10 +131,22 @@ class LabTrainBlocksIT extends LiveServer {
                 else assertThat(end).as("norm at epoch 300 vs 150").isCloseTo(mid, org.assertj.core.data.Percentage.withPercentage(2));
             }
             if (name.equals("iris")) {
-                Api.Response r = api.post("/api/jobs", b.config().get("spec").toString());
-                assertThat(r.json().get("summary").get("totalParameters").asLong()).isEqualTo(803L);
-                JsonNode job = api.awaitFinished(r.json().get("id").asText(), Duration.ofMinutes(1));
-                assertThat(job.get("last").get("test").get("accuracy").asDouble()).isGreaterThanOrEqualTo(0.9);
+                // lab 5's claim: the 30 test flowers often come out at 100 %, or one flower short of it. The block
+                // has no seed (each student's run draws one), so the check runs it with fixed seeds
+                List<Double> accuracies = new ArrayList<>();
+                for (long seed : IRIS_SEEDS) {
+                    ObjectNode spec = b.config().get("spec").deepCopy();
+                    spec.put("seed", seed);
+                    Api.Response r = api.post("/api/jobs", spec.toString());
+                    assertThat(r.json().get("summary").get("totalParameters").asLong()).isEqualTo(803L);
+                    JsonNode job = api.awaitFinished(r.json().get("id").asText(), Duration.ofMinutes(1));
+                    accuracies.add(job.get("last").get("test").get("accuracy").asDouble());
+                }
+                System.out.printf("[lab 5] iris test accuracy with seeds %s: %s%n", IRIS_SEEDS, accuracies);
+                assertThat(accuracies).as("seeds %s", IRIS_SEEDS).allMatch(a -> a >= 0.9);
+                assertThat(accuracies.stream().filter(a -> a >= 29 / 30.0 - 1e-9).count())
+                        .as("seeds %s with 100 %% or one flower short: %s", IRIS_SEEDS, accuracies)
+                        .isGreaterThan(IRIS_SEEDS.size() / 2);
             }
             if (name.equals("mnist")) {
                 JsonNode spec = b.config().get("spec");
