@@ -16,9 +16,28 @@ function el(tag, cls, text) {
   return e;
 }
 
-function cell(row, text, cls) {
-  const td = el('td', cls, text);
-  row.append(td);
+/**
+ * Brings a table body in line with the items: one row per key, kept (with its buttons) from one update to
+ * the next, so a click is never lost to a redraw. fill(cells, item, row) sets the row's n cells.
+ */
+function sync(body, items, key, n, fill) {
+  const old = new Map([...body.rows].map((r) => [r.dataset.key, r]));
+  body.replaceChildren(...items.map((item) => {
+    const k = String(key(item));
+    let tr = old.get(k);
+    if (!tr) {
+      tr = el('tr');
+      tr.dataset.key = k;
+      for (let i = 0; i < n; i++) tr.append(el('td'));
+    }
+    fill([...tr.cells], item, tr);
+    return tr;
+  }));
+}
+
+function set(td, text, cls) {
+  td.className = cls || '';
+  td.textContent = text === undefined || text === null ? '' : String(text);
   return td;
 }
 
@@ -40,75 +59,63 @@ function jobText(j) {
 }
 
 function students(view) {
-  const body = $('students').tBodies[0];
   const now = Date.parse(view.at);
-  body.replaceChildren(...view.students.map((s) => {
-    const tr = el('tr');
+  sync($('students').tBodies[0], view.students, (s) => s.id, 6, (c, s, tr) => {
     tr.dataset.student = s.id;
     tr.classList.toggle('offline', !s.online);
-    cell(tr, s.name, 'name');
-    const on = cell(tr, s.online ? 'online' : ago(s.lastSeen, now), s.online ? 'presence online' : 'presence');
-    on.dataset.online = String(s.online);
-    cell(tr, s.page || '—', 'page');
-    const labs = cell(tr, s.labsVisited.length, 'labs');
-    labs.title = s.labsVisited.join(', ');
-    cell(tr, `${s.questionsRight}/${s.questionsTried}`, 'right');
-    const jobs = cell(tr, null, 'jobs');
-    if (s.jobs.length === 0) jobs.textContent = '—';
+    set(c[0], s.name, 'name');
+    set(c[1], s.online ? 'online' : ago(s.lastSeen, now), s.online ? 'presence online' : 'presence');
+    c[1].dataset.online = String(s.online);
+    set(c[2], s.page || '—', 'page');
+    set(c[3], s.labsVisited.length, 'labs').title = s.labsVisited.join(', ');
+    set(c[4], `${s.questionsRight}/${s.questionsTried}`, 'right');
+    const jobs = set(c[5], s.jobs.length === 0 ? '—' : null, 'jobs');
     s.jobs.forEach((j) => {
       const line = el('div', `job status-${j.status.toLowerCase()}`, jobText(j));
       line.dataset.job = j.id;
       jobs.append(line);
     });
     jobs.append(el('div', 'small', `${s.jobsRun} run in all`));
-    return tr;
-  }));
+  });
   $('no-students').hidden = view.students.length > 0;
   $('online-count').textContent = view.online;
   $('student-count').textContent = view.students.length;
 }
 
 function queue(view) {
-  const body = $('queue').tBodies[0];
-  body.replaceChildren(...view.queue.map((j) => {
-    const tr = el('tr');
+  sync($('queue').tBodies[0], view.queue, (j) => j.id, 6, (c, j, tr) => {
     tr.dataset.job = j.id;
-    cell(tr, j.student, 'name');
-    cell(tr, j.id.slice(0, 8), 'mono');
-    cell(tr, j.status.toLowerCase(), 'status');
-    cell(tr, j.epoch === null ? `0/${j.epochs}` : `${j.epoch}/${j.epochs}`);
-    cell(tr, fixed(j.loss, 4));
+    set(c[0], j.student, 'name');
+    set(c[1], j.id.slice(0, 8), 'mono');
+    set(c[2], j.status.toLowerCase(), 'status');
+    set(c[3], j.epoch === null ? `0/${j.epochs}` : `${j.epoch}/${j.epochs}`);
+    set(c[4], fixed(j.loss, 4));
+    if (c[5].firstChild) return;
     const button = el('button', 'cancel', 'Cancel');
     button.type = 'button';
     button.addEventListener('click', () => {
       button.disabled = true;
       send('DELETE', `/api/jobs/${encodeURIComponent(j.id)}`).catch(failed);
     });
-    cell(tr).append(button);
-    return tr;
-  }));
+    c[5].append(button);
+  });
   $('no-queue').hidden = view.queue.length > 0;
 }
 
 function questions(view) {
-  const body = $('questions').tBodies[0];
-  body.replaceChildren(...view.questions.map((q) => {
-    const tr = el('tr');
+  sync($('questions').tBodies[0], view.questions, (q) => `${q.lab}/${q.question}`, 5, (c, q, tr) => {
     tr.dataset.question = `${q.lab}/${q.question}`;
-    const lab = cell(tr, q.labTitle, 'lab');
-    lab.title = q.lab;
-    cell(tr, q.text, 'text');
-    cell(tr, q.students, 'answered');
-    cell(tr, percent(q.shareRight), 'share');
-    const wrong = cell(tr, null, 'wrong');
-    if (q.commonWrong.length === 0) wrong.textContent = '—';
+    set(c[0], q.labTitle, 'lab').title = q.lab;
+    set(c[1], q.text, 'text');
+    set(c[2], q.students, 'answered');
+    set(c[3], percent(q.shareRight), 'share');
+    const wrong = set(c[4], q.commonWrong.length === 0 ? '—' : null, 'wrong');
     q.commonWrong.forEach((w) => {
       const item = el('span', 'wrong-answer');
       item.append(el('q', null, w.answer), document.createTextNode(` ×${w.count}`));
       wrong.append(item);
     });
-    return tr;
-  }));
+  });
 }
 
 function draw(view) {

@@ -3,6 +3,7 @@ package nnlab.classroom;
 import java.security.SecureRandom;
 import java.util.List;
 import nnlab.engine.InvalidSpecException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -18,11 +19,13 @@ public class ClassService {
 
     private final ClassRepository classes;
     private final StudentRepository students;
+    private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
 
-    public ClassService(ClassRepository classes, StudentRepository students) {
+    public ClassService(ClassRepository classes, StudentRepository students, ApplicationEventPublisher events) {
         this.classes = classes;
         this.students = students;
+        this.events = events;
     }
 
     public Classroom create(String name) {
@@ -56,7 +59,9 @@ public class ClassService {
             throw new JoinRefusedException("code", 403, "The class \u201c" + c.name() + "\u201d is closed: it does not"
                     + " take new students now. Ask your instructor to open it.");
         }
-        return students.insert(c.id(), name);
+        Student student = students.insert(c.id(), name);
+        events.publishEvent(new ClassActivity(c.id()));
+        return student;
     }
 
     /** The display name, trimmed, or an explanation of what is wrong with it. */
