@@ -149,7 +149,7 @@ async function load() {
 $('submissions').addEventListener('click', async () => {
   const pause = $('submissions').dataset.paused !== 'true';
   try {
-    await send('PUT', `/api/classes/${classId}/submissions`, { paused: pause });
+    await send('POST', `/api/classes/${classId}/${pause ? 'pause' : 'resume'}`);
     await load();
   } catch (e) {
     failed(e);

@@ -1,17 +1,10 @@
-// Calls from the classroom pages to the API: JSON in and out, with the X-XSRF-TOKEN header taken from
-// the XSRF-TOKEN cookie when the server set one (Spring Security's cookie CSRF tokens).
-
-function xsrf() {
-  const m = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);
-  return m ? decodeURIComponent(m[1]) : null;
-}
+// Calls from the classroom pages to the API, JSON in and out. The CSRF header is added by /xsrf.js,
+// which every page loads before its modules.
 
 /** Sends a JSON body (or none); resolves to the parsed answer, or rejects with the problem's detail. */
 export async function send(method, path, body) {
   const headers = {};
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const token = xsrf();
-  if (token) headers['X-XSRF-TOKEN'] = token;
   const res = await fetch(path, {
     method, headers, credentials: 'same-origin',
     body: body === undefined ? undefined : JSON.stringify(body),

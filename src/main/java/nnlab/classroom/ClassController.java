@@ -4,15 +4,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Classes, for instructors (the security configuration lets no one else in). */
 @RestController
@@ -21,12 +20,10 @@ import org.springframework.web.server.ResponseStatusException;
 public class ClassController {
 
     private final ClassService classes;
-    private final ClassRepository repository;
     private final StudentRepository students;
 
-    public ClassController(ClassService classes, ClassRepository repository, StudentRepository students) {
+    public ClassController(ClassService classes, StudentRepository students) {
         this.classes = classes;
-        this.repository = repository;
         this.students = students;
     }
 
@@ -50,18 +47,47 @@ public class ClassController {
     @GetMapping("/{id}")
     @Operation(summary = "one class")
     public Classroom get(@PathVariable long id) {
-        return find(id);
+        return classes.get(id);
     }
 
     @GetMapping("/{id}/students")
     @Operation(summary = "the students of a class, in the order they joined")
     public List<Student> students(@PathVariable long id) {
-        find(id);
+        classes.get(id);
         return students.inClass(id);
     }
 
-    Classroom find(long id) {
-        return repository.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "no class " + id));
+    @PostMapping("/{id}/open")
+    @Operation(summary = "let students join with the code")
+    public Classroom open(@PathVariable long id) {
+        return classes.setOpen(id, true);
+    }
+
+    @PostMapping("/{id}/close")
+    @Operation(summary = "refuse new students (those who joined stay)")
+    public Classroom close(@PathVariable long id) {
+        return classes.setOpen(id, false);
+    }
+
+    @PostMapping("/{id}/pause")
+    @Operation(summary = "pause the class's job submissions: its students get 423 until resumed")
+    public Classroom pause(@PathVariable long id) {
+        return classes.setSubmissionsPaused(id, true);
+    }
+
+    @PostMapping("/{id}/resume")
+    @Operation(summary = "let the class's students submit jobs again")
+    public Classroom resume(@PathVariable long id) {
+        return classes.setSubmissionsPaused(id, false);
+    }
+
+    /** @param labs slugs of the labs the class's students see; null = every lab */
+    public record VisibleLabs(List<String> labs) {
+    }
+
+    @PutMapping("/{id}/labs")
+    @Operation(summary = "choose the labs the class's students see ({\"labs\": null} shows every lab)")
+    public Classroom labs(@PathVariable long id, @RequestBody VisibleLabs request) {
+        return classes.setVisibleLabs(id, request.labs());
     }
 }

@@ -3,6 +3,7 @@ package nnlab.classroom;
 import java.security.SecureRandom;
 import java.util.List;
 import nnlab.engine.InvalidSpecException;
+import nnlab.labs.LabCatalog;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -19,12 +20,15 @@ public class ClassService {
 
     private final ClassRepository classes;
     private final StudentRepository students;
+    private final LabCatalog labs;
     private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
 
-    public ClassService(ClassRepository classes, StudentRepository students, ApplicationEventPublisher events) {
+    public ClassService(ClassRepository classes, StudentRepository students, LabCatalog labs,
+                        ApplicationEventPublisher events) {
         this.classes = classes;
         this.students = students;
+        this.labs = labs;
         this.events = events;
     }
 
@@ -43,6 +47,38 @@ public class ClassService {
 
     public List<Classroom> all() {
         return classes.all();
+    }
+
+    public Classroom get(long id) {
+        return classes.find(id).orElseThrow(() -> new ClassNotFoundException(id));
+    }
+
+    public Classroom setOpen(long id, boolean open) {
+        get(id);
+        classes.setOpen(id, open);
+        return get(id);
+    }
+
+    public Classroom setSubmissionsPaused(long id, boolean paused) {
+        get(id);
+        classes.setSubmissionsPaused(id, paused);
+        return get(id);
+    }
+
+    /** @param slugs the labs the class's students see, each one a lab of the catalogue; null = every lab */
+    public Classroom setVisibleLabs(long id, List<String> slugs) {
+        get(id);
+        if (slugs != null) {
+            for (int i = 0; i < slugs.size(); i++) {
+                String slug = slugs.get(i);
+                InvalidSpecException.require(slug != null && labs.find(slug).isPresent(), "labs[" + i + "]",
+                        "is not a lab: " + (slug == null ? "null" : "'" + slug + "'") + "; the labs are "
+                                + labs.current().labs().stream().map(nnlab.labs.Lab::slug).toList());
+            }
+            slugs = slugs.stream().distinct().toList();
+        }
+        classes.setVisibleLabs(id, slugs);
+        return get(id);
     }
 
     /**

@@ -3,10 +3,13 @@ package nnlab.labs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import nnlab.classroom.LabVisibility;
+import nnlab.classroom.Person;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,23 +21,27 @@ import org.springframework.web.server.ResponseStatusException;
 public class LabController {
 
     private final LabCatalog catalog;
+    private final LabVisibility visibility;
 
-    public LabController(LabCatalog catalog) {
+    public LabController(LabCatalog catalog, LabVisibility visibility) {
         this.catalog = catalog;
+        this.visibility = visibility;
     }
 
+    /** A student sees the labs their class shows; instructors and visitors see all. */
     @GetMapping("/labs")
-    public String index(Model model) {
+    public String index(@AuthenticationPrincipal Person who, Model model) {
         LabCatalog.Snapshot s = catalog.current();
-        model.addAttribute("labs", s.labs());
+        model.addAttribute("labs", visibility.visible(s.labs(), who));
         model.addAttribute("problems", s.problems());
         return "labs/index";
     }
 
     @GetMapping("/labs/{slug:[A-Za-z0-9_-]+}")
-    public String lab(@PathVariable String slug, Model model) {
-        Lab lab = catalog.find(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no lab '" + slug + "'"));
-        var labs = catalog.current().labs();
+    public String lab(@PathVariable String slug, @AuthenticationPrincipal Person who, Model model) {
+        var labs = visibility.visible(catalog.current().labs(), who);
+        Lab lab = catalog.find(slug).filter(labs::contains)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no lab '" + slug + "'"));
         int at = labs.indexOf(lab);
         model.addAttribute("lab", lab);
         model.addAttribute("previous", at > 0 ? labs.get(at - 1) : null);

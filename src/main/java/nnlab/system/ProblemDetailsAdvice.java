@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import nnlab.classroom.SubmissionsPausedException;
 import nnlab.engine.InvalidSpecException;
 import nnlab.jobs.JobNotFoundException;
 import nnlab.jobs.JobStateException;
@@ -50,6 +51,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     static final URI NOT_FOUND = URI.create("/problems/not-found");
     static final URI CONFLICT = URI.create("/problems/wrong-state");
     static final URI BUSY = URI.create("/problems/too-many-jobs");
+    static final URI PAUSED = URI.create("/problems/submissions-paused");
 
     private final NnlabProperties properties;
 
@@ -90,6 +92,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e) {
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .body(SecurityProblems.unauthenticated(e.getMessage()));
+    }
+
+    /** 423 Locked: the class is fine, its submissions are paused for now. */
+    @ExceptionHandler(SubmissionsPausedException.class)
+    ResponseEntity<ProblemDetail> paused(SubmissionsPausedException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.LOCKED, e.getMessage());
+        p.setType(PAUSED);
+        p.setTitle("Submissions paused");
+        p.setProperty("classId", e.classroom().id());
+        p.setProperty("className", e.classroom().name());
+        return ResponseEntity.status(HttpStatus.LOCKED).body(p);
     }
 
     @ExceptionHandler(JobStateException.class)

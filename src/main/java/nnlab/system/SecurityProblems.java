@@ -7,8 +7,10 @@ import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * Refusals of the API as RFC 7807 problems: 401 for a caller who must sign in (a student cookie, an
@@ -39,15 +41,18 @@ public final class SecurityProblems {
     static AuthenticationEntryPoint entryPoint(ObjectMapper json) {
         return (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Bearer");
-            write(json, response, unauthenticated("this needs a signed-in caller: join a class, sign in as an"
-                    + " instructor, or send an API token as 'Authorization: Bearer <token>'"));
+            write(json, response, unauthenticated(e instanceof BadCredentialsException ? e.getMessage()
+                    : "this needs a signed-in caller: join a class, sign in as an instructor, or send an API"
+                    + " token as 'Authorization: Bearer <token>'"));
         };
     }
 
     static AccessDeniedHandler accessDenied(ObjectMapper json) {
-        return (request, response, e) -> write(json, response,
-                forbidden("you may not do this: " + request.getMethod() + " " + request.getRequestURI()
-                        + " is for instructors"));
+        return (request, response, e) -> write(json, response, e instanceof CsrfException
+                ? forbidden("the CSRF token is missing or wrong: a call made with a session or student cookie"
+                        + " must send the XSRF-TOKEN cookie's value as the X-XSRF-TOKEN header (the pages do so"
+                        + " through /xsrf.js); scripts can use an API token instead")
+                : forbidden("you may not " + request.getMethod() + " " + request.getRequestURI()));
     }
 
     static void write(ObjectMapper json, HttpServletResponse response, ProblemDetail problem) throws IOException {

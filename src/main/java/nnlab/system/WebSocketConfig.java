@@ -1,13 +1,8 @@
 package nnlab.system;
 
+import nnlab.classroom.PersonHandshakeHandler;
+import nnlab.classroom.StompAccess;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageChannel;
-import org.springframework.messaging.MessageDeliveryException;
-import org.springframework.messaging.simp.stomp.StompCommand;
-import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
-import org.springframework.messaging.support.ChannelInterceptor;
-import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
@@ -26,16 +21,18 @@ import org.springframework.web.socket.config.annotation.WebSocketTransportRegist
 public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     private final NnlabProperties properties;
+    private final StompAccess access;
 
-    public WebSocketConfig(NnlabProperties properties) {
+    public WebSocketConfig(NnlabProperties properties, StompAccess access) {
         this.properties = properties;
+        this.access = access;
     }
 
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
         // a session's frames are handled in order: SUBSCRIBE to the topic, then to /app/jobs/{id} for the snapshot
         registry.setPreserveReceiveOrder(true);
-        registry.addEndpoint("/ws").setAllowedOriginPatterns(properties.live().allowedOrigins().toArray(String[]::new));
+        registry.addEndpoint("/ws").setHandshakeHandler(new PersonHandshakeHandler()).setAllowedOriginPatterns(properties.live().allowedOrigins().toArray(String[]::new));
     }
 
     @Override
@@ -50,22 +47,10 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
         registration.setSendBufferSizeLimit(4 * 1024 * 1024).setSendTimeLimit(15_000).setMessageSizeLimit(64 * 1024);
     }
 
-    /** Clients may subscribe and send to /app; only the server publishes on /topic. */
+    /** Each SUBSCRIBE and SEND is checked against the session's person (see {@link StompAccess}). */
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
-        registration.interceptors(new ChannelInterceptor() {
-            @Override
-            public Message<?> preSend(Message<?> message, MessageChannel channel) {
-                StompHeaderAccessor stomp = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
-                if (stomp != null && StompCommand.SEND.equals(stomp.getCommand())) {
-                    String destination = stomp.getDestination();
-                    if (destination == null || !destination.startsWith("/app/")) {
-                        throw new MessageDeliveryException("clients cannot send to " + destination);
-                    }
-                }
-                return message;
-            }
-        });
+        registration.interceptors(access);
     }
 
     @Override

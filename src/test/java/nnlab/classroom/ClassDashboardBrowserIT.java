@@ -40,12 +40,12 @@ class ClassDashboardBrowserIT extends LiveServer {
             WebDriver driver = browser.driver();
             WebDriverWait wait = new WebDriverWait(driver, WAIT);
             // the dashboard sends a signed-out browser to the login form, and back after signing in
-            driver.get("http://localhost:" + port + "/instructor/classes/" + classId);
+            driver.get("http://localhost:" + port + "/instructor/classes/" + classId + "/dashboard");
             wait.until(d -> d.getCurrentUrl().contains("/login"));
             driver.findElement(By.name("username")).sendKeys(INSTRUCTOR);
             driver.findElement(By.name("password")).sendKeys(INSTRUCTOR_PASSWORD);
             driver.findElement(By.cssSelector("form button[type=submit]")).click();
-            wait.until(d -> d.getCurrentUrl().contains("/instructor/classes/" + classId));
+            wait.until(d -> d.getCurrentUrl().contains("/instructor/classes/" + classId + "/dashboard"));
             wait.until(d -> "true".equals(d.findElement(By.id("live")).getAttribute("data-connected")));
             WebElement nameCell = wait.until(d -> d.findElement(By.cssSelector("#students tbody tr td.name")));
             assertThat(nameCell.getText()).isEqualTo(SCRIPT_NAME);
@@ -82,7 +82,7 @@ class ClassDashboardBrowserIT extends LiveServer {
             // pausing the class's submissions from the page
             driver.findElement(By.id("submissions")).click();
             wait.until(d -> d.findElement(By.id("submissions")).getText().equals("Resume submissions"));
-            assertThat(student.post("/api/jobs", Specs.spiral(1, null)).status()).isEqualTo(403);
+            assertThat(student.post("/api/jobs", Specs.spiral(1, null)).status()).isEqualTo(423);
 
             assertThat(browser.js("return window.keptSinceLoad === true")).as("the page was not reloaded").isEqualTo(true);
             assertNoAlert(driver);

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two students and an instructor: the students' answers, pages and jobs show in the instructor's
- * dashboard and CSV exports, which students may not open; the instructor pauses the class's submissions.
+ * dashboard and CSV exports, which students may not open.
  */
 class ClassDashboardIT extends LiveServer {
 
@@ -118,38 +118,12 @@ class ClassDashboardIT extends LiveServer {
             assertThat(refused.text()).doesNotContain("Alice");
             assertThat(new Api(port).get(path).status()).as(path).isEqualTo(401);
         }
-        assertThat(alice.put("/api/classes/" + classId + "/submissions", "{\"paused\": true}").status()).isEqualTo(403);
-        assertThat(alice.get("/instructor/classes/" + classId).status()).isEqualTo(403);
-        Api.Response page = teacher.get("/instructor/classes/" + classId);
+        assertThat(alice.get("/instructor/classes/" + classId + "/dashboard").status()).isEqualTo(403);
+        Api.Response page = teacher.get("/instructor/classes/" + classId + "/dashboard");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.text()).contains("data-class-id=\"" + classId + "\"").contains(made.get("code").asText());
     }
 
-    @Test
-    void pausedSubmissionsRefuseTheClassesStudentsUntilResumed() {
-        Visitor teacher = instructor();
-        JsonNode made = teacher.post("/api/classes", "{\"name\": \"paused\"}").json();
-        long classId = made.get("id").asLong();
-        Visitor carol = new Visitor(port);
-        carol.join(made.get("code").asText(), "Carol");
-
-        JsonNode paused = teacher.put("/api/classes/" + classId + "/submissions", "{\"paused\": true}").json();
-        assertThat(paused.get("submissionsPaused").asBoolean()).isTrue();
-        Api.Response refused = carol.post("/api/jobs", Specs.spiral(1, null));
-        assertThat(refused.status()).isEqualTo(403);
-        assertThat(refused.json().get("type").asText()).isEqualTo("/problems/submissions-paused");
-        assertThat(refused.json().get("detail").asText()).contains("paused");
-        assertThat(teacher.get("/api/classes/" + classId + "/dashboard").json().at("/classroom/submissionsPaused")
-                .asBoolean()).isTrue();
-        // others are not held up
-        assertThat(new Api(port).post("/api/jobs", Specs.spiral(1, null)).status()).isEqualTo(201);
-        Api.Response missing = teacher.put("/api/classes/" + classId + "/submissions", "{}");
-        assertThat(missing.json().get("field").asText()).isEqualTo("paused");
-
-        teacher.put("/api/classes/" + classId + "/submissions", "{\"paused\": false}");
-        String job = carol.submit(Specs.spiral(1, null));
-        carol.awaitSucceeded(job);
-    }
 
     private Visitor instructor() {
         Visitor teacher = new Visitor(port);

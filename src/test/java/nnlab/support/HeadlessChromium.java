@@ -55,6 +55,28 @@ public final class HeadlessChromium implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
+    /**
+     * From now on every document (frames included) records the Content-Security-Policy violations it
+     * reports, from before its first script runs; {@link #cspViolations()} reads them.
+     */
+    public void recordCspViolations() {
+        ((ChromeDriver) driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source",
+                "window.__cspViolations = [];"
+                        + "document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push("
+                        + "e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at '"
+                        + " + (e.sourceFile || location.pathname) + ':' + e.lineNumber));"));
+    }
+
+    /** The violations the current page and its same-origin frames reported (see {@link #recordCspViolations}). */
+    @SuppressWarnings("unchecked")
+    public java.util.List<String> cspViolations() {
+        return (java.util.List<String>) js("const all = [...(window.__cspViolations || ['not recording'])];"
+                + "for (const f of document.querySelectorAll('iframe')) {"
+                + "  try { all.push(...(f.contentWindow.__cspViolations || ['frame not recording: ' + f.src])); }"
+                + "  catch (e) { all.push('frame not readable: ' + f.src); } }"
+                + "return all;");
+    }
+
     /** Saves the page as target/screenshots/{name} so a person can look at it; returns the file. */
     public Path screenshot(String name) throws Exception {
         Path dir = Path.of("target", "screenshots");

@@ -5,22 +5,18 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import nnlab.classroom.ClassRepository;
 import nnlab.classroom.Classroom;
 import nnlab.classroom.progress.ProgressRepository;
-import nnlab.engine.InvalidSpecException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A class's dashboard, its export as CSV, and the switch for its submissions; for instructors only. */
+/** A class's dashboard and its export as CSV; for instructors only. */
 @RestController
 @RequestMapping("/api/classes/{id}")
 @Tag(name = "classes")
@@ -29,12 +25,10 @@ public class DashboardController {
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final ClassDashboard dashboard;
-    private final ClassRepository classes;
     private final ProgressRepository progress;
 
-    public DashboardController(ClassDashboard dashboard, ClassRepository classes, ProgressRepository progress) {
+    public DashboardController(ClassDashboard dashboard, ProgressRepository progress) {
         this.dashboard = dashboard;
-        this.classes = classes;
         this.progress = progress;
     }
 
@@ -45,18 +39,6 @@ public class DashboardController {
         return dashboard.view(id);
     }
 
-    /** @param paused true: the class's students get 403 when they submit a job, until it is false again */
-    public record Submissions(Boolean paused) {
-    }
-
-    @PutMapping("/submissions")
-    @Operation(summary = "pause or resume the class's job submissions (jobs already queued or running go on)")
-    public Classroom submissions(@PathVariable long id, @RequestBody Submissions request) {
-        dashboard.classroom(id);
-        InvalidSpecException.require(request.paused() != null, "paused", "must be true or false");
-        classes.setSubmissionsPaused(id, request.paused());
-        return dashboard.classroom(id);
-    }
 
     @GetMapping("/export/students.csv")
     @Operation(summary = "per student: name, labs visited, questions right of those answered, answers, jobs run")

@@ -5,7 +5,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** {@code /instructor/classes/{id}}: the live dashboard page (the security configuration admits instructors only). */
+/** {@code /instructor/classes/{id}/dashboard}: the live dashboard page (the security configuration admits instructors only). */
 @Controller
 public class DashboardPage {
 
@@ -15,7 +15,7 @@ public class DashboardPage {
         this.dashboard = dashboard;
     }
 
-    @GetMapping("/instructor/classes/{id}")
+    @GetMapping("/instructor/classes/{id}/dashboard")
     public String page(@PathVariable long id, Model model) {
         model.addAttribute("classroom", dashboard.classroom(id));
         return "classroom/dashboard";

@@ -16,6 +16,7 @@ import nnlab.jobs.JobSpec;
 import nnlab.jobs.JobStatus;
 import nnlab.jobs.JobView;
 import nnlab.jobs.PredictRequest;
+import nnlab.jobs.SubmissionGuard;
 import nnlab.jobs.Prediction;
 import nnlab.jobs.TrainedModel;
 import org.springframework.http.HttpHeaders;
@@ -45,10 +46,12 @@ public class JobController {
 
     private final JobService jobs;
     private final SseStreams sse;
+    private final List<SubmissionGuard> guards;
 
-    public JobController(JobService jobs, SseStreams sse) {
+    public JobController(JobService jobs, SseStreams sse, List<SubmissionGuard> guards) {
         this.jobs = jobs;
         this.sse = sse;
+        this.guards = guards;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -58,6 +61,7 @@ public class JobController {
                     + "job limit is full")
     public ResponseEntity<JobView> submit(@Valid @RequestBody JobSpec spec,
                                           @Parameter(hidden = true) @AuthenticationPrincipal JobCaller caller) {
+        for (SubmissionGuard guard : guards) guard.check(caller);
         JobView job = jobs.submit(spec, caller.ownerKey(), caller.classId());
         return ResponseEntity.created(URI.create("/api/jobs/" + job.id())).body(job);
     }

@@ -33,6 +33,7 @@ public final class Visitor {
             .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
     private String bearer;
+    private boolean csrfHeader = true;
 
     public Visitor(int port) {
         this.base = "http://localhost:" + port;
@@ -56,9 +57,14 @@ public final class Visitor {
         if (m.find()) all.put("_csrf", m.group(1));
         String body = all.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(base + action))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+        Api.Response answer = send(request(action).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+        // as a browser does: follow the redirect, which also brings the next CSRF cookie
+        String location = answer.header("Location");
+        if (answer.status() / 100 == 3 && location != null) {
+            get(location.startsWith("http") ? URI.create(location).getRawPath() : location);
+        }
+        return answer;
     }
 
     /** From now on, send this API token instead of relying on cookies alone. */
@@ -67,9 +73,21 @@ public final class Visitor {
         return this;
     }
 
+    /** From now on, leave out the X-XSRF-TOKEN header, as a forged cross-site request would. */
+    public Visitor withoutCsrfHeader() {
+        this.csrfHeader = false;
+        return this;
+    }
+
     public String cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                 .map(HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    /** The Cookie header this browser sends, for the WebSocket handshake. */
+    public String cookieHeader() {
+        return cookies.getCookieStore().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
     }
 
     public void setCookie(String name, String value) {
@@ -125,7 +143,7 @@ public final class Visitor {
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         String xsrf = cookie("XSRF-TOKEN");
-        if (xsrf != null) b.header("X-XSRF-TOKEN", xsrf);
+        if (xsrf != null && csrfHeader) b.header("X-XSRF-TOKEN", xsrf);
         if (bearer != null) b.header("Authorization", "Bearer " + bearer);
         return b;
     }

@@ -55,6 +55,12 @@ public final class Api {
                 .header("X-Nnlab-Client", client).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A POST with any content type, such as a form. */
+    public Response send(String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Response patch(String path, String body) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));

@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
 
@@ -24,15 +26,43 @@ public final class StompFollower implements AutoCloseable {
     private final WebSocketStompClient client;
     private final StompSession session;
 
+    /** Frames of type ERROR and transport failures: what the server said when it refused something. */
+    private final LinkedBlockingQueue<String> errors = new LinkedBlockingQueue<>();
+
     public StompFollower(int port) {
+        this(port, new WebSocketHttpHeaders());
+    }
+
+    /** @param handshake headers of the WebSocket handshake, such as a Cookie or an Authorization */
+    public StompFollower(int port, WebSocketHttpHeaders handshake) {
         WebSocketContainer container = ContainerProvider.getWebSocketContainer();
         container.setDefaultMaxTextMessageBufferSize(8 * 1024 * 1024);
         container.setDefaultMaxBinaryMessageBufferSize(8 * 1024 * 1024);
         client = new WebSocketStompClient(new StandardWebSocketClient(container));
         client.setInboundMessageSizeLimit(8 * 1024 * 1024);
         try {
-            session = client.connectAsync("ws://localhost:" + port + "/ws", new StompSessionHandlerAdapter() { })
-                    .get(10, TimeUnit.SECONDS);
+            session = client.connectAsync("ws://localhost:" + port + "/ws", handshake, new StompSessionHandlerAdapter() {
+                        @Override
+                        public Type getPayloadType(StompHeaders headers) {
+                            return byte[].class;
+                        }
+
+                        @Override
+                        public void handleFrame(StompHeaders headers, Object payload) {
+                            errors.add(String.valueOf(headers.getFirst("message")));
+                        }
+
+                        @Override
+                        public void handleException(StompSession s, StompCommand command, StompHeaders headers,
+                                                    byte[] payload, Throwable e) {
+                            errors.add("exception on " + command + ": " + e);
+                        }
+
+                        @Override
+                        public void handleTransportError(StompSession s, Throwable e) {
+                            errors.add("transport: " + e);
+                        }
+                    }).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError("STOMP connect failed", e);
         }
@@ -68,6 +98,19 @@ public final class StompFollower implements AutoCloseable {
         Subscription topic = subscribe("/topic/jobs/" + jobId);
         JsonNode snapshot = subscribe("/app/jobs/" + jobId).next(Duration.ofSeconds(10));
         return new Followed(topic, snapshot);
+    }
+
+    /** The next error the server sent (an ERROR frame's message), or null if none came in time. */
+    public String error(Duration timeout) {
+        try {
+            return errors.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    public boolean connected() {
+        return session.isConnected();
     }
 
     public record Followed(Subscription topic, JsonNode snapshot) {

@@ -1,0 +1,10 @@
+package nnlab.jobs;
+
+/**
+ * A rule every submission passes before its spec is even read further, for rules the jobs do not know
+ * about (a class whose submissions are paused). Throw to refuse; the exception becomes the answer.
+ */
+public interface SubmissionGuard {
+
+    void check(JobCaller caller);
+}
