@@ -125,6 +125,26 @@ class ClassDashboardIT extends LiveServer {
     }
 
 
+    @Test
+    void labsTheClassDoesNotSeeTakeNoAnswersOrHeartbeatsAndLeaveTheDashboard() {
+        Visitor teacher = instructor();
+        JsonNode made = teacher.post("/api/classes", "{\"name\": \"only xor\"}").json();
+        long classId = made.get("id").asLong();
+        assertThat(teacher.put("/api/classes/" + classId + "/labs", "{\"labs\": [\"04-xor\"]}").status())
+                .isEqualTo(200);
+        Visitor dave = new Visitor(port);
+        dave.join(made.get("code").asText(), "Dave");
+
+        assertThat(answer(dave, "q1", "2").status()).isEqualTo(404);
+        assertThat(dave.post("/api/progress", "{\"page\": \"" + LAB + "\"}").status()).isEqualTo(400);
+        assertThat(dave.post("/api/labs/04-xor/answers", "{\"question\": \"q1\", \"answer\": \"1\"}").status())
+                .isEqualTo(200);
+        JsonNode view = teacher.get("/api/classes/" + classId + "/dashboard").json();
+        assertThat(view.get("questions")).allMatch(q -> q.get("lab").asText().equals("04-xor")).isNotEmpty();
+        assertThat(question(view, "04-xor", "q1").get("students").asInt()).isEqualTo(1);
+        assertThat(student(view, "Dave").get("answers").asInt()).isEqualTo(1);
+    }
+
     private Visitor instructor() {
         Visitor teacher = new Visitor(port);
         assertThat(teacher.login(INSTRUCTOR, INSTRUCTOR_PASSWORD).status()).isEqualTo(302);

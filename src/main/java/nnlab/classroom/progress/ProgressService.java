@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import nnlab.classroom.ClassActivity;
+import nnlab.classroom.LabVisibility;
 import nnlab.classroom.Person;
 import nnlab.engine.InvalidSpecException;
 import nnlab.labs.Lab;
@@ -34,6 +35,7 @@ public class ProgressService implements SmartLifecycle {
     private static final long SWEEP_SECONDS = 5;
 
     private final LabCatalog labs;
+    private final LabVisibility visibility;
     private final ProgressRepository repository;
     private final ApplicationEventPublisher events;
     private final Duration onlineWindow;
@@ -44,9 +46,10 @@ public class ProgressService implements SmartLifecycle {
     private record Presence(long classId, String page, Instant at) {
     }
 
-    public ProgressService(LabCatalog labs, ProgressRepository repository, ApplicationEventPublisher events,
-                           NnlabProperties properties) {
+    public ProgressService(LabCatalog labs, LabVisibility visibility, ProgressRepository repository,
+                           ApplicationEventPublisher events, NnlabProperties properties) {
         this.labs = labs;
+        this.visibility = visibility;
         this.repository = repository;
         this.events = events;
         this.onlineWindow = properties.classroom().onlineWindow();
@@ -61,6 +64,7 @@ public class ProgressService implements SmartLifecycle {
 
     public Verdict answer(Person who, String labSlug, String questionId, String given) {
         Lab lab = lab(labSlug);
+        if (!visibility.slugsVisibleTo(who).test(lab.slug())) throw noLab(labSlug);
         LabQuestion question = lab.question(questionId == null ? "" : questionId).orElseThrow(() ->
                 new InvalidSpecException("question", "lab '" + lab.slug() + "' has no question '" + questionId
                         + "'; its questions are " + lab.questions().stream().map(LabQuestion::id).toList()));
@@ -86,8 +90,9 @@ public class ProgressService implements SmartLifecycle {
      * @return true when stored
      */
     public boolean heartbeat(Person who, String page) {
-        InvalidSpecException.require(page != null && (page.equals(PLAYGROUND) || labs.find(page).isPresent()),
-                "page", "must be \"" + PLAYGROUND + "\" or the slug of a lab, was '" + shorten(page) + "'");
+        InvalidSpecException.require(page != null && (page.equals(PLAYGROUND)
+                        || labs.find(page).isPresent() && visibility.slugsVisibleTo(who).test(page)),
+                "page", "must be \"" + PLAYGROUND + "\" or the slug of a lab you see, was '" + shorten(page) + "'");
         if (who == null || !who.isStudent()) return false;
         long id = Long.parseLong(who.id());
         Instant now = Instant.now();
@@ -110,9 +115,13 @@ public class ProgressService implements SmartLifecycle {
         });
     }
 
+    /** The lab; 404 as well for a lab the student's class does not show, as its page does. */
     private Lab lab(String slug) {
-        return labs.find(slug == null ? "" : slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "no lab '" + shorten(slug) + "'"));
+        return labs.find(slug == null ? "" : slug).orElseThrow(() -> noLab(slug));
+    }
+
+    private static ResponseStatusException noLab(String slug) {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "no lab '" + shorten(slug) + "'");
     }
 
     private static String shorten(String s) {
