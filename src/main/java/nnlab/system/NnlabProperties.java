@@ -85,13 +85,22 @@ public record NnlabProperties(@DefaultValue("data") String dataDir,
      * @param instructors        accounts created at start when missing (passwords hashed with BCrypt); with
      *                           none configured and none stored, "instructor" is made with a password printed
      *                           once in the log
+     * @param loginFailuresPerUsername failed sign-ins one username may have per {@code loginWindow}; then 429
+     * @param loginFailuresPerAddress  failed sign-ins one address may have per {@code loginWindow}; then 429
+     * @param loginWindow        the window both login limits refill over
+     * @param maxRequestBody     the largest request body read (a spec with imported MNIST weights is ~1.2 MB);
+     *                           a larger one is refused with 413 before it is read
      */
     public record Security(@DefaultValue("") String secret,
                            @DefaultValue("true") boolean anonymousApi,
                            @DefaultValue("true") boolean anonymousPages,
                            @DefaultValue("AUTO") CookieSecurity secureCookies,
                            @DefaultValue("180d") Duration studentCookieAge,
-                           @DefaultValue java.util.List<Account> instructors) {
+                           @DefaultValue java.util.List<Account> instructors,
+                           @DefaultValue("5") int loginFailuresPerUsername,
+                           @DefaultValue("20") int loginFailuresPerAddress,
+                           @DefaultValue("5m") Duration loginWindow,
+                           @DefaultValue("16MB") org.springframework.util.unit.DataSize maxRequestBody) {
     }
 
     /**

@@ -168,11 +168,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                                   WebRequest request) {
         ProblemDetail p = unreadable(e);
         log.debug("unreadable request: {}", p.getDetail());
-        return ResponseEntity.badRequest().body(p);
+        return ResponseEntity.status(p.getStatus()).body(p);
     }
 
-    private static ProblemDetail unreadable(HttpMessageNotReadableException e) {
+    private ProblemDetail unreadable(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof RequestBodyLimit.BodyTooLargeException big) return RequestBodyLimit.tooLarge(big.limit());
+        }
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof InvalidSpecException s) return invalid(s.field(), s.reason());
         }

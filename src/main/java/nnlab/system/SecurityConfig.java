@@ -9,6 +9,7 @@ import nnlab.classroom.AnonymousCallerFilter;
 import nnlab.classroom.ApiTokens;
 import nnlab.classroom.BearerTokenFilter;
 import nnlab.classroom.InstructorLogin;
+import nnlab.classroom.LoginThrottle;
 import nnlab.classroom.Role;
 import nnlab.classroom.StudentCookieFilter;
 import nnlab.classroom.StudentCookies;
@@ -23,6 +24,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -67,7 +69,7 @@ public class SecurityConfig {
     @Bean
     SecurityFilterChain security(HttpSecurity http, NnlabProperties properties, StudentCookies cookies,
                                  StudentRepository students, InstructorLogin instructorLogin, ApiTokens tokens,
-                                 ObjectMapper json) throws Exception {
+                                 LoginThrottle loginThrottle, ObjectMapper json) throws Exception {
         NnlabProperties.Security settings = properties.security();
         RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
         RequestMatcher instructorPages = request -> request.getRequestURI().startsWith("/instructor");
@@ -85,7 +87,9 @@ public class SecurityConfig {
             a.anyRequest().permitAll();
         });
         http.authenticationProvider(instructorLogin);
-        http.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/instructor", false).permitAll());
+        http.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/instructor", false)
+                .failureHandler(loginThrottle.failureHandler()).permitAll());
+        http.addFilterBefore(loginThrottle.filter(), UsernamePasswordAuthenticationFilter.class);
         http.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/join")
                 .deleteCookies(SESSION_COOKIE, StudentCookies.NAME));
         http.addFilterBefore(new BearerTokenFilter(tokens, apiRefusal), AnonymousAuthenticationFilter.class);
