@@ -125,6 +125,8 @@ public class ClassDashboard {
 
     /** Every question of the labs the class sees, with how the class answered it. */
     private List<DashboardView.QuestionStats> questions(Classroom classroom, List<ProgressRepository.Answer> answers) {
+        Map<String, List<ProgressRepository.Answer>> byQuestion = new HashMap<>();
+        answers.forEach(a -> byQuestion.computeIfAbsent(a.lab() + "/" + a.question(), k -> new ArrayList<>()).add(a));
         List<DashboardView.QuestionStats> stats = new ArrayList<>();
         for (Lab lab : labs.current().labs()) {
             if (!classroom.showsLab(lab.slug())) continue;
@@ -132,8 +134,7 @@ public class ClassDashboard {
                 Set<Long> answered = new HashSet<>();
                 Set<Long> right = new HashSet<>();
                 Map<String, Integer> wrong = new HashMap<>();
-                for (ProgressRepository.Answer a : answers) {
-                    if (!a.lab().equals(lab.slug()) || !a.question().equals(q.id())) continue;
+                for (ProgressRepository.Answer a : byQuestion.getOrDefault(lab.slug() + "/" + q.id(), List.of())) {
                     answered.add(a.studentId());
                     if (a.correct()) right.add(a.studentId());
                     else wrong.merge(a.answer(), 1, Integer::sum);
