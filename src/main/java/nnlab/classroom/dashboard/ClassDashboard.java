@@ -20,9 +20,7 @@ import nnlab.classroom.progress.ProgressService;
 import nnlab.jobs.JobMessage;
 import nnlab.jobs.JobRecord;
 import nnlab.jobs.JobRepository;
-import nnlab.jobs.JobService;
 import nnlab.jobs.JobStatus;
-import nnlab.jobs.JobView;
 import nnlab.jobs.MetricsView;
 import nnlab.labs.Lab;
 import nnlab.labs.LabCatalog;
@@ -45,7 +43,7 @@ public class ClassDashboard {
     private final ProgressRepository progress;
     private final ProgressService presence;
     private final JobRepository jobRecords;
-    private final JobService jobs;
+    private final LiveJobs live;
     private final LabCatalog labs;
     /** The last epoch of finished jobs, which never changes: read from the database once. */
     private final Map<String, JobMessage.Epoch> finishedLast = Collections.synchronizedMap(
@@ -57,13 +55,13 @@ public class ClassDashboard {
             });
 
     public ClassDashboard(ClassRepository classes, StudentRepository students, ProgressRepository progress,
-                          ProgressService presence, JobRepository jobRecords, JobService jobs, LabCatalog labs) {
+                          ProgressService presence, JobRepository jobRecords, LiveJobs live, LabCatalog labs) {
         this.classes = classes;
         this.students = students;
         this.progress = progress;
         this.presence = presence;
         this.jobRecords = jobRecords;
-        this.jobs = jobs;
+        this.live = live;
         this.labs = labs;
     }
 
@@ -151,18 +149,20 @@ public class ClassDashboard {
         return stats;
     }
 
-    /** A job with its latest metrics: live jobs' from memory, finished jobs' last stored epoch. */
+    /** A job with its latest metrics: unfinished jobs' from their messages, finished jobs' last stored epoch. */
     private DashboardView.JobRow row(JobRecord r, long student, String name) {
         JobStatus status = r.status();
         int done = r.epochsDone();
-        JobMessage.Epoch last;
+        JobMessage.Epoch last = null;
         if (status.finished()) {
             last = lastOfFinished(r);
         } else {
-            JobView live = jobs.get(r.id());
-            status = live.status();
-            done = live.epochsDone();
-            last = live.last();
+            LiveJobs.State state = live.state(r.id()).orElse(null);
+            if (state != null) {
+                status = state.status();
+                done = state.epochsDone();
+                last = state.last();
+            }
         }
         MetricsView train = last == null ? null : last.train();
         return new DashboardView.JobRow(r.id(), student, name, status, done, r.epochs(),
