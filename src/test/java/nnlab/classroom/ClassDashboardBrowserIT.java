@@ -18,8 +18,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The instructor signs in through the login form and keeps the class dashboard open in Debian's headless
- * Chromium while a student (over REST, with their cookie) runs jobs and answers a question: the page
- * follows without a reload. The student's display name is a script tag, shown as text. Screenshots go to
+ * Chromium while a student (over REST, with their cookie) runs jobs and answers a question, and a second
+ * student joins and answers on the lab page in a browser of their own: the page follows without a reload. The student's display name is a script tag, shown as text. Screenshots go to
  * target/screenshots/.
  */
 class ClassDashboardBrowserIT extends LiveServer {
@@ -78,6 +78,29 @@ class ClassDashboardBrowserIT extends LiveServer {
             assertThat(driver.findElement(By.cssSelector(q1 + " .share")).getText()).isEqualTo("0 %");
             assertThat(driver.findElement(By.cssSelector(q1 + " .wrong")).getText()).contains("1e-5").contains("×1");
             assertThat(driver.findElement(By.cssSelector("#students tbody tr td.right")).getText()).isEqualTo("0/1");
+
+            // a second student in a browser of their own: joins with the code, opens lab 1 and answers there
+            try (HeadlessChromium erinsBrowser = HeadlessChromium.start(1200, 900)) {
+                WebDriver erin = erinsBrowser.driver();
+                WebDriverWait erinWaits = new WebDriverWait(erin, WAIT);
+                erin.get("http://localhost:" + port + "/join?code=" + made.get("code").asText());
+                erin.findElement(By.name("displayName")).sendKeys("Erin");
+                erin.findElement(By.cssSelector("form button[type=submit]")).click();
+                erinWaits.until(d -> d.getCurrentUrl().endsWith("/labs"));
+                erin.get("http://localhost:" + port + "/labs/01-gradient-descent");
+                erinWaits.until(d -> "true".equals(erinsBrowser.js("return document.body.dataset.widgetsReady || ''")));
+                WebElement question = erin.findElement(By.cssSelector("[data-widget=question][data-question=q1]"));
+                question.findElements(By.cssSelector("input[type=radio]")).get(2).click();
+                question.findElement(By.cssSelector("button.check")).click();
+                erinWaits.until(d -> "true".equals(question.findElement(By.cssSelector(".question"))
+                        .getAttribute("data-stored")));
+                erinsBrowser.screenshot("dashboard-student-answered.png");
+            }
+            String erinRow = "#students tbody tr:nth-child(2)";
+            wait.until(d -> text(d, erinRow + " td.name").equals("Erin")
+                    && text(d, erinRow + " td.page").equals("01-gradient-descent")
+                    && text(d, erinRow + " td.right").equals("1/1"));
+            wait.until(d -> text(d, q1 + " .answered").equals("2") && text(d, q1 + " .share").equals("50 %"));
 
             // pausing the class's submissions from the page
             driver.findElement(By.id("submissions")).click();
