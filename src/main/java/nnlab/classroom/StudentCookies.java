@@ -53,16 +53,6 @@ public class StudentCookies {
         return OptionalLong.empty();
     }
 
-    /** True if the request carries the student cookie at all, valid or not. */
-    public static boolean present(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) return false;
-        for (Cookie c : cookies) {
-            if (NAME.equals(c.getName())) return true;
-        }
-        return false;
-    }
-
     OptionalLong verify(String value) {
         if (value == null) return OptionalLong.empty();
         int dot = value.indexOf('.');

@@ -16,8 +16,8 @@ import nnlab.jobs.JobSpec;
 import nnlab.jobs.JobStatus;
 import nnlab.jobs.JobView;
 import nnlab.jobs.PredictRequest;
-import nnlab.jobs.SubmissionGuard;
 import nnlab.jobs.Prediction;
+import nnlab.jobs.SubmissionGuard;
 import nnlab.jobs.TrainedModel;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -58,7 +58,7 @@ public class JobController {
     @Operation(summary = "submit a job",
             description = "201 with Location, the job (id, status, seed, queue position) and its model summary; "
                     + "400 naming the field for a bad spec; 429 with Retry-After when the queue or the client's "
-                    + "job limit is full")
+                    + "job limit is full; 423 when the caller's class has its submissions paused")
     public ResponseEntity<JobView> submit(@Valid @RequestBody JobSpec spec,
                                           @Parameter(hidden = true) @AuthenticationPrincipal JobCaller caller) {
         for (SubmissionGuard guard : guards) guard.check(caller);
