@@ -66,7 +66,7 @@ function students(view) {
     set(c[0], s.name, 'name');
     set(c[1], s.online ? 'online' : ago(s.lastSeen, now), s.online ? 'presence online' : 'presence');
     c[1].dataset.online = String(s.online);
-    set(c[2], s.page || '—', 'page');
+    set(c[2], s.pageTitle || '—', 'page').title = s.page || '';
     set(c[3], s.labsVisited.length, 'labs').title = s.labsVisited.join(', ');
     set(c[4], `${s.questionsRight}/${s.questionsTried}`, 'right');
     const jobs = set(c[5], s.jobs.length === 0 ? '—' : null, 'jobs');

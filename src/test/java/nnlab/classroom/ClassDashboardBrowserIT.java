@@ -98,7 +98,7 @@ class ClassDashboardBrowserIT extends LiveServer {
             }
             String erinRow = "#students tbody tr:nth-child(2)";
             wait.until(d -> text(d, erinRow + " td.name").equals("Erin")
-                    && text(d, erinRow + " td.page").equals("01-gradient-descent")
+                    && text(d, erinRow + " td.page").equals("1. Gradient descent on one weight")
                     && text(d, erinRow + " td.right").equals("1/1"));
             wait.until(d -> text(d, q1 + " .answered").equals("2") && text(d, q1 + " .share").equals("50 %"));
 

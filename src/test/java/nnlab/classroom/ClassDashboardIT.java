@@ -66,6 +66,7 @@ class ClassDashboardIT extends LiveServer {
         JsonNode b = student(view, "=HYPERLINK(\"http://evil\")");
         assertThat(a.get("online").asBoolean()).isTrue();
         assertThat(a.get("page").asText()).isEqualTo(LAB);
+        assertThat(a.get("pageTitle").asText()).isEqualTo("1. Gradient descent on one weight");
         assertThat(b.get("page").asText()).isEqualTo("playground");
         assertThat(a.get("labsVisited")).extracting(JsonNode::asText).containsExactly(LAB);
         assertThat(b.get("labsVisited")).isEmpty();

@@ -114,11 +114,18 @@ public class ClassDashboard {
                 tried.add(a.lab() + "/" + a.question());
                 if (a.correct()) right.add(a.lab() + "/" + a.question());
             }
-            rows.add(new DashboardView.StudentRow(s.id(), s.displayName(), on, w == null ? null : w.page(), lastSeen,
+            String page = w == null ? null : w.page();
+            rows.add(new DashboardView.StudentRow(s.id(), s.displayName(), on, page, title(page), lastSeen,
                     visited.getOrDefault(s.id(), List.of()), right.size(), tried.size(), given.size(),
                     jobsRun.getOrDefault(Person.studentKey(s.id()), 0L), recent.getOrDefault(s.id(), List.of())));
         }
         return new DashboardView(classroom, now, online, rows, questions(classroom, answers), queue);
+    }
+
+    private String title(String page) {
+        if (page == null) return null;
+        if (page.equals(ProgressService.PLAYGROUND)) return "Playground";
+        return labs.find(page).map(Lab::title).orElse(page);
     }
 
     /** Every question of the labs the class sees, with how the class answered it. */

@@ -18,6 +18,7 @@ public record DashboardView(Classroom classroom, Instant at, int online, List<St
 
     /**
      * @param page           the lab slug or "playground" of the student's last heartbeat
+     * @param pageTitle      that lab's title, or "Playground"
      * @param labsVisited    slugs of the labs the student opened, first visit first
      * @param questionsRight questions the student answered right at least once
      * @param questionsTried questions the student answered at all
@@ -25,7 +26,7 @@ public record DashboardView(Classroom classroom, Instant at, int online, List<St
      * @param jobsRun        jobs the student submitted in this class
      * @param jobs           their newest jobs with the latest metrics, newest first
      */
-    public record StudentRow(long id, String name, boolean online, String page, Instant lastSeen,
+    public record StudentRow(long id, String name, boolean online, String page, String pageTitle, Instant lastSeen,
                              List<String> labsVisited, int questionsRight, int questionsTried, int answers,
                              long jobsRun, List<JobRow> jobs) {
     }
