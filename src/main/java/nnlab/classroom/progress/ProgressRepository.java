@@ -36,6 +36,11 @@ public class ProgressRepository {
                 .param("a", a.answer()).param("ok", a.correct()).param("t", a.answeredAt().toEpochMilli()).update();
     }
 
+    public int answersTo(long studentId, String lab, String question) {
+        return jdbc.sql("select count(*) from lab_answer where student_id = :s and lab = :lab and question = :q")
+                .param("s", studentId).param("lab", lab).param("q", question).query(Integer.class).single();
+    }
+
     /** Every answer given in the class, oldest first. */
     public List<Answer> answers(long classId) {
         return jdbc.sql("select * from lab_answer where class_id = :c order by answered_at, id").param("c", classId)

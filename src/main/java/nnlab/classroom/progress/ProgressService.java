@@ -33,6 +33,8 @@ public class ProgressService implements SmartLifecycle {
     /** The page name of the playground; any other page is a lab's slug. */
     public static final String PLAYGROUND = "playground";
     private static final long SWEEP_SECONDS = 5;
+    /** Answers kept per student and question; later ones are checked but not kept, so no one can fill the database. */
+    public static final int MAX_KEPT_ANSWERS = 20;
 
     private final LabCatalog labs;
     private final LabVisibility visibility;
@@ -57,7 +59,8 @@ public class ProgressService implements SmartLifecycle {
 
     /**
      * @param answer what was stored and is shown to the instructor (the choice's text, or the number)
-     * @param stored false for callers who are not students (their answers are checked only)
+     * @param stored false for callers who are not students, and past {@value #MAX_KEPT_ANSWERS} answers of a
+     *               student to one question (such answers are checked only)
      */
     public record Verdict(String lab, String question, boolean correct, String answer, boolean stored) {
     }
@@ -73,14 +76,15 @@ public class ProgressService implements SmartLifecycle {
         LabQuestion.Checked checked = question.check(given).orElseThrow(() -> new InvalidSpecException("answer",
                 question.isChoice() ? "must be the index of a choice, 0 to " + (question.choices().size() - 1)
                         : "must be a number"));
-        boolean student = who != null && who.isStudent();
-        if (student) {
+        boolean kept = who != null && who.isStudent()
+                && repository.answersTo(Long.parseLong(who.id()), lab.slug(), question.id()) < MAX_KEPT_ANSWERS;
+        if (kept) {
             long id = Long.parseLong(who.id());
             repository.insertAnswer(who.classId(), new ProgressRepository.Answer(id, lab.slug(), question.id(),
                     checked.answer(), checked.correct(), Instant.now()));
             events.publishEvent(new ClassActivity(who.classId()));
         }
-        return new Verdict(lab.slug(), question.id(), checked.correct(), checked.answer(), student);
+        return new Verdict(lab.slug(), question.id(), checked.correct(), checked.answer(), kept);
     }
 
     /**

@@ -98,6 +98,22 @@ class ClassDashboardDataTest {
     }
 
     @Test
+    void aStudentsAnswersToOneQuestionAreKeptUpToTheLimitThenOnlyChecked() {
+        Server server = start();
+        Classroom c = server.classes().insert("limit", "ACDEFJ");
+        Student ann = server.students().insert(c.id(), "Ann");
+        for (int i = 0; i < ProgressService.MAX_KEPT_ANSWERS; i++) {
+            assertThat(server.progress().answer(ann.person(), "04-xor", "q2", "0").stored()).isTrue();
+        }
+        ProgressService.Verdict late = server.progress().answer(ann.person(), "04-xor", "q2", "1");
+        assertThat(late.correct()).isTrue();
+        assertThat(late.stored()).isFalse();
+        assertThat(server.progress().answer(ann.person(), "04-xor", "q1", "0").stored()).isTrue();
+        assertThat(server.dashboard().view(c.id()).students().get(0).answers())
+                .isEqualTo(ProgressService.MAX_KEPT_ANSWERS + 1);
+    }
+
+    @Test
     void manyChangesOfAClassArePushedOnceAndNothingWhenNothingChanged() throws Exception {
         Server server = start();
         Classroom c = server.classes().insert("busy", "ACDEFH");
