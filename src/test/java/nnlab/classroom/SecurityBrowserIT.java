@@ -98,6 +98,13 @@ class SecurityBrowserIT extends LiveServer {
         assertThat(chromium.js("return window.ran === true")).isEqualTo(false);
     }
 
+    @Test
+    void theApiPageKeepsToThePolicy() {
+        open("/swagger-ui.html");
+        waitUntil(d -> !d.findElements(By.cssSelector(".swagger-ui .opblock")).isEmpty());
+        assertThat(chromium.cspViolations()).as("/swagger-ui.html").isEmpty();
+    }
+
     private void open(String path) {
         driver.get("http://localhost:" + port + path);
     }
