@@ -2,6 +2,7 @@
 // Widgets live in widgets/NAME.js and export mount(element, config, page).
 
 import { LabPage } from './page.js';
+import { heartbeat } from '../classroom/send.js';
 
 function typeset(root) {
   for (const el of root.querySelectorAll('span.math')) {
@@ -36,5 +37,7 @@ async function mountAll(root) {
   document.body.dataset.widgetsReady = 'true';
 }
 
+const lab = document.getElementById('lab');
+if (lab && lab.dataset.slug) heartbeat(lab.dataset.slug);
 typeset(document.querySelector('.lab-body') || document.body);
 mountAll(document.querySelector('.lab-body') || document.body);

@@ -6,6 +6,7 @@ import {
   classCount, datasets, fromHash, jobSpec, toHash,
 } from './state.js';
 import { api, liveClient } from './api.js';
+import { heartbeat } from '../classroom/send.js';
 import {
   argmax, classColor, clearMap, color, drawClassMap, drawClassProbability, drawLossChart, drawMap, drawPoints, featureMap,
 } from './render.js';
@@ -575,3 +576,6 @@ window.playground = {
   dropConnection: () => live.drop(),
   hideable: HIDEABLE,
 };
+
+// on its own page (not inside a lab, which beats for itself) the playground tells where the student is
+if (window.top === window) heartbeat('playground');

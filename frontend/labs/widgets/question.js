@@ -1,7 +1,10 @@
 // question: multiple choice ("choices" + "answer" = index of the right one) or a number ("answer" +
-// "tolerance"), checked on the spot, then the explanation. All lab text is put in as text.
+// "tolerance"), checked on the spot, then the explanation. Every answer also goes to the server, which
+// checks it against the lab file itself and keeps a student's answer for the instructor; its verdict
+// is the one that stays on the page. All lab text is put in as text.
 
 import { el } from '../page.js';
+import { send } from '../../classroom/send.js';
 
 export function mount(host, cfg) {
   if (typeof cfg.question !== 'string') throw new Error('a question needs "question"');
@@ -22,7 +25,7 @@ export function mount(host, cfg) {
     form.append(list);
     read = () => {
       const picked = form.querySelector('input:checked');
-      return picked ? { given: true, right: Number(picked.value) === cfg.answer } : { given: false };
+      return picked ? { given: true, right: Number(picked.value) === cfg.answer, answer: picked.value } : { given: false };
     };
   } else if (typeof cfg.answer === 'number') {
     const input = el('input', 'answer');
@@ -34,7 +37,7 @@ export function mount(host, cfg) {
       const text = input.value.trim().replace(/[,_\s]/g, '');
       if (!text) return { given: false };
       const v = Number(text);
-      return { given: true, right: isFinite(v) && Math.abs(v - cfg.answer) <= tol };
+      return { given: true, right: isFinite(v) && Math.abs(v - cfg.answer) <= tol, answer: input.value.trim() };
     };
   } else {
     throw new Error('a question needs "choices" and an "answer" index, or a numeric "answer"');
@@ -46,6 +49,7 @@ export function mount(host, cfg) {
   verdict.hidden = true;
   const explanation = el('p', 'explanation', cfg.explanation || '');
   explanation.hidden = true;
+  let asked = 0;
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const r = read();
@@ -55,10 +59,25 @@ export function mount(host, cfg) {
       verdict.className = 'verdict';
       return;
     }
-    verdict.textContent = r.right ? 'Right.' : 'Not quite — try again.';
-    verdict.className = `verdict ${r.right ? 'right' : 'wrong'}`;
-    explanation.hidden = !r.right || !cfg.explanation;
+    show(r.right);
+    const lab = document.getElementById('lab');
+    if (!lab || !host.dataset.question) return;
+    const n = ++asked; // only the latest answer's verdict counts
+    send('POST', `/api/labs/${encodeURIComponent(lab.dataset.slug)}/answers`,
+      { question: host.dataset.question, answer: r.answer })
+      .then((checked) => {
+        if (n !== asked) return;
+        show(checked.correct);
+        box.dataset.stored = String(checked.stored);
+      })
+      .catch(() => { box.dataset.stored = 'false'; });
   });
+  function show(right) {
+    verdict.hidden = false;
+    verdict.textContent = right ? 'Right.' : 'Not quite — try again.';
+    verdict.className = `verdict ${right ? 'right' : 'wrong'}`;
+    explanation.hidden = !right || !cfg.explanation;
+  }
   box.append(form, verdict, explanation);
   host.append(box);
 }

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.List;
 import nnlab.engine.InvalidSpecException;
 import nnlab.labs.LabCatalog;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -20,12 +21,15 @@ public class ClassService {
     private final ClassRepository classes;
     private final StudentRepository students;
     private final LabCatalog labs;
+    private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
 
-    public ClassService(ClassRepository classes, StudentRepository students, LabCatalog labs) {
+    public ClassService(ClassRepository classes, StudentRepository students, LabCatalog labs,
+                        ApplicationEventPublisher events) {
         this.classes = classes;
         this.students = students;
         this.labs = labs;
+        this.events = events;
     }
 
     public Classroom create(String name) {
@@ -91,7 +95,9 @@ public class ClassService {
             throw new JoinRefusedException("code", 403, "The class \u201c" + c.name() + "\u201d is closed: it does not"
                     + " take new students now. Ask your instructor to open it.");
         }
-        return students.insert(c.id(), name);
+        Student student = students.insert(c.id(), name);
+        events.publishEvent(new ClassActivity(c.id()));
+        return student;
     }
 
     /** The display name, trimmed, or an explanation of what is wrong with it. */

@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import nnlab.engine.StopReason;
 import nnlab.engine.Weights;
@@ -93,6 +95,16 @@ public class JobRepository {
         if (client != null) sql = sql.param("c", client);
         if (classId != null) sql = sql.param("k", classId);
         return sql.query(this::job).list();
+    }
+
+    /** How many jobs each owner of the class has submitted, by owner key. */
+    public Map<String, Long> countByClient(long classId) {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.sql("select client, count(*) from job where class_id = :k group by client").param("k", classId)
+                .query(rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
     }
 
     public List<JobRecord> withStatus(List<JobStatus> statuses) {

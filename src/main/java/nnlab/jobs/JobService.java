@@ -24,6 +24,7 @@ import nnlab.engine.Weights;
 import nnlab.system.NnlabProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 
@@ -55,17 +56,20 @@ public class JobService implements SmartLifecycle {
                     return size() > 4;
                 }
             });
+    private final ObjectProvider<JobListener> listenerBeans;
+    private volatile List<JobListener> listeners = List.of();
     private volatile boolean running;
     private static final long SWEEP_MILLIS = 250;
     private ScheduledExecutorService sweeper;
 
     public JobService(JobSpecMapper mapper, JobRepository repository, JobQueue queue, MetricPublisher publisher,
                       JobMetrics metrics, NnlabProperties properties, JobWatchers watchers,
-                      SubmissionRateLimiter rateLimiter) {
+                      SubmissionRateLimiter rateLimiter, ObjectProvider<JobListener> listeners) {
         this.mapper = mapper;
         this.repository = repository;
         this.queue = queue;
-        this.publisher = publisher;
+        this.publisher = telling(publisher);
+        this.listenerBeans = listeners;
         this.metrics = metrics;
         this.properties = properties;
         this.watchers = watchers;
@@ -76,10 +80,30 @@ public class JobService implements SmartLifecycle {
                 () -> count(JobStatus.PAUSED));
     }
 
+    /** Publishes, then tells the listeners of status changes and epochs with the job's owner. */
+    private MetricPublisher telling(MetricPublisher publisher) {
+        return message -> {
+            publisher.publish(message);
+            List<JobListener> listeners = this.listeners;
+            if (listeners.isEmpty() || message instanceof JobMessage.Progress) return;
+            Job job = live.get(message.jobId());
+            if (job == null) return;
+            for (JobListener l : listeners) {
+                try {
+                    l.jobChanged(job.client, message);
+                } catch (RuntimeException e) {
+                    log.warn("job listener {} failed: {}", l.getClass().getSimpleName(), e.toString());
+                }
+            }
+        };
+    }
+
     // ---- lifecycle -------------------------------------------------------------------------------
 
     @Override
     public void start() {
+        // looked up now, not in the constructor: listeners may need the job service themselves
+        listeners = listenerBeans.orderedStream().toList();
         recover();
         queue.start(this::runJob, this::publishPositions);
         sweeper = Executors.newSingleThreadScheduledExecutor(r -> {

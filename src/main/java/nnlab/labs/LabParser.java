@@ -36,6 +36,7 @@ public final class LabParser {
     private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})\\s*(\\S*).*$");
     private static final Pattern DISPLAY_MATH = Pattern.compile("\\$\\$(.+?)\\$\\$", Pattern.DOTALL);
     private static final Pattern INLINE_MATH = Pattern.compile("(?<![\\\\$])\\$([^$\\n]+?)\\$");
+    private static final Pattern QUESTION_ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
     private static final Pattern MATH_TOKEN = Pattern.compile("NNLABMATH(\\d+)X");
 
     private final ObjectMapper json = new ObjectMapper();
@@ -83,6 +84,7 @@ public final class LabParser {
         // Split the body into prose and fenced blocks; check widget blocks; protect maths in prose from Markdown.
         List<String> maths = new ArrayList<>();
         List<String> widgets = new ArrayList<>();
+        List<LabQuestion> questions = new ArrayList<>();
         StringBuilder body = new StringBuilder();
         StringBuilder prose = new StringBuilder();
         for (int j = bodyStart; j < lines.length; j++) {
@@ -110,7 +112,8 @@ public final class LabParser {
                 if (!WIDGETS.contains(widget)) {
                     throw new LabFormatException(start + 1, "unknown widget '" + widget + "' (known: " + String.join(", ", WIDGETS.stream().sorted().toList()) + ")");
                 }
-                checkJson(content.toString(), start + 1);
+                JsonNode config = checkJson(content.toString(), start + 1);
+                if (widget.equals("question")) questions.add(question(config, questions, start + 1));
                 widgets.add(widget);
             }
             body.append(lines[start]).append('\n').append(content).append(lines[j]).append('\n');
@@ -122,22 +125,64 @@ public final class LabParser {
                 .extensions(EXTENSIONS)
                 .escapeHtml(true)
                 .sanitizeUrls(true)
-                .nodeRendererFactory(WidgetRenderer::new)
+                .nodeRendererFactory(context -> new WidgetRenderer(context, questions))
                 .build();
         String html = restoreMaths(renderer.render(document), maths);
         String slug = fileName.replaceFirst("\\.md$", "");
         if (!slug.matches("[A-Za-z0-9_-]+")) {
             throw new LabFormatException(0, "a lab's file name is letters, digits, '-' and '_' then .md (it becomes the address /labs/NAME)");
         }
-        return new Lab(slug, fileName, front.get("title"), order, front.get("summary"), html, List.copyOf(widgets));
+        return new Lab(slug, fileName, front.get("title"), order, front.get("summary"), html, List.copyOf(widgets),
+                List.copyOf(questions));
     }
 
-    private void checkJson(String content, int fenceLine) throws LabFormatException {
+    /**
+     * A question block as the server checks it; its id is the block's {@code id}, or {@code qN} for the
+     * N-th question of the lab, so that stored answers keep pointing at their question when the text is edited.
+     */
+    private static LabQuestion question(JsonNode q, List<LabQuestion> earlier, int line) throws LabFormatException {
+        String id = "q" + (earlier.size() + 1);
+        if (q.has("id")) {
+            id = q.get("id").asText();
+            if (!q.get("id").isTextual() || !QUESTION_ID.matcher(id).matches()) {
+                throw new LabFormatException(line, "a question's id is 1 to 100 letters, digits, '-' and '_'");
+            }
+        }
+        for (LabQuestion other : earlier) {
+            if (other.id().equals(id)) {
+                throw new LabFormatException(line, "two questions have the id '" + id + "' (questions without an id"
+                        + " are q1, q2, … in page order)");
+            }
+        }
+        if (!q.path("question").isTextual()) throw new LabFormatException(line, "a question needs \"question\" text");
+        String text = q.get("question").asText();
+        JsonNode answer = q.path("answer");
+        if (q.has("choices")) {
+            JsonNode choices = q.get("choices");
+            List<String> texts = new ArrayList<>();
+            choices.forEach(c -> texts.add(c.asText()));
+            if (!choices.isArray() || texts.isEmpty() || !answer.isInt() || answer.asInt() < 0
+                    || answer.asInt() >= texts.size()) {
+                throw new LabFormatException(line, "a multiple-choice question needs \"choices\" (a list) and an"
+                        + " \"answer\": the index of the right choice, from 0");
+            }
+            return new LabQuestion(id, text, List.copyOf(texts), answer.asInt(), 0, 0);
+        }
+        if (!answer.isNumber()) {
+            throw new LabFormatException(line, "a question needs \"choices\" and an \"answer\" index, or a numeric"
+                    + " \"answer\"");
+        }
+        double tolerance = q.path("tolerance").asDouble(0);
+        return new LabQuestion(id, text, null, -1, answer.asDouble(), Math.abs(tolerance));
+    }
+
+    private JsonNode checkJson(String content, int fenceLine) throws LabFormatException {
         try {
             JsonNode node = json.readTree(content);
             if (node == null || !node.isObject()) {
                 throw new LabFormatException(fenceLine, "a widget block holds one JSON object");
             }
+            return node;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             int line = at == null ? fenceLine : fenceLine + Math.max(1, at.getLineNr());
@@ -184,15 +229,21 @@ public final class LabParser {
         return v;
     }
 
-    /** Renders {@code widget:NAME} blocks as an empty element the browser fills in; other code blocks as usual. */
+    /**
+     * Renders {@code widget:NAME} blocks as an empty element the browser fills in (a question's carries its
+     * id in {@code data-question}); other code blocks as usual.
+     */
     private static final class WidgetRenderer implements NodeRenderer {
         private final HtmlNodeRendererContext context;
         private final HtmlWriter html;
+        private final List<LabQuestion> questions;
         private int count;
+        private int questionCount;
 
-        WidgetRenderer(HtmlNodeRendererContext context) {
+        WidgetRenderer(HtmlNodeRendererContext context, List<LabQuestion> questions) {
             this.context = context;
             this.html = context.getWriter();
+            this.questions = questions;
         }
 
         @Override
@@ -209,6 +260,9 @@ public final class LabParser {
                 attrs.put("class", "lab-widget");
                 attrs.put("data-widget", info.substring(WIDGET_PREFIX.length()));
                 attrs.put("data-index", String.valueOf(count++));
+                if (info.equals(WIDGET_PREFIX + "question") && questionCount < questions.size()) {
+                    attrs.put("data-question", questions.get(questionCount++).id());
+                }
                 attrs.put("data-config", block.getLiteral());
                 html.line();
                 html.tag("div", attrs);

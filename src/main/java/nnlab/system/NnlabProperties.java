@@ -15,7 +15,8 @@ public record NnlabProperties(@DefaultValue("data") String dataDir,
                               @DefaultValue Jobs jobs,
                               @DefaultValue Limits limits,
                               @DefaultValue Live live,
-                              @DefaultValue Security security) {
+                              @DefaultValue Security security,
+                              @DefaultValue Classroom classroom) {
 
     /**
      * @param workers             jobs trained side by side, one thread each (0 = one per CPU core)
@@ -119,6 +120,18 @@ public record NnlabProperties(@DefaultValue("data") String dataDir,
                            @DefaultValue("20") int loginFailuresPerAddress,
                            @DefaultValue("5m") Duration loginWindow,
                            @DefaultValue("16MB") org.springframework.util.unit.DataSize maxRequestBody) {
+    }
+
+    /**
+     * The instructor's view of a class.
+     *
+     * @param onlineWindow            a student counts as online while their pages' heartbeats (every 25 s) or
+     *                                other requests are this recent
+     * @param dashboardUpdatesPerSecond pushes of a class's dashboard over the WebSocket per second at most,
+     *                                however many of its students train or answer at once
+     */
+    public record Classroom(@DefaultValue("60s") Duration onlineWindow,
+                            @DefaultValue("2") double dashboardUpdatesPerSecond) {
     }
 
     /** An instructor account from configuration. */

@@ -3,7 +3,6 @@ package nnlab.classroom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import nnlab.classroom.support.Visitor;
@@ -14,8 +13,6 @@ import org.junit.jupiter.api.Test;
 
 /** Two students and an instructor on one server: who sees and controls which jobs over REST. */
 class ClassroomAccessIT extends LiveServer {
-
-    private static final Duration LONG = Duration.ofSeconds(60);
 
     @Test
     void eachStudentSeesOnlyTheirOwnJobsAndTheInstructorSeesBoth() {
@@ -40,8 +37,8 @@ class ClassroomAccessIT extends LiveServer {
         String aliceJob = alice.submit(Specs.spiral(3, null));
         String bobJob = bob.submit(Specs.spiral(3, null));
         String anonymousJob = new Api(port).submit(Specs.spiral(3, null));
-        awaitFinished(alice, aliceJob);
-        awaitFinished(bob, bobJob);
+        alice.awaitSucceeded(aliceJob);
+        bob.awaitSucceeded(bobJob);
 
         assertThat(ids(alice.get("/api/jobs"))).containsExactly(aliceJob);
         assertThat(ids(bob.get("/api/jobs"))).containsExactly(bobJob);
@@ -138,13 +135,4 @@ class ClassroomAccessIT extends LiveServer {
         return ids;
     }
 
-    private static void awaitFinished(Visitor owner, String id) {
-        long end = System.nanoTime() + LONG.toNanos();
-        while (true) {
-            String status = owner.get("/api/jobs/" + id).json().get("status").asText();
-            if (status.equals("SUCCEEDED")) return;
-            if (System.nanoTime() > end) throw new AssertionError("job " + id + " is still " + status);
-            Api.sleep(50);
-        }
-    }
 }

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -124,6 +125,19 @@ public final class Visitor {
         Api.Response r = post("/api/jobs", spec);
         if (r.status() != 201) throw new AssertionError("submit answered " + r.status() + ": " + r.text());
         return r.json().get("id").asText();
+    }
+
+    /** Waits until the caller's job has SUCCEEDED; fails after a minute or when it ends otherwise. */
+    public void awaitSucceeded(String jobId) {
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            String status = get("/api/jobs/" + jobId).json().get("status").asText();
+            if (status.equals("SUCCEEDED")) return;
+            if (List.of("FAILED", "CANCELLED", "INTERRUPTED").contains(status) || System.nanoTime() > end) {
+                throw new AssertionError("job " + jobId + " is " + status);
+            }
+            Api.sleep(50);
+        }
     }
 
     private HttpRequest.Builder request(String path) {

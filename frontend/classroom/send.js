@@ -1,0 +1,28 @@
+// Calls from the classroom pages to the API, JSON in and out. The CSRF header is added by /xsrf.js,
+// which every page loads before its modules.
+
+/** Sends a JSON body (or none); resolves to the parsed answer, or rejects with the problem's detail. */
+export async function send(method, path, body) {
+  const headers = {};
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const res = await fetch(path, {
+    method, headers, credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  const json = text ? JSON.parse(text) : null;
+  if (!res.ok) throw new Error((json && (json.detail || json.title)) || res.statusText);
+  return json;
+}
+
+/**
+ * Tells the server, now and every 25 s while the page is open, which page this is (a lab's slug or
+ * "playground"), so the instructor's dashboard shows where each student is. Only students' heartbeats
+ * are kept; failures are ignored (the next beat tries again).
+ */
+export function heartbeat(page) {
+  const beat = () => send('POST', '/api/progress', { page }).catch(() => {});
+  beat();
+  setInterval(beat, 25000);
+  document.addEventListener('visibilitychange', () => { if (!document.hidden) beat(); });
+}

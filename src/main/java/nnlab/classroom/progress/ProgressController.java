@@ -1,0 +1,48 @@
+package nnlab.classroom.progress;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import nnlab.classroom.Person;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What the lab pages report: answers to questions, and heartbeats saying which page a student is on. */
+@RestController
+@Tag(name = "progress", description = "students' lab answers and the page they are on")
+public class ProgressController {
+
+    private final ProgressService progress;
+
+    public ProgressController(ProgressService progress) {
+        this.progress = progress;
+    }
+
+    /**
+     * @param question the question's id: its block's {@code id}, or q1, q2, … in page order
+     * @param answer   a choice's index (from 0), or the number typed
+     */
+    public record AnswerRequest(String question, String answer) {
+    }
+
+    /** @param page a lab's slug, or "playground" */
+    public record Heartbeat(String page) {
+    }
+
+    @PostMapping("/api/labs/{lab}/answers")
+    @Operation(summary = "check an answer to a lab question against the lab file; a student's answer is stored")
+    public ProgressService.Verdict answer(@PathVariable String lab, @RequestBody AnswerRequest request,
+                                          @AuthenticationPrincipal Person who) {
+        return progress.answer(who, lab, request.question(), request.answer());
+    }
+
+    @PostMapping("/api/progress")
+    @Operation(summary = "a page's heartbeat (every 25 s): the student is on this lab or the playground; 204")
+    public ResponseEntity<Void> heartbeat(@RequestBody Heartbeat beat, @AuthenticationPrincipal Person who) {
+        progress.heartbeat(who, beat.page());
+        return ResponseEntity.noContent().build();
+    }
+}

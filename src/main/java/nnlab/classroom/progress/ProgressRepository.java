@@ -1,0 +1,83 @@
+package nnlab.classroom.progress;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Students' lab answers, the labs they visited and the page they are on, in the database. */
+@Repository
+public class ProgressRepository {
+
+    private final JdbcClient jdbc;
+
+    public ProgressRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One answer as stored: the answer text is what the instructor sees (a choice's text, or the number). */
+    public record Answer(long studentId, String lab, String question, String answer, boolean correct,
+                         Instant answeredAt) {
+    }
+
+    /** A lab a student opened. */
+    public record Visit(long studentId, String lab, Instant firstAt, Instant lastAt) {
+    }
+
+    /** Where a student is: the page of their last heartbeat and when any request of theirs was last seen. */
+    public record Whereabouts(long studentId, String page, Instant lastSeenAt) {
+    }
+
+    public void insertAnswer(long classId, Answer a) {
+        jdbc.sql("insert into lab_answer (student_id, class_id, lab, question, answer, correct, answered_at)"
+                        + " values (:s, :c, :lab, :q, :a, :ok, :t)")
+                .param("s", a.studentId()).param("c", classId).param("lab", a.lab()).param("q", a.question())
+                .param("a", a.answer()).param("ok", a.correct()).param("t", a.answeredAt().toEpochMilli()).update();
+    }
+
+    public int answersTo(long studentId, String lab, String question) {
+        return jdbc.sql("select count(*) from lab_answer where student_id = :s and lab = :lab and question = :q")
+                .param("s", studentId).param("lab", lab).param("q", question).query(Integer.class).single();
+    }
+
+    /** Every answer given in the class, oldest first. */
+    public List<Answer> answers(long classId) {
+        return jdbc.sql("select * from lab_answer where class_id = :c order by answered_at, id").param("c", classId)
+                .query((rs, n) -> new Answer(rs.getLong("student_id"), rs.getString("lab"), rs.getString("question"),
+                        rs.getString("answer"), rs.getBoolean("correct"),
+                        Instant.ofEpochMilli(rs.getLong("answered_at")))).list();
+    }
+
+    /** Notes that the student is on this page now; a lab's slug also counts as a visit of that lab. */
+    public void onPage(long studentId, String page, boolean isLab, Instant at) {
+        long now = at.toEpochMilli();
+        jdbc.sql("update student set current_page = :p, last_seen_at = :t where id = :s")
+                .param("p", page).param("t", now).param("s", studentId).update();
+        if (!isLab) return;
+        int updated = jdbc.sql("update lab_visit set last_at = :t where student_id = :s and lab = :lab")
+                .param("t", now).param("s", studentId).param("lab", page).update();
+        if (updated > 0) return;
+        try {
+            jdbc.sql("insert into lab_visit (student_id, lab, first_at, last_at) values (:s, :lab, :t, :t)")
+                    .param("s", studentId).param("lab", page).param("t", now).update();
+        } catch (DuplicateKeyException e) {
+            // a heartbeat of another tab of the same student inserted it first: that visit counts
+        }
+    }
+
+    public List<Visit> visits(long classId) {
+        return jdbc.sql("select v.* from lab_visit v join student s on s.id = v.student_id where s.class_id = :c"
+                        + " order by v.first_at")
+                .param("c", classId)
+                .query((rs, n) -> new Visit(rs.getLong("student_id"), rs.getString("lab"),
+                        Instant.ofEpochMilli(rs.getLong("first_at")), Instant.ofEpochMilli(rs.getLong("last_at"))))
+                .list();
+    }
+
+    public List<Whereabouts> whereabouts(long classId) {
+        return jdbc.sql("select id, current_page, last_seen_at from student where class_id = :c").param("c", classId)
+                .query((rs, n) -> new Whereabouts(rs.getLong("id"), rs.getString("current_page"),
+                        Instant.ofEpochMilli(rs.getLong("last_seen_at")))).list();
+    }
+}
