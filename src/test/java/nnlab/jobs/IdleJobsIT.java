@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import nnlab.NnlabApplication;
+import nnlab.classroom.support.Visitor;
 import nnlab.jobs.support.Api;
 import nnlab.jobs.support.Specs;
 import nnlab.jobs.support.StompFollower;
@@ -20,17 +22,22 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Jobs nobody looks at for nnlab.jobs.idle-timeout are cancelled, saying why; a STOMP subscriber, an SSE
- * stream or REST reads keep a job alive. And the submission rate limit per client.
+ * stream or REST reads keep a job alive, the job list and an instructor's class dashboard do not. And
+ * the submission rate limit per client.
  */
 @SpringBootTest(classes = NnlabApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "spring.datasource.url=jdbc:h2:mem:nnlab-idle;DB_CLOSE_DELAY=-1",
                 "nnlab.jobs.workers=3",
                 "nnlab.jobs.idle-timeout=4s",
-                "nnlab.jobs.submissions-per-minute=3"})
+                "nnlab.jobs.submissions-per-minute=3",
+                "nnlab.security.instructors[0].username=" + IdleJobsIT.INSTRUCTOR,
+                "nnlab.security.instructors[0].password=" + IdleJobsIT.INSTRUCTOR_PASSWORD})
 class IdleJobsIT {
 
     static final Duration LONG = Duration.ofSeconds(60);
+    static final String INSTRUCTOR = "teacher";
+    static final String INSTRUCTOR_PASSWORD = "idle jobs instructor";
 
     @LocalServerPort
     int port;
@@ -102,6 +109,39 @@ class IdleJobsIT {
         } finally {
             script.shutdownNow();
         }
+    }
+
+    @Test
+    void aClassDashboardFollowingAStudentsJobDoesNotKeepItAlive() {
+        Visitor teacher = new Visitor(port);
+        assertThat(teacher.login(INSTRUCTOR, INSTRUCTOR_PASSWORD).status()).isEqualTo(302);
+        JsonNode made = teacher.post("/api/classes", "{\"name\": \"idle\"}").json();
+        String dashboard = "/api/classes/" + made.get("id").asLong() + "/dashboard";
+        Visitor student = new Visitor(port);
+        assertThat(student.join(made.get("code").asText(), "Ada").status()).isEqualTo(302);
+        String id = student.submit(Specs.mnist(2000, 100, 4, 1000, null));
+        // the instructor keeps the dashboard open (read here every quarter second); the student looks away
+        List<String> seen = new ArrayList<>();
+        long end = System.nanoTime() + LONG.toNanos();
+        String status = "";
+        while (!status.equals("CANCELLED")) {
+            if (System.nanoTime() > end) throw new AssertionError("job " + id + " still " + status + " in " + seen);
+            status = dashboardStatus(teacher.get(dashboard).json(), id);
+            seen.add(status);
+            Api.sleep(250);
+        }
+        assertThat(seen).as("the dashboard showed the job going").contains("RUNNING");
+        assertThat(student.get("/api/jobs/" + id).json().get("error").asText()).contains("nnlab.jobs.idle-timeout");
+    }
+
+    /** The job's status among the dashboard's students' jobs. */
+    private static String dashboardStatus(JsonNode view, String id) {
+        for (JsonNode s : view.get("students")) {
+            for (JsonNode j : s.get("jobs")) {
+                if (j.get("id").asText().equals(id)) return j.get("status").asText();
+            }
+        }
+        throw new AssertionError("job " + id + " not on the dashboard " + view);
     }
 
     @Test
