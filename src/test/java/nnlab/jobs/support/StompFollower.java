@@ -100,10 +100,25 @@ public final class StompFollower implements AutoCloseable {
         return new Followed(topic, snapshot);
     }
 
-    /** The next error the server sent (an ERROR frame's message), or null if none came in time. */
+    /**
+     * The error the server sent (an ERROR frame's message), or null if none came in time. The socket
+     * closing after an ERROR frame may be reported before the frame is handled, so transport errors are
+     * passed over while an ERROR frame may still come; the first of them is the answer when none does.
+     */
     public String error(Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        String transport = null;
         try {
-            return errors.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            while (true) {
+                long left = end - System.nanoTime();
+                String e = left > 0 ? errors.poll(left, TimeUnit.NANOSECONDS) : null;
+                if (e == null) return transport;
+                if (!e.startsWith("transport: ")) return e;
+                if (transport == null) {
+                    transport = e;
+                    end = Math.min(end, System.nanoTime() + TimeUnit.SECONDS.toNanos(2));
+                }
+            }
         } catch (InterruptedException e) {
             throw new AssertionError(e);
         }
