@@ -77,12 +77,8 @@ public class ApiTokens {
 
     private Optional<Person> owner(String key) {
         if (key.startsWith(Person.STUDENT_PREFIX)) {
-            try {
-                return students.find(Long.parseLong(key.substring(Person.STUDENT_PREFIX.length())))
-                        .map(Student::person);
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
+            Long student = Person.studentIdOf(key);
+            return student == null ? Optional.empty() : students.find(student).map(Student::person);
         }
         if (key.startsWith(Person.INSTRUCTOR_PREFIX)) {
             String username = key.substring(Person.INSTRUCTOR_PREFIX.length());

@@ -37,6 +37,16 @@ public record Person(Role role, String id, String displayName, Long classId)
         return STUDENT_PREFIX + studentId;
     }
 
+    /** The student id of an owner key {@code student:<id>}; null for other owners. */
+    public static Long studentIdOf(String ownerKey) {
+        if (ownerKey == null || !ownerKey.startsWith(STUDENT_PREFIX)) return null;
+        try {
+            return Long.parseLong(ownerKey.substring(STUDENT_PREFIX.length()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     /**
      * The key the caller's jobs are stored under (the job's {@code client}): {@code student:<id>},
      * {@code instructor:<username>} or {@code anonymous:<header or address>}.

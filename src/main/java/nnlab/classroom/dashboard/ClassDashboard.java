@@ -89,7 +89,7 @@ public class ClassDashboard {
         Map<Long, List<DashboardView.JobRow>> recent = new HashMap<>();
         List<DashboardView.JobRow> queue = new ArrayList<>();
         for (JobRecord r : jobRecords.list(JOBS_LOOKED_AT, null, null, classId)) {
-            Long student = studentOf(r.client());
+            Long student = Person.studentIdOf(r.client());
             if (student == null || !names.containsKey(student)) continue;
             List<DashboardView.JobRow> mine = recent.computeIfAbsent(student, k -> new ArrayList<>());
             boolean active = !r.status().finished();
@@ -184,15 +184,5 @@ public class ClassDashboard {
         JobMessage.Epoch last = jobRecords.lastEpoch(r.id(), r.epochs()).orElse(null);
         if (last != null) finishedLast.put(r.id(), last);
         return last;
-    }
-
-    /** The student id of an owner key {@code student:<id>}; null for other owners. */
-    static Long studentOf(String owner) {
-        if (owner == null || !owner.startsWith(Person.STUDENT_PREFIX)) return null;
-        try {
-            return Long.parseLong(owner.substring(Person.STUDENT_PREFIX.length()));
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import nnlab.classroom.ClassActivity;
+import nnlab.classroom.Person;
 import nnlab.classroom.StudentRepository;
 import nnlab.jobs.JobListener;
 import nnlab.jobs.JobMessage;
@@ -64,7 +65,7 @@ public class DashboardUpdates implements JobListener, SmartLifecycle {
 
     @Override
     public void jobChanged(String owner, JobMessage message) {
-        Long student = ClassDashboard.studentOf(owner);
+        Long student = Person.studentIdOf(owner);
         if (student != null) changedStudents.add(student);
     }
 
