@@ -2,6 +2,7 @@
 // server pushes the class's dashboard on /topic/classes/{id} (after each reconnect it loads it again).
 // Students' names and answers are their own text: they only ever go in as text.
 
+import { stompClient } from '../playground/api.js';
 import { send } from './send.js';
 
 const root = document.getElementById('dashboard');
@@ -156,13 +157,7 @@ $('submissions').addEventListener('click', async () => {
   }
 });
 
-const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-const client = new window.StompJs.Client({
-  brokerURL: `${scheme}://${location.host}/ws`,
-  reconnectDelay: 1000,
-  heartbeatIncoming: 10000,
-  heartbeatOutgoing: 10000,
-});
+const client = stompClient();
 const live = $('live');
 client.onConnect = () => {
   live.dataset.connected = 'true';

@@ -30,6 +30,17 @@ export const api = {
   evaluation: (id, samples, split) => call('GET', `/api/jobs/${id}/evaluation?samples=${samples}${split ? `&split=${split}` : ''}`),
 };
 
+/** A STOMP client of this server's /ws (not yet activated): reconnects after a second, 10 s heartbeats. */
+export function stompClient() {
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  return new window.StompJs.Client({
+    brokerURL: `${scheme}://${location.host}/ws`,
+    reconnectDelay: 1000,
+    heartbeatIncoming: 10000,
+    heartbeatOutgoing: 10000,
+  });
+}
+
 /**
  * One STOMP connection for the page, reconnecting by itself. follow(id) subscribes to a job's topic and
  * asks for its snapshot (status and history), again after every reconnect, so nothing is lost; also(id)
@@ -37,13 +48,7 @@ export const api = {
  * handlers: message(msg, jobId), snapshot(snap, jobId), connected(bool).
  */
 export function liveClient(handlers) {
-  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  const client = new window.StompJs.Client({
-    brokerURL: `${scheme}://${location.host}/ws`,
-    reconnectDelay: 1000,
-    heartbeatIncoming: 10000,
-    heartbeatOutgoing: 10000,
-  });
+  const client = stompClient();
   const followed = new Map(); // job id -> its subscriptions
 
   function unsubscribe(id) {
