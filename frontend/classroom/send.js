@@ -1,6 +1,9 @@
 // Calls from the classroom pages to the API, JSON in and out. The CSRF header is added by /xsrf.js,
 // which every page loads before its modules.
 
+/** The server's refusal (an answer that is not 2xx); the message is the problem's detail, title or status. */
+export class RefusedError extends Error {}
+
 /** Sends a JSON body (or none); resolves to the parsed answer, or rejects with the problem's detail. */
 export async function send(method, path, body) {
   const headers = {};
@@ -11,7 +14,7 @@ export async function send(method, path, body) {
   });
   const text = await res.text();
   const json = text ? JSON.parse(text) : null;
-  if (!res.ok) throw new Error((json && (json.detail || json.title)) || res.statusText);
+  if (!res.ok) throw new RefusedError((json && (json.detail || json.title)) || res.statusText);
   return json;
 }
 

@@ -1,18 +1,14 @@
 // The job API over REST, and the job's live messages over STOMP (WebSocket at /ws).
 
+import { RefusedError, send } from '../classroom/send.js';
+
+/** As send(), with the call named in the message of a refusal. */
 async function call(method, path, body) {
-  const res = await fetch(path, {
-    method,
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  const json = text ? JSON.parse(text) : null;
-  if (!res.ok) {
-    const why = json && (json.detail || json.title) ? (json.detail || json.title) : res.statusText;
-    throw new Error(`${method} ${path}: ${why}`);
+  try {
+    return await send(method, path, body);
+  } catch (e) {
+    throw e instanceof RefusedError ? new Error(`${method} ${path}: ${e.message}`) : e;
   }
-  return json;
 }
 
 export const api = {
