@@ -58,7 +58,9 @@ class ClassDashboardBrowserIT extends LiveServer {
             String job = student.submit(Specs.spiral(10_000, null));
             wait.until(d -> !d.findElements(By.cssSelector("#queue tr[data-job='" + job + "']")).isEmpty());
             // (the job lines are drawn anew on every update: look them up each time)
-            wait.until(d -> text(d, "#students .job[data-job='" + job + "']")
+            new WebDriverWait(driver, WAIT).withMessage(() -> "the job's line: " + text(driver, "#students .job[data-job='" + job + "']")
+                            + "; the job: " + student.get("/api/jobs/" + job).text())
+                    .until(d -> text(d, "#students .job[data-job='" + job + "']")
                     .matches("running · epoch [1-9]\\d*/10000 · loss \\d+\\.\\d{4} acc .*"));
             browser.screenshot("dashboard-running.png");
             // cancelled from the queue
