@@ -25,7 +25,12 @@ public class LeftoverJobsCanceller extends AbstractTestExecutionListener {
         for (JobService jobs : context.getBeansOfType(JobService.class).values()) {
             if (!jobs.isRunning()) continue;
             for (JobStatus status : UNFINISHED) {
-                for (JobView job : jobs.list(status)) jobs.cancel(job.id());
+                for (JobView job : jobs.list(status)) {
+                    System.out.printf("[leftover] %s.%s left job %s %s; cancelled%n",
+                            testContext.getTestClass().getSimpleName(), testContext.getTestMethod().getName(),
+                            job.id(), job.status());
+                    jobs.cancel(job.id());
+                }
             }
         }
     }
