@@ -2,7 +2,6 @@ package nnlab.support;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -44,10 +43,16 @@ public final class EmbeddedPostgresServer {
         if (server == null) {
             try {
                 server = EmbeddedPostgres.builder().start();
-            } catch (IOException e) {
-                throw new UncheckedIOException("the embedded PostgreSQL server did not start", e);
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalStateException("the embedded PostgreSQL server did not start" + (asRoot()
+                        ? " (as root it runs under `unshare -U`: is util-linux there, and are user namespaces"
+                                + " allowed, /proc/sys/user/max_user_namespaces > 0?)" : ""), e);
             }
         }
         return server;
+    }
+
+    private static boolean asRoot() {
+        return "root".equals(System.getProperty("user.name"));
     }
 }

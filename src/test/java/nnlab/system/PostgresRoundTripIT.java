@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
+import nnlab.NnlabApplication;
 import nnlab.classroom.ClassRepository;
 import nnlab.classroom.Classroom;
 import nnlab.classroom.support.Visitor;
@@ -18,6 +19,9 @@ import nnlab.jobs.support.Specs;
 import nnlab.support.EmbeddedPostgresServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -49,6 +53,9 @@ class PostgresRoundTripIT extends LiveServer {
 
     @Autowired
     ClassRepository classes;
+
+    @Value("${spring.datasource.url}")
+    String databaseUrl;
 
     @Test
     void theServerRunsOnPostgres() throws SQLException {
@@ -192,6 +199,28 @@ class PostgresRoundTripIT extends LiveServer {
         String revokedAt = bob.get("/api/tokens").json().get(0).get("revokedAt").asText();
         assertThat(bob.delete("/api/tokens/" + id).status()).isEqualTo(204);
         assertThat(bob.get("/api/tokens").json().get(0).get("revokedAt").asText()).isEqualTo(revokedAt);
+    }
+
+    @Test
+    void aSecondServerOnTheSameDatabaseKnowsTheFirstOnesStudentsAndJobs() {
+        JsonNode made = instructor().post("/api/classes", "{\"name\": \"two servers\"}").json();
+        Visitor carol = student(made.get("code").asText(), "Carol");
+        String job = carol.submit(Specs.spiral(2, null));
+        carol.awaitSucceeded(job);
+
+        // as behind a load balancer: the schema is there already, and the cookie key is the stored one
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(NnlabApplication.class).run(
+                "--server.port=0", "--spring.jmx.enabled=false", "--nnlab.jobs.workers=1",
+                "--spring.datasource.url=" + databaseUrl, "--spring.datasource.username=" + EmbeddedPostgresServer.USER,
+                "--spring.datasource.password=", "--nnlab.security.instructors[0].username=" + INSTRUCTOR,
+                "--nnlab.security.instructors[0].password=" + INSTRUCTOR_PASSWORD)) {
+            Visitor carolThere = new Visitor(second.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+            carolThere.setCookie("nnlab_student", carol.cookie("nnlab_student"));
+            JsonNode there = carolThere.get("/api/jobs/" + job).json();
+            assertThat(there.get("status").asText()).isEqualTo("SUCCEEDED");
+            assertThat(carolThere.get("/api/jobs/" + job + "/metrics").json()).hasSize(2);
+            assertThat(carolThere.get("/api/jobs").json().findValuesAsText("id")).containsExactly(job);
+        }
     }
 
     private Visitor instructor() {
