@@ -7,8 +7,11 @@ import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import nnlab.support.EmbeddedPostgresServer;
 import org.flywaydb.core.Flyway;
@@ -29,7 +32,7 @@ class PostgresSchemaIT {
         int applied = flyway.migrate().migrationsExecuted;
 
         MigrationInfoService info = flyway.info();
-        MigrationInfo latest = java.util.Arrays.stream(info.all())
+        MigrationInfo latest = Arrays.stream(info.all())
                 .max(Comparator.comparing(MigrationInfo::getVersion)).orElseThrow();
         assertThat(applied).isEqualTo(info.all().length).isGreaterThanOrEqualTo(3);
         assertThat(info.current().getVersion()).isEqualTo(latest.getVersion());
@@ -68,7 +71,7 @@ class PostgresSchemaIT {
                 while (tables.next()) {
                     String table = tables.getString("TABLE_NAME");
                     if (table.equalsIgnoreCase("flyway_schema_history")) continue;
-                    java.util.Set<String> key = new java.util.HashSet<>();
+                    Set<String> key = new HashSet<>();
                     try (ResultSet pk = meta.getPrimaryKeys(null, schema, table)) {
                         while (pk.next()) key.add(pk.getString("COLUMN_NAME").toLowerCase());
                     }
