@@ -1,0 +1,242 @@
+package nnlab.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
+import nnlab.NnlabApplication;
+import nnlab.classroom.ClassRepository;
+import nnlab.classroom.Classroom;
+import nnlab.classroom.support.Visitor;
+import nnlab.jobs.support.Api;
+import nnlab.jobs.support.LiveServer;
+import nnlab.jobs.support.Specs;
+import nnlab.support.EmbeddedPostgresServer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole server on a real PostgreSQL database (as docker-compose.yml runs it), Flyway making the
+ * schema at start-up: every kind of row the server writes is written, read back and changed over the
+ * public API.
+ */
+class PostgresRoundTripIT extends LiveServer {
+
+    private static final String LAB = "01-gradient-descent";
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        String url = EmbeddedPostgresServer.newDatabase("round_trip");
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> EmbeddedPostgresServer.USER);
+        registry.add("spring.datasource.password", () -> "");
+    }
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ClassRepository classes;
+
+    @Value("${spring.datasource.url}")
+    String databaseUrl;
+
+    @Test
+    void theServerRunsOnPostgres() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
+        }
+        // made at the first start: the cookie key and the configured instructor
+        assertThat(jdbc.sql("select count(*) from server_setting").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from instructor where username = :u").param("u", INSTRUCTOR)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aJobIsStoredWithItsHistoryAndModel() {
+        String id = api.submit(Specs.spiral(5, null), "pg-script");
+        JsonNode done = api.awaitFinished(id, WAIT);
+        assertThat(done.get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(done.get("epochsDone").asInt()).isEqualTo(5);
+
+        JsonNode history = api.get("/api/jobs/" + id + "/metrics").json();
+        assertThat(history).hasSize(5);
+        for (int i = 0; i < 5; i++) {
+            JsonNode epoch = history.get(i);
+            assertThat(epoch.get("epoch").asInt()).isEqualTo(i + 1);
+            assertThat(epoch.get("status").asText()).isEqualTo(i < 4 ? "RUNNING" : "SUCCEEDED");
+            assertThat(epoch.get("train").get("loss").asDouble()).isPositive();
+            assertThat(epoch.get("train").get("accuracy").asDouble()).isBetween(0.0, 1.0);
+        }
+        assertThat(jdbc.sql("select started_at <= finished_at from job where id = :id").param("id", id)
+                .query(Boolean.class).single()).isTrue();
+
+        // the caller's list, filtered by status; the model and predictions come from the stored weights
+        assertThat(api.get("/api/jobs?status=SUCCEEDED", "pg-script").json().findValuesAsText("id")).contains(id);
+        assertThat(api.get("/api/jobs?status=QUEUED", "pg-script").json().findValuesAsText("id")).doesNotContain(id);
+        assertThat(api.get("/api/jobs/" + id + "/model").status()).isEqualTo(200);
+        assertThat(api.post("/api/jobs/" + id + "/predict", "{\"points\": [[0.5, -0.5]]}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aDivergingRunIsStoredUpToTheEpochItStopped() {
+        String id = api.submit("""
+                {"dataset": {"name": "boston", "features": ["RM"], "scaling": "none"},
+                 "model": {"layers": [{"units": 1, "activation": "linear"}]},
+                 "training": {"optimizer": "sgd", "learningRate": 1, "batchSize": 506, "epochs": 200, "loss": "mse"},
+                 "seed": 1}""");
+        JsonNode job = api.awaitFinished(id, WAIT);
+        assertThat(job.get("status").asText()).isEqualTo("FAILED");
+        assertThat(job.get("stopReason").asText()).isEqualTo("DIVERGED");
+        assertThat(job.get("error").asText()).contains("diverged at epoch");
+        JsonNode history = api.get("/api/jobs/" + id + "/metrics").json();
+        assertThat(history).hasSize(job.get("epochsDone").asInt());
+        JsonNode last = history.get(history.size() - 1);
+        assertThat(last.get("stopReason").asText()).isEqualTo("DIVERGED");
+        // the loss that was no longer a number is stored as no value, as the live message showed it
+        assertThat(last.get("train").isNull()).isTrue();
+    }
+
+    @Test
+    void aDuplicateKeyIsReportedAsOneSoTheServersRetriesWork() {
+        // making a class retries on a join code that is taken; two tabs' first heartbeats on a lab race
+        Classroom taken = classes.insert("first", "PGDUP2");
+        assertThatThrownBy(() -> classes.insert("second", taken.code())).isInstanceOf(DuplicateKeyException.class);
+        assertThatThrownBy(() -> jdbc.sql("insert into server_setting (name, content)"
+                + " select name, content from server_setting").update()).isInstanceOf(DuplicateKeyException.class);
+    }
+
+    @Test
+    void aClassItsStudentsAnswersPagesJobsDashboardAndExports() {
+        Visitor teacher = instructor();
+        JsonNode made = teacher.post("/api/classes", "{\"name\": \"on postgres\"}").json();
+        long classId = made.get("id").asLong();
+        String code = made.get("code").asText();
+        // the class's switches, written and read back
+        assertThat(teacher.post("/api/classes/" + classId + "/close", "").json().get("open").asBoolean()).isFalse();
+        assertThat(teacher.post("/api/classes/" + classId + "/open", "").json().get("open").asBoolean()).isTrue();
+        assertThat(teacher.post("/api/classes/" + classId + "/pause", "").json().get("submissionsPaused").asBoolean())
+                .isTrue();
+        assertThat(teacher.post("/api/classes/" + classId + "/resume", "").json().get("submissionsPaused")
+                .asBoolean()).isFalse();
+        assertThat(teacher.put("/api/classes/" + classId + "/labs", "{\"labs\": [\"" + LAB + "\", \"04-xor\"]}")
+                .status()).isEqualTo(200);
+        assertThat(teacher.get("/api/classes/" + classId).json().get("visibleLabs"))
+                .extracting(JsonNode::asText).containsExactly(LAB, "04-xor");
+
+        Visitor alice = student(code, "Alice");
+        assertThat(teacher.get("/api/classes/" + classId + "/students").json().findValuesAsText("displayName"))
+                .containsExactly("Alice");
+
+        // heartbeats: the first on a lab makes a visit, the next one updates it
+        assertThat(alice.post("/api/progress", "{\"page\": \"" + LAB + "\"}").status()).isEqualTo(204);
+        assertThat(alice.post("/api/progress", "{\"page\": \"" + LAB + "\"}").status()).isEqualTo(204);
+        assertThat(alice.post("/api/progress", "{\"page\": \"playground\"}").status()).isEqualTo(204);
+        assertThat(answer(alice, "q1", "0").json().get("stored").asBoolean()).isTrue();
+        assertThat(answer(alice, "q1", "2").json().get("correct").asBoolean()).isTrue();
+        assertThat(answer(alice, "q2", "3.66").json().get("correct").asBoolean()).isTrue();
+
+        String job = alice.submit(Specs.spiral(3, null));
+        alice.awaitSucceeded(job);
+        assertThat(teacher.get("/api/jobs?classId=" + classId).json().findValuesAsText("id")).containsExactly(job);
+
+        JsonNode view = teacher.get("/api/classes/" + classId + "/dashboard").json();
+        JsonNode a = view.get("students").get(0);
+        assertThat(a.get("name").asText()).isEqualTo("Alice");
+        assertThat(a.get("page").asText()).isEqualTo("playground");
+        assertThat(a.get("labsVisited")).extracting(JsonNode::asText).containsExactly(LAB);
+        assertThat(a.get("questionsRight").asInt()).isEqualTo(2);
+        assertThat(a.get("answers").asInt()).isEqualTo(3);
+        assertThat(a.get("jobsRun").asLong()).isEqualTo(1);
+        assertThat(a.get("jobs").get(0).get("id").asText()).isEqualTo(job);
+        assertThat(a.get("jobs").get(0).get("epoch").asInt()).isEqualTo(3);
+
+        List<String> students = teacher.get("/api/classes/" + classId + "/export/students.csv").text().lines().toList();
+        assertThat(students).hasSize(2);
+        assertThat(students.get(1)).startsWith("Alice,1," + LAB + ",2,2,3,1,");
+        List<String> answers = teacher.get("/api/classes/" + classId + "/export/answers.csv").text().lines().toList();
+        assertThat(answers).hasSize(1 + 3);
+        assertThat(answers.get(1)).startsWith("Alice," + LAB + ",q1,");
+        assertThat(answers.get(1)).contains(",false,");
+        assertThat(answers.get(2)).contains(",q1,5e-5,true,");
+    }
+
+    @Test
+    void anApiTokenWorksUntilRevoked() {
+        String code = instructor().post("/api/classes", "{\"name\": \"tokens\"}").json().get("code").asText();
+        Visitor bob = student(code, "Bob");
+
+        Api.Response made = bob.post("/api/tokens", "{\"name\": \"notebook\"}");
+        assertThat(made.status()).isEqualTo(201);
+        long id = made.json().get("id").asLong();
+        Visitor script = new Visitor(port).bearer(made.json().get("token").asText());
+        String job = script.submit(Specs.spiral(2, null));
+        assertThat(bob.get("/api/jobs").json().findValuesAsText("id")).contains(job);
+        JsonNode listed = bob.get("/api/tokens").json();
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).get("lastUsedAt").isNull()).isFalse();
+
+        assertThat(bob.delete("/api/tokens/" + id).status()).isEqualTo(204);
+        assertThat(script.get("/api/jobs").status()).isEqualTo(401);
+        assertThat(bob.get("/api/tokens").json().get(0).get("revokedAt").isNull()).isFalse();
+        // revoking again changes nothing; the first revocation time stays
+        String revokedAt = bob.get("/api/tokens").json().get(0).get("revokedAt").asText();
+        assertThat(bob.delete("/api/tokens/" + id).status()).isEqualTo(204);
+        assertThat(bob.get("/api/tokens").json().get(0).get("revokedAt").asText()).isEqualTo(revokedAt);
+    }
+
+    @Test
+    void aSecondServerOnTheSameDatabaseKnowsTheFirstOnesStudentsAndJobs() {
+        JsonNode made = instructor().post("/api/classes", "{\"name\": \"two servers\"}").json();
+        Visitor carol = student(made.get("code").asText(), "Carol");
+        String job = carol.submit(Specs.spiral(2, null));
+        carol.awaitSucceeded(job);
+
+        // as behind a load balancer: the schema is there already, and the cookie key is the stored one
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(NnlabApplication.class).run(
+                "--server.port=0", "--spring.jmx.enabled=false", "--nnlab.jobs.workers=1",
+                "--spring.datasource.url=" + databaseUrl, "--spring.datasource.username=" + EmbeddedPostgresServer.USER,
+                "--spring.datasource.password=", "--nnlab.security.instructors[0].username=" + INSTRUCTOR,
+                "--nnlab.security.instructors[0].password=" + INSTRUCTOR_PASSWORD)) {
+            Visitor carolThere = new Visitor(second.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+            carolThere.setCookie("nnlab_student", carol.cookie("nnlab_student"));
+            JsonNode there = carolThere.get("/api/jobs/" + job).json();
+            assertThat(there.get("status").asText()).isEqualTo("SUCCEEDED");
+            assertThat(carolThere.get("/api/jobs/" + job + "/metrics").json()).hasSize(2);
+            assertThat(carolThere.get("/api/jobs").json().findValuesAsText("id")).containsExactly(job);
+        }
+    }
+
+    private Visitor instructor() {
+        Visitor teacher = new Visitor(port);
+        assertThat(teacher.login(INSTRUCTOR, INSTRUCTOR_PASSWORD).status()).isEqualTo(302);
+        return teacher;
+    }
+
+    private Visitor student(String code, String name) {
+        Visitor student = new Visitor(port);
+        assertThat(student.join(code, name).status()).isEqualTo(302);
+        return student;
+    }
+
+    private static Api.Response answer(Visitor who, String question, String answer) {
+        return who.post("/api/labs/" + LAB + "/answers",
+                "{\"question\": \"" + question + "\", \"answer\": \"" + answer + "\"}");
+    }
+}
