@@ -2,6 +2,7 @@ package nnlab.classroom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import nnlab.classroom.support.TightServer;
 import nnlab.jobs.support.WebSocketHandshake;
 import org.junit.jupiter.api.Test;
@@ -17,5 +18,18 @@ class ConfiguredOriginsIT extends TightServer {
         assertThat(ws.status("http://localhost:" + port)).isEqualTo(101);
         assertThat(ws.status("https://projector.example.org.evil.example")).isEqualTo(403);
         assertThat(ws.status("https://elsewhere.example")).isEqualTo(403);
+    }
+
+    /**
+     * Behind a proxy that terminates HTTPS for https://nnlab.example.org and passes on where the request came to
+     * ({@code server.forward-headers-strategy=native}), the server's own pages are same-origin without being listed.
+     */
+    @Test
+    void behindAReverseProxyThePublicAddressIsTheServersOwn() {
+        WebSocketHandshake ws = new WebSocketHandshake(port);
+        var proxied = Map.of("X-Forwarded-Proto", "https", "X-Forwarded-Host", "nnlab.example.org");
+        assertThat(ws.status("https://nnlab.example.org", proxied)).isEqualTo(101);
+        assertThat(ws.status("https://elsewhere.example", proxied)).isEqualTo(403);
+        assertThat(ws.status("http://nnlab.example.org", proxied)).isEqualTo(403);
     }
 }

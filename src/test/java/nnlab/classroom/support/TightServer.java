@@ -9,8 +9,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A server with small limits for students' chatter and sign-in failures, WebSocket origins configured, four
- * instructor accounts, and a lab folder holding the real labs beside one file that does not parse. The test
+ * A server with small limits for students' chatter and sign-in failures, WebSocket origins configured, the
+ * forwarded headers of a reverse proxy trusted, four instructor accounts, and a lab folder holding the real labs beside one file that does not parse. The test
  * classes that extend it share one running application.
  */
 @SpringBootTest(classes = NnlabApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -24,6 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
                 "nnlab.security.login-failures-per-username=5",
                 "nnlab.security.login-window=10m",
                 "nnlab.live.allowed-origins=https://projector.example.org, https://*.school.example",
+                "server.forward-headers-strategy=native",
                 "nnlab.security.instructors[0].username=keeper",
                 "nnlab.security.instructors[0].password=" + TightServer.FIRST_PASSWORD,
                 "nnlab.security.instructors[1].username=scripter",
