@@ -70,6 +70,17 @@ class PasswordChangeIT extends TightServer {
         assertThat(done.status()).isEqualTo(204);
         assertSignsInWithOnly("scripter", NEW_PASSWORD, FIRST_PASSWORD);
 
+        // what another site could make the instructor's browser send: the session cookie without the CSRF token
+        String stolen = "chosen by someone else";
+        Visitor forged = instructor("scripter", NEW_PASSWORD).withoutCsrfHeader();
+        Api.Response refused = forged.post("/api/account/password", body(NEW_PASSWORD, stolen, stolen));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("detail").asText()).contains("CSRF token");
+        assertThat(forged.post("/account/password?currentPassword=" + NEW_PASSWORD.replace(' ', '+')
+                + "&newPassword=" + stolen.replace(' ', '+') + "&repeatPassword=" + stolen.replace(' ', '+'), "")
+                .status()).isEqualTo(403);
+        assertThat(new Visitor(port).login("scripter", NEW_PASSWORD).header("Location")).endsWith("/instructor");
+
         // students have no password here, anonymous callers are asked to sign in
         Visitor student = new Visitor(port);
         student.join(newClass(scripter, "passwords"), "Student");
