@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the configured instructor accounts that do not exist yet. An account that exists keeps its stored
- * password, so a password changed on {@code /account} survives restarts with the old one still configured. With none configured and none
- * stored, creates one with a generated password and prints it once in the log: the only place it is
- * ever shown.
+ * password, so a password changed on {@code /account} survives restarts with the old one still configured.
+ * With none configured and none stored, creates one with a generated password and prints it once in the
+ * log: the only place it is ever shown.
  */
 @Component
 public class InstructorAccounts implements ApplicationRunner {
