@@ -10,9 +10,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the configured instructor accounts that do not exist yet. With none configured and none
- * stored, creates one with a generated password and prints it once in the log: the only place it is
- * ever shown.
+ * Creates the configured instructor accounts that do not exist yet. An account that exists keeps its stored
+ * password, so a password changed on {@code /account} survives restarts with the old one still configured.
+ * With none configured and none stored, creates one with a generated password and prints it once in the
+ * log: the only place it is ever shown.
  */
 @Component
 public class InstructorAccounts implements ApplicationRunner {
@@ -42,9 +43,13 @@ public class InstructorAccounts implements ApplicationRunner {
             if (firstName == null) firstName = username;
             if (a.password() == null || a.password().isEmpty()) continue;
             configured = true;
-            if (instructors.passwordHash(username).isEmpty()) {
+            var stored = instructors.passwordHash(username);
+            if (stored.isEmpty()) {
                 instructors.insert(username, passwords.encode(a.password()));
                 log.info("instructor account '{}' created from configuration", username);
+            } else if (!passwords.matches(a.password(), stored.get())) {
+                log.info("instructor account '{}' keeps its stored password (changed on /account); the configured"
+                        + " one is used only to create the account", username);
             }
         }
         if (!configured && instructors.count() == 0) {

@@ -24,6 +24,12 @@ public class InstructorRepository {
                 .param("u", username).param("h", passwordHash).param("now", System.currentTimeMillis()).update();
     }
 
+    /** @return false if there is no such account */
+    public boolean updatePasswordHash(String username, String passwordHash) {
+        return jdbc.sql("update instructor set password_hash = :h where username = :u")
+                .param("u", username).param("h", passwordHash).update() == 1;
+    }
+
     public long count() {
         return jdbc.sql("select count(*) from instructor").query(Long.class).single();
     }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import nnlab.system.NnlabProperties;
 import org.springframework.http.HttpHeaders;
@@ -22,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Slows down password guessing: each failed sign-in takes a token from the username's bucket and from
  * the address's; while either is empty, POST /login answers 429 with Retry-After before the password is
- * even checked. The buckets refill over {@code nnlab.security.login-window}. At most {@value #MAX_KEYS}
+ * even checked. A wrong current password when an instructor changes theirs counts the same way. The buckets
+ * refill over {@code nnlab.security.login-window}. At most {@value #MAX_KEYS}
  * usernames and addresses are remembered (the least recently failed are forgotten first).
  */
 @Component
@@ -43,9 +45,26 @@ public class LoginThrottle {
     }
 
     /** Seconds until this username may try again from this address; 0 if it may now. */
-    public synchronized long secondsToWait(String username, String address) {
-        long nanos = Math.max(wait(userKey(username)), wait(addressKey(address)));
-        return nanos == 0 ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanos + 999_999_999));
+    public long secondsToWait(String username, String address) {
+        return lockout(username, address).map(Lockout::seconds).orElse(0L);
+    }
+
+    /**
+     * @param limitName the property of the limit that is spent (the username's when both are)
+     * @param seconds   until the next attempt is allowed, at least 1
+     */
+    public record Lockout(String limitName, int limit, long seconds) {
+    }
+
+    /** Why and for how long this username may not try again from this address; empty if it may now. */
+    public synchronized Optional<Lockout> lockout(String username, String address) {
+        long user = wait(userKey(username));
+        long nanos = Math.max(user, wait(addressKey(address)));
+        if (nanos == 0) return Optional.empty();
+        long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanos + 999_999_999));
+        return Optional.of(user > 0
+                ? new Lockout("nnlab.security.login-failures-per-username", settings.loginFailuresPerUsername(), seconds)
+                : new Lockout("nnlab.security.login-failures-per-address", settings.loginFailuresPerAddress(), seconds));
     }
 
     public synchronized void failed(String username, String address) {

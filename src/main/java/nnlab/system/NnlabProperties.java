@@ -82,12 +82,15 @@ public record NnlabProperties(@DefaultValue("data") String dataDir,
      * @param maxProgressPerSecond   within-epoch progress messages per job and second at most
      * @param subscriberBuffer       events buffered per SSE subscriber; a subscriber that falls this far
      *                               behind is disconnected (it can reconnect with Last-Event-ID)
-     * @param allowedOrigins         origin patterns allowed to open the WebSocket at /ws
+     * @param allowedOrigins         origins (or patterns such as {@code https://*.example.org}) of other sites'
+     *                               pages allowed to open the WebSocket at /ws; empty = only this server's own
+     *                               pages (a handshake without an Origin header, from a script, is not a
+     *                               browser's and is let through either way)
      */
     public record Live(@DefaultValue("10") double maxSnapshotsPerSecond,
                        @DefaultValue("4") double maxProgressPerSecond,
                        @DefaultValue("4096") int subscriberBuffer,
-                       @DefaultValue("*") java.util.List<String> allowedOrigins) {
+                       @DefaultValue java.util.List<String> allowedOrigins) {
     }
 
     /**
@@ -107,6 +110,7 @@ public record NnlabProperties(@DefaultValue("data") String dataDir,
      * @param loginFailuresPerUsername failed sign-ins one username may have per {@code loginWindow}; then 429
      * @param loginFailuresPerAddress  failed sign-ins one address may have per {@code loginWindow}; then 429
      * @param loginWindow        the window both login limits refill over
+     * @param minPasswordLength  the fewest characters of a password an instructor sets on /account
      * @param maxRequestBody     the largest request body read (a spec with imported MNIST weights is ~1.2 MB);
      *                           a larger one is refused with 413 before it is read
      */
@@ -119,6 +123,7 @@ public record NnlabProperties(@DefaultValue("data") String dataDir,
                            @DefaultValue("5") int loginFailuresPerUsername,
                            @DefaultValue("20") int loginFailuresPerAddress,
                            @DefaultValue("5m") Duration loginWindow,
+                           @DefaultValue("12") int minPasswordLength,
                            @DefaultValue("16MB") org.springframework.util.unit.DataSize maxRequestBody) {
     }
 
@@ -129,9 +134,16 @@ public record NnlabProperties(@DefaultValue("data") String dataDir,
      *                                other requests are this recent
      * @param dashboardUpdatesPerSecond pushes of a class's dashboard over the WebSocket per second at most,
      *                                however many of its students train or answer at once
+     * @param heartbeatsPerMinute     page heartbeats ({@code POST /api/progress}) per caller and minute: a burst
+     *                                of this many, then one per 60/limit seconds; a page sends one every 25 s, so
+     *                                the default allows some 25 open pages; past it 429; 0 = no limit
+     * @param answersPerMinute        lab answers ({@code POST /api/labs/{lab}/answers}) per caller and minute,
+     *                                the same way; far more than anyone answers by hand; 0 = no limit
      */
     public record Classroom(@DefaultValue("60s") Duration onlineWindow,
-                            @DefaultValue("2") double dashboardUpdatesPerSecond) {
+                            @DefaultValue("2") double dashboardUpdatesPerSecond,
+                            @DefaultValue("60") int heartbeatsPerMinute,
+                            @DefaultValue("60") int answersPerMinute) {
     }
 
     /** An instructor account from configuration. */

@@ -54,6 +54,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     static final URI BUSY = URI.create("/problems/too-many-jobs");
     static final URI PAUSED = URI.create("/problems/submissions-paused");
     static final URI TOO_FAST = URI.create("/problems/too-many-submissions");
+    static final URI TOO_MANY_REQUESTS = URI.create("/problems/too-many-requests");
 
     private final NnlabProperties properties;
 
@@ -123,11 +124,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 e.limit(), seconds);
     }
 
-    @ExceptionHandler(TooManySubmissionsException.class)
-    ResponseEntity<ProblemDetail> tooFast(TooManySubmissionsException e) {
-        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
-        return tooMany(TOO_FAST, "Too many submissions", e.getMessage() + "; the next is allowed in " + seconds + " s",
-                e.limitName(), e.limit(), seconds);
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> tooFast(TooManyRequestsException e) {
+        long seconds = e.retryAfterSeconds();
+        boolean jobs = e instanceof TooManySubmissionsException;
+        return tooMany(jobs ? TOO_FAST : TOO_MANY_REQUESTS, jobs ? "Too many submissions" : "Too many requests",
+                e.getMessage() + "; the next is allowed in " + seconds + " s", e.limitName(), e.limit(), seconds);
     }
 
     /** 429 with Retry-After, naming the configuration property of the limit. */

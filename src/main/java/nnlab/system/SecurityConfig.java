@@ -81,6 +81,7 @@ public class SecurityConfig {
 
         http.authorizeHttpRequests(a -> {
             a.requestMatchers("/instructor", "/instructor/**", "/api/classes", "/api/classes/**").hasRole(INSTRUCTOR);
+            a.requestMatchers("/account/password", "/api/account/**").hasRole(INSTRUCTOR);
             a.requestMatchers("/account", "/account/**", "/api/tokens", "/api/tokens/**").hasAnyRole(STUDENT, INSTRUCTOR);
             if (!settings.anonymousApi()) a.requestMatchers("/api/**").hasAnyRole(STUDENT, INSTRUCTOR);
             if (!settings.anonymousPages()) a.requestMatchers(studentPages).hasAnyRole(STUDENT, INSTRUCTOR);

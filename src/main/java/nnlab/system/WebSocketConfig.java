@@ -32,7 +32,9 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     public void registerStompEndpoints(StompEndpointRegistry registry) {
         // a session's frames are handled in order: SUBSCRIBE to the topic, then to /app/jobs/{id} for the snapshot
         registry.setPreserveReceiveOrder(true);
-        registry.addEndpoint("/ws").setHandshakeHandler(new PersonHandshakeHandler()).setAllowedOriginPatterns(properties.live().allowedOrigins().toArray(String[]::new));
+        // with no origins configured Spring lets only same-origin pages (and clients without an Origin) connect
+        registry.addEndpoint("/ws").setHandshakeHandler(new PersonHandshakeHandler())
+                .setAllowedOriginPatterns(properties.live().allowedOrigins().toArray(String[]::new));
     }
 
     @Override

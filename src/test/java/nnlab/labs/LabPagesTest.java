@@ -9,10 +9,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import nnlab.classroom.Person;
+import nnlab.classroom.PersonAuthentication;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The lab pages over MVC: the index in order, every lab rendered, a broken file named with its line. */
@@ -44,6 +48,13 @@ class LabPagesTest {
         return mvc.perform(get(path)).andExpect(status().is(status)).andReturn().getResponse().getContentAsString();
     }
 
+    /** The page as a signed-in instructor's session sees it. */
+    String instructorsPage(String path) throws Exception {
+        var signedIn = new SecurityContextImpl(new PersonAuthentication(Person.instructor("teacher")));
+        return mvc.perform(get(path).sessionAttr(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, signedIn))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
     @Test
     void indexListsTheLabsInOrderAndEveryLabRenders() throws Exception {
         String index = page("/labs", 200);
@@ -73,7 +84,7 @@ class LabPagesTest {
         try {
             Files.writeString(broken, "---\ntitle: Broken <b>lab</b>\norder: 99\nsummary: s\n---\ntext\n\n```widget:train\n{\"spec\": {,}}\n```\n");
             Files.writeString(changed, "---\ntitle: First title\norder: 98\nsummary: s\n---\ntext\n");
-            String index = page("/labs", 200);
+            String index = instructorsPage("/labs");
             assertThat(index).contains("Labs that could not be read")
                     .contains("<code class=\"problem-file\">99-broken.md</code>")
                     .contains("line <span class=\"problem-line\">9</span>")
@@ -81,6 +92,9 @@ class LabPagesTest {
                     .contains("/labs/01-gradient-descent").contains("/labs/07-mnist").contains("First title");
             page("/labs/04-xor", 200);
             page("/labs/99-broken", 404);
+            // visitors (and students) are shown the working labs alone
+            assertThat(page("/labs", 200)).doesNotContain("could not be read").doesNotContain("99-broken")
+                    .contains("/labs/01-gradient-descent").contains("First title");
 
             // a changed file is read again on the next request
             Files.writeString(changed, "---\ntitle: Second title\norder: 98\nsummary: s\n---\ntext\n");
@@ -90,7 +104,7 @@ class LabPagesTest {
             // repaired: gone from the problems, served as a lab
             Files.writeString(broken, "---\ntitle: Mended <b>lab</b>\norder: 99\nsummary: s\n---\ntext\n");
             Files.setLastModifiedTime(broken, FileTime.from(Instant.now().plusSeconds(10)));
-            index = page("/labs", 200);
+            index = instructorsPage("/labs");
             assertThat(index).doesNotContain("could not be read").contains("Mended &lt;b&gt;lab&lt;/b&gt;");
             assertThat(page("/labs/99-broken", 200)).contains("Mended &lt;b&gt;lab&lt;/b&gt;");
         } finally {

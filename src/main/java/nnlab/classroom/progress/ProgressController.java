@@ -3,6 +3,8 @@ package nnlab.classroom.progress;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import nnlab.classroom.Person;
+import nnlab.system.NnlabProperties;
+import nnlab.system.PerCallerRateLimit;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,15 +12,24 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** What the lab pages report: answers to questions, and heartbeats saying which page a student is on. */
+/**
+ * What the lab pages report: answers to questions, and heartbeats saying which page a student is on. Both
+ * are rate-limited per caller (owner key), so that no script can flood the database or the dashboards.
+ */
 @RestController
 @Tag(name = "progress", description = "students' lab answers and the page they are on")
 public class ProgressController {
 
     private final ProgressService progress;
+    private final PerCallerRateLimit heartbeats;
+    private final PerCallerRateLimit answers;
 
-    public ProgressController(ProgressService progress) {
+    public ProgressController(ProgressService progress, NnlabProperties properties) {
         this.progress = progress;
+        this.heartbeats = new PerCallerRateLimit("nnlab.classroom.heartbeats-per-minute",
+                properties.classroom().heartbeatsPerMinute());
+        this.answers = new PerCallerRateLimit("nnlab.classroom.answers-per-minute",
+                properties.classroom().answersPerMinute());
     }
 
     /**
@@ -36,13 +47,19 @@ public class ProgressController {
     @Operation(summary = "check an answer to a lab question against the lab file; a student's answer is stored")
     public ProgressService.Verdict answer(@PathVariable String lab, @RequestBody AnswerRequest request,
                                           @AuthenticationPrincipal Person who) {
+        answers.acquire(caller(who), "answers");
         return progress.answer(who, lab, request.question(), request.answer());
     }
 
     @PostMapping("/api/progress")
     @Operation(summary = "a page's heartbeat (every 25 s): the student is on this lab or the playground; 204")
     public ResponseEntity<Void> heartbeat(@RequestBody Heartbeat beat, @AuthenticationPrincipal Person who) {
+        heartbeats.acquire(caller(who), "heartbeats");
         progress.heartbeat(who, beat.page());
         return ResponseEntity.noContent().build();
+    }
+
+    private static String caller(Person who) {
+        return who == null ? Person.ANONYMOUS_PREFIX : who.ownerKey();
     }
 }
