@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
  * Creates the configured instructor accounts that do not exist yet. An account that exists keeps its stored
  * password, so a password changed on {@code /account} survives restarts with the old one still configured.
  * With none configured and none stored, creates one with a generated password and prints it once in the
- * log: the only place it is ever shown.
+ * log: the only place it is ever shown. Two servers starting at once on one empty database may both find an
+ * account missing; the one that inserts second finds the other's row there, keeps it and says so.
  */
 @Component
 public class InstructorAccounts implements ApplicationRunner {
@@ -45,8 +47,9 @@ public class InstructorAccounts implements ApplicationRunner {
             configured = true;
             var stored = instructors.passwordHash(username);
             if (stored.isEmpty()) {
-                instructors.insert(username, passwords.encode(a.password()));
-                log.info("instructor account '{}' created from configuration", username);
+                if (created(username, passwords.encode(a.password()))) {
+                    log.info("instructor account '{}' created from configuration", username);
+                }
             } else if (!passwords.matches(a.password(), stored.get())) {
                 log.info("instructor account '{}' keeps its stored password (changed on /account); the configured"
                         + " one is used only to create the account", username);
@@ -55,9 +58,21 @@ public class InstructorAccounts implements ApplicationRunner {
         if (!configured && instructors.count() == 0) {
             String username = firstName != null ? firstName : "instructor";
             String password = generated();
-            instructors.insert(username, passwords.encode(password));
+            if (!created(username, passwords.encode(password))) return;
             log.warn("\n\n  No instructor account was configured: created '{}' with the password  {}\n"
                     + "  It is shown only this once. Set NNLAB_INSTRUCTOR_PASSWORD to choose one.\n", username, password);
+        }
+    }
+
+    /** Inserts the account; false when another server, starting at the same time, inserted it first. */
+    private boolean created(String username, String passwordHash) {
+        try {
+            instructors.insert(username, passwordHash);
+            return true;
+        } catch (DuplicateKeyException e) {
+            log.info("instructor account '{}' was created at the same moment by another server on this database;"
+                    + " its account is kept", username);
+            return false;
         }
     }
 
