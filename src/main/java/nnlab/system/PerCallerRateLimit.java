@@ -18,6 +18,7 @@ public final class PerCallerRateLimit {
 
     private final String property;
     private final int perMinute;
+    private final String per;
     private final Map<String, Bucket> buckets = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
@@ -27,8 +28,14 @@ public final class PerCallerRateLimit {
 
     /** @param property the configuration property that sets {@code perMinute}, named in refusals */
     public PerCallerRateLimit(String property, int perMinute) {
+        this(property, perMinute, "caller");
+    }
+
+    /** @param per what a key stands for, as refusals name it ("caller", "address") */
+    public PerCallerRateLimit(String property, int perMinute, String per) {
         this.property = property;
         this.perMinute = perMinute;
+        this.per = per;
     }
 
     public String property() {
@@ -61,7 +68,7 @@ public final class PerCallerRateLimit {
         Duration wait = take(caller);
         if (!wait.isZero()) {
             throw new TooManyRequestsException("too many " + what + ": the limit is " + perMinute + " " + what
-                    + " per minute per caller (" + property + ")", property, perMinute, wait);
+                    + " per minute per " + per + " (" + property + ")", property, perMinute, wait);
         }
     }
 }

@@ -2,6 +2,8 @@ package nnlab.classroom.progress;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import nnlab.classroom.AnonymousAddressLimits;
 import nnlab.classroom.Person;
 import nnlab.system.NnlabProperties;
 import nnlab.system.PerCallerRateLimit;
@@ -14,7 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What the lab pages report: answers to questions, and heartbeats saying which page a student is on. Both
- * are rate-limited per caller (owner key), so that no script can flood the database or the dashboards.
+ * are rate-limited per caller (owner key), and anonymous callers also per address, so that no script can
+ * flood the database or the dashboards.
  */
 @RestController
 @Tag(name = "progress", description = "students' lab answers and the page they are on")
@@ -23,9 +26,11 @@ public class ProgressController {
     private final ProgressService progress;
     private final PerCallerRateLimit heartbeats;
     private final PerCallerRateLimit answers;
+    private final AnonymousAddressLimits addresses;
 
-    public ProgressController(ProgressService progress, NnlabProperties properties) {
+    public ProgressController(ProgressService progress, NnlabProperties properties, AnonymousAddressLimits addresses) {
         this.progress = progress;
+        this.addresses = addresses;
         this.heartbeats = new PerCallerRateLimit("nnlab.classroom.heartbeats-per-minute",
                 properties.classroom().heartbeatsPerMinute());
         this.answers = new PerCallerRateLimit("nnlab.classroom.answers-per-minute",
@@ -46,15 +51,18 @@ public class ProgressController {
     @PostMapping("/api/labs/{lab}/answers")
     @Operation(summary = "check an answer to a lab question against the lab file; a student's answer is stored")
     public ProgressService.Verdict answer(@PathVariable String lab, @RequestBody AnswerRequest request,
-                                          @AuthenticationPrincipal Person who) {
+                                          @AuthenticationPrincipal Person who, HttpServletRequest http) {
         answers.acquire(caller(who), "answers");
+        addresses.answer(who, http);
         return progress.answer(who, lab, request.question(), request.answer());
     }
 
     @PostMapping("/api/progress")
     @Operation(summary = "a page's heartbeat (every 25 s): the student is on this lab or the playground; 204")
-    public ResponseEntity<Void> heartbeat(@RequestBody Heartbeat beat, @AuthenticationPrincipal Person who) {
+    public ResponseEntity<Void> heartbeat(@RequestBody Heartbeat beat, @AuthenticationPrincipal Person who,
+                                          HttpServletRequest http) {
         heartbeats.acquire(caller(who), "heartbeats");
+        addresses.heartbeat(who, http);
         progress.heartbeat(who, beat.page());
         return ResponseEntity.noContent().build();
     }

@@ -9,7 +9,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A server with small limits for students' chatter and sign-in failures, WebSocket origins configured, the
+ * A server with small limits for students' chatter, anonymous callers' addresses, evaluations computed at once
+ * and sign-in failures, WebSocket origins configured, the
  * forwarded headers of a reverse proxy trusted, four instructor accounts, and a lab folder holding the real labs beside one file that does not parse. The test
  * classes that extend it share one running application.
  */
@@ -21,6 +22,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
                 "nnlab.jobs.workers=1",
                 "nnlab.classroom.heartbeats-per-minute=3",
                 "nnlab.classroom.answers-per-minute=4",
+                "nnlab.limits.anonymous-submissions-per-minute-per-address=3",
+                "nnlab.limits.anonymous-heartbeats-per-minute-per-address=5",
+                "nnlab.limits.anonymous-answers-per-minute-per-address=6",
+                "nnlab.limits.max-concurrent-evaluations=1",
                 "nnlab.security.login-failures-per-username=5",
                 "nnlab.security.login-window=10m",
                 "nnlab.live.allowed-origins=https://projector.example.org, https://*.school.example",

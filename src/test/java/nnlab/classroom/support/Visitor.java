@@ -106,6 +106,13 @@ public final class Visitor {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A JSON POST with more headers, such as the X-Forwarded-For a trusted reverse proxy adds. */
+    public Api.Response post(String path, String json, Map<String, String> headers) {
+        HttpRequest.Builder b = request(path).header("Content-Type", "application/json");
+        headers.forEach(b::header);
+        return send(b.POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Api.Response put(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));

@@ -60,6 +60,13 @@ public final class Api {
                 .header("X-Nnlab-Client", client).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A JSON POST with more headers, such as the X-Forwarded-For a trusted reverse proxy adds. */
+    public Response post(String path, String body, java.util.Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json");
+        headers.forEach(b::header);
+        return send(b.POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** A POST with any content type, such as a form. */
     public Response send(String path, String contentType, String body) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
