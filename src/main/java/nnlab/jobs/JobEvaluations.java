@@ -1,5 +1,7 @@
 package nnlab.jobs;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.Semaphore;
 import nnlab.data.Mnist;
 import nnlab.data.PreparedDataset;
 import nnlab.engine.Activation;
@@ -20,26 +23,56 @@ import org.springframework.stereotype.Service;
 
 /**
  * Confusion matrices and sample predictions of classifier jobs: live jobs with their current weights,
- * finished ones with their final weights (those results are kept, since they cannot change).
+ * finished ones with their final weights. An evaluation of MNIST costs up to a second of CPU, so results
+ * are kept: a finished job's for good (they cannot change), a live job's as long as its weights are the
+ * same (until its next epoch), so that "Evaluate now" pressed again and again costs nothing. At most
+ * {@code nnlab.limits.max-concurrent-evaluations} are computed at once; past that the request is refused
+ * with {@link EvaluationsBusyException} rather than queued, so that a flood cannot pile up work.
+ * Micrometer counts them: {@code nnlab.evaluations} (tag {@code result}: computed, cached, refused).
  */
 @Service
 public class JobEvaluations {
 
     static final int CACHED = 32;
+    static final String BOUND = "nnlab.limits.max-concurrent-evaluations";
 
     private final JobService jobs;
     private final NnlabProperties properties;
-    private final Map<String, Evaluation> finished = Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Evaluation> eldest) {
-                    return size() > CACHED;
-                }
-            });
+    private final Map<String, Evaluation> finished = lru();
+    private final Map<String, LiveResult> live = lru();
+    private final Semaphore slots;
+    private final int bound;
+    private final Counter computed;
+    private final Counter cached;
+    private final Counter refused;
 
-    public JobEvaluations(JobService jobs, NnlabProperties properties) {
+    /** A live job's evaluation and the weights snapshot (one per epoch) it was computed on. */
+    private record LiveResult(Model weights, Evaluation evaluation) {
+    }
+
+    public JobEvaluations(JobService jobs, NnlabProperties properties, MeterRegistry meters) {
         this.jobs = jobs;
         this.properties = properties;
+        this.bound = properties.limits().effectiveConcurrentEvaluations();
+        this.slots = new Semaphore(bound);
+        this.computed = counter(meters, "computed");
+        this.cached = counter(meters, "cached");
+        this.refused = counter(meters, "refused");
+    }
+
+    private static Counter counter(MeterRegistry meters, String result) {
+        return Counter.builder("nnlab.evaluations").tag("result", result)
+                .description("evaluation requests: computed, answered from the cache, or refused as too many at once")
+                .register(meters);
+    }
+
+    private static <V> Map<String, V> lru() {
+        return Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > CACHED;
+            }
+        });
     }
 
     /**
@@ -55,11 +88,31 @@ public class JobEvaluations {
                 "split", "must be test, validation or train, was " + split);
         JobStatus status = jobs.get(id).status();
         String key = id + "/" + requested + "/" + samples;
-        if (status.finished()) {
-            Evaluation cached = finished.get(key);
-            if (cached != null) return cached;
+        // a live job's current model is at hand; a finished one's is read from the database, in a slot
+        TrainedModel current = status.finished() ? null : jobs.model(id);
+        Evaluation kept = status.finished() ? finished.get(key) : sameWeights(live.get(key), current);
+        if (kept != null) {
+            cached.increment();
+            return kept;
         }
-        TrainedModel m = jobs.model(id);
+        if (!slots.tryAcquire()) {
+            refused.increment();
+            throw new EvaluationsBusyException("the server is computing as many evaluations as it may at once ("
+                    + bound + ", " + BOUND + ")", BOUND, bound);
+        }
+        try {
+            return evaluate(id, status, key, current != null ? current : jobs.model(id), requested, samples);
+        } finally {
+            slots.release();
+        }
+    }
+
+    private static Evaluation sameWeights(LiveResult kept, TrainedModel current) {
+        return kept != null && kept.weights() == current.model() ? kept.evaluation() : null;
+    }
+
+    private Evaluation evaluate(String id, JobStatus status, String key, TrainedModel m, String requested,
+                                int samples) {
         PreparedDataset data = m.data();
         if (!data.isClassification()) {
             throw new JobStateException(status, "job " + id + " is a regression (" + data.name() + ", "
@@ -70,7 +123,9 @@ public class JobEvaluations {
         InvalidSpecException.require(examples != null && examples.count() > 0, "split",
                 "job " + id + " has no " + name + " examples");
         Evaluation result = evaluate(m, name, examples, samples);
+        computed.increment();
         if (status.finished()) finished.put(key, result);
+        else live.put(key, new LiveResult(m.model(), result));
         return result;
     }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import nnlab.classroom.SubmissionsPausedException;
 import nnlab.engine.InvalidSpecException;
+import nnlab.jobs.EvaluationsBusyException;
 import nnlab.jobs.JobNotFoundException;
 import nnlab.jobs.JobStateException;
 import nnlab.jobs.QueueFullException;
@@ -55,6 +56,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     static final URI PAUSED = URI.create("/problems/submissions-paused");
     static final URI TOO_FAST = URI.create("/problems/too-many-submissions");
     static final URI TOO_MANY_REQUESTS = URI.create("/problems/too-many-requests");
+    static final URI SERVER_BUSY = URI.create("/problems/server-busy");
+    /** An evaluation takes up to a second: by then a slot is likely free. */
+    static final long EVALUATION_RETRY_SECONDS = 1;
 
     private final NnlabProperties properties;
 
@@ -124,6 +128,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 e.limit(), seconds);
     }
 
+    /** 503: the server computes as many evaluations as it may; not the caller's fault, and soon over. */
+    @ExceptionHandler(EvaluationsBusyException.class)
+    ResponseEntity<ProblemDetail> evaluationsBusy(EvaluationsBusyException e) {
+        return refused(HttpStatus.SERVICE_UNAVAILABLE, SERVER_BUSY, "Server busy", e.getMessage() + "; try again in "
+                + EVALUATION_RETRY_SECONDS + " s", e.limitName(), e.limit(), EVALUATION_RETRY_SECONDS);
+    }
+
     @ExceptionHandler(TooManyRequestsException.class)
     ResponseEntity<ProblemDetail> tooFast(TooManyRequestsException e) {
         long seconds = e.retryAfterSeconds();
@@ -135,13 +146,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** 429 with Retry-After, naming the configuration property of the limit. */
     private static ResponseEntity<ProblemDetail> tooMany(URI type, String title, String detail, String limitName,
                                                          int limit, long retryAfterSeconds) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, detail);
+        return refused(HttpStatus.TOO_MANY_REQUESTS, type, title, detail, limitName, limit, retryAfterSeconds);
+    }
+
+    /** A refusal with Retry-After, naming the configuration property of the limit. */
+    private static ResponseEntity<ProblemDetail> refused(HttpStatus status, URI type, String title, String detail,
+                                                         String limitName, int limit, long retryAfterSeconds) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
         p.setType(type);
         p.setTitle(title);
         p.setProperty("limit", limitName);
         p.setProperty("limitValue", limit);
         p.setProperty("retryAfterSeconds", retryAfterSeconds);
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        return ResponseEntity.status(status)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds)).body(p);
     }
 

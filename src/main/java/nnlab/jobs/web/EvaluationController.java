@@ -27,7 +27,9 @@ public class EvaluationController {
     @Operation(summary = "a classifier's confusion matrix, accuracy per class and overall, and sample predictions",
             description = "on the job's current weights (live jobs) or final weights; split defaults to test, else "
                     + "validation, else train; samples mixes right and wrong predictions, the same ones every time "
-                    + "for the same weights; 409 for regression jobs and jobs without weights")
+                    + "for the same weights (kept in memory until the weights change); 409 for regression jobs and jobs "
+                    + "without weights; 503 with Retry-After when the server computes as many evaluations as "
+                    + "nnlab.limits.max-concurrent-evaluations allows")
     public Evaluation evaluation(@PathVariable String id,
                                  @Parameter(description = "test, validation or train")
                                  @RequestParam(required = false) String split,
