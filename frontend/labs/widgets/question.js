@@ -1,10 +1,12 @@
 // question: multiple choice ("choices" + "answer" = index of the right one) or a number ("answer" +
 // "tolerance"), checked on the spot, then the explanation. Every answer also goes to the server, which
 // checks it against the lab file itself and keeps a student's answer for the instructor; its verdict
-// is the one that stays on the page. All lab text is put in as text.
+// is the one that stays on the page. When the server refuses to take the answer (too many answers, a
+// paused class, an error), the page's own verdict stays and a note says the answer was not recorded.
+// All lab text is put in as text.
 
 import { el } from '../page.js';
-import { send } from '../../classroom/send.js';
+import { RefusedError, send } from '../../classroom/send.js';
 
 export function mount(host, cfg) {
   if (typeof cfg.question !== 'string') throw new Error('a question needs "question"');
@@ -49,6 +51,8 @@ export function mount(host, cfg) {
   verdict.hidden = true;
   const explanation = el('p', 'explanation', cfg.explanation || '');
   explanation.hidden = true;
+  const note = el('p', 'answer-note');
+  note.hidden = true;
   let asked = 0;
   form.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -60,6 +64,7 @@ export function mount(host, cfg) {
       return;
     }
     show(r.right);
+    note.hidden = true;
     const lab = document.getElementById('lab');
     if (!lab || !host.dataset.question) return;
     const n = ++asked; // only the latest answer's verdict counts
@@ -70,7 +75,12 @@ export function mount(host, cfg) {
         show(checked.correct);
         box.dataset.stored = String(checked.stored);
       })
-      .catch(() => { box.dataset.stored = 'false'; });
+      .catch((err) => {
+        box.dataset.stored = 'false';
+        if (n !== asked) return;
+        note.textContent = notRecorded(err);
+        note.hidden = false;
+      });
   });
   function show(right) {
     verdict.hidden = false;
@@ -78,6 +88,17 @@ export function mount(host, cfg) {
     verdict.className = `verdict ${right ? 'right' : 'wrong'}`;
     explanation.hidden = !right || !cfg.explanation;
   }
-  box.append(form, verdict, explanation);
+  box.append(form, verdict, note, explanation);
   host.append(box);
+}
+
+/** Why an answer was not recorded, in a line a student can act on. */
+function notRecorded(err) {
+  if (!(err instanceof RefusedError)) return 'Your answer was not recorded: the server could not be reached. Try again in a moment.';
+  if (err.status === 429) {
+    const wait = err.retryAfter ? ` Try again in ${err.retryAfter} s.` : ' Try again in a minute.';
+    return `Your answer was not recorded: too many answers in a short time.${wait}`;
+  }
+  if (err.status >= 500) return 'Your answer was not recorded: the server had a problem. Try again in a moment.';
+  return `Your answer was not recorded: ${err.message}`;
 }
