@@ -2,6 +2,7 @@ package nnlab.jobs;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -46,8 +47,11 @@ public class JobEvaluations {
     private final Counter cached;
     private final Counter refused;
 
-    /** A live job's evaluation and the weights snapshot (one per epoch) it was computed on. */
-    private record LiveResult(Model weights, Evaluation evaluation) {
+    /**
+     * A live job's evaluation and the weights snapshot (one per epoch) it was computed on; held weakly, so
+     * that the cache does not keep a large network's old weights alive.
+     */
+    private record LiveResult(WeakReference<Model> weights, Evaluation evaluation) {
     }
 
     public JobEvaluations(JobService jobs, NnlabProperties properties, MeterRegistry meters) {
@@ -108,7 +112,7 @@ public class JobEvaluations {
     }
 
     private static Evaluation sameWeights(LiveResult kept, TrainedModel current) {
-        return kept != null && kept.weights() == current.model() ? kept.evaluation() : null;
+        return kept != null && kept.weights().get() == current.model() ? kept.evaluation() : null;
     }
 
     private Evaluation evaluate(String id, JobStatus status, String key, TrainedModel m, String requested,
@@ -125,7 +129,7 @@ public class JobEvaluations {
         Evaluation result = evaluate(m, name, examples, samples);
         computed.increment();
         if (status.finished()) finished.put(key, result);
-        else live.put(key, new LiveResult(m.model(), result));
+        else live.put(key, new LiveResult(new WeakReference<>(m.model()), result));
         return result;
     }
 
