@@ -94,7 +94,7 @@ export function mount(host, cfg) {
       loss.push({ name: `${r.name} validation`, points: series(r, 'validation', 'loss'), color: r.color });
       loss.push({ name: `${r.name} train`, points: series(r, 'train', 'loss'), color: r.color, dash: '4 3', width: 1.2 });
     }
-    lineChart(lossChart, loss, { xLabel: 'epoch', yLabel: 'loss', title: 'validation loss (solid) and training loss (dashed) per variant', width: 720, height: 320 });
+    lineChart(lossChart, loss, { xLabel: 'epoch', yLabel: 'loss', title: 'validation loss (solid) and training loss (dashed) per variant', width: 720, height: 320, xInteger: true });
     drawTable();
     const done = runs.filter((r) => r.final).length;
     status.textContent = `${done}/${runs.length} variants done`;

@@ -18,6 +18,12 @@ export const MAX_ACTIVE = 3;
 /** Runs kept on the charts and in the table; the oldest finished one gives way. */
 export const MAX_SHOWN = 6;
 
+/** The losses' names as the charts' axes give them. */
+const LOSS_NAMES = {
+  mse: 'MSE', mae: 'MAE', binary_crossentropy: 'cross-entropy', sparse_categorical_crossentropy: 'cross-entropy',
+  hinge: 'hinge', perceptron: 'perceptron',
+};
+
 const optInt = (s) => (s.trim() === '' ? undefined : Number.isInteger(Number(s)) ? Number(s) : NaN);
 
 /** Every editable setting, declared once: where it sits in the spec, how it reads from and writes to text. */
@@ -144,14 +150,15 @@ export function mount(host, cfg, page) {
       if (trainAcc.length) acc.push({ name: `${label} train`, points: trainAcc, color, markers: trainAcc.length === 1 });
       if (valAcc.length) acc.push({ name: `${label} validation`, points: valAcc, color, dash: '5 3', markers: valAcc.length === 1 });
     });
-    lineChart(lossChart, loss, { xLabel: 'epoch', yLabel: 'loss', title: 'loss' });
+    const lossName = LOSS_NAMES[(runs.length && runs[runs.length - 1].spec.training || {}).loss];
+    lineChart(lossChart, loss, { xLabel: 'epoch', yLabel: lossName ? `loss (${lossName})` : 'loss', title: 'loss', xInteger: true });
     if (cfg.weightNorm) {
       lineChart(normChart, runs.map((r) => ({
         name: `run ${r.n} ‖w‖`, color: r.color,
         points: [...r.epochs.values()].sort((a, b) => a.epoch - b.epoch).filter((e) => e.weightNorm != null).map((e) => [e.epoch, e.weightNorm]),
-      })), { xLabel: 'epoch', yLabel: 'weight norm', title: 'weight norm' });
+      })), { xLabel: 'epoch', yLabel: 'weight norm ‖w‖', title: 'weight norm', xInteger: true });
     }
-    if (classifier) lineChart(accChart, acc, { xLabel: 'epoch', yLabel: 'accuracy', title: 'accuracy' });
+    if (classifier) lineChart(accChart, acc, { xLabel: 'epoch', yLabel: 'accuracy (share right)', title: 'accuracy', xInteger: true });
     else accChart.replaceChildren();
   }
 
