@@ -1,5 +1,6 @@
 // Axis ticks a person reads at a glance: steps of 1, 2 or 5 times a power of ten, and labels with just the
-// digits the step needs. Every chart of the labs and the playground takes its ticks from here.
+// digits the step needs; on a log axis, powers of ten. Every chart of the labs and the playground takes its
+// ticks from here.
 
 const STEPS = [1, 2, 5, 10];
 
@@ -57,4 +58,26 @@ export function linearTicks(lo, hi, { count = 5, widen = true, integer = false }
   if (widen) [lo, hi] = [values[0], values[values.length - 1]];
   const top = Math.max(...values.map(Math.abs));
   return { lo, hi, step, values, labels: values.map((v) => formatTick(v, step, top)) };
+}
+
+/**
+ * Ticks for positive data in [lo, hi] on a log axis: the axis widened to powers of ten, a tick at every
+ * power (every second, fifth or tenth when there are many). Returns {lo, hi, values, labels}.
+ */
+export function logTicks(lo, hi, { count = 5 } = {}) {
+  if (!(lo > 0) || !isFinite(lo)) lo = hi > 0 && isFinite(hi) ? hi / 10 : 1;
+  if (!(hi > 0) || !isFinite(hi)) hi = lo * 10;
+  if (lo > hi) [lo, hi] = [hi, lo];
+  let a = Math.floor(Math.log10(lo) + 1e-9), b = Math.ceil(Math.log10(hi) - 1e-9);
+  if (a === b) b += 1;
+  const every = STEPS.find((m) => (b - a) / m <= count) || Math.ceil((b - a) / count);
+  a = Math.floor(a / every) * every;
+  b = Math.ceil(b / every) * every;
+  const values = [], labels = [];
+  for (let e = a; e <= b; e += every) {
+    values.push(Number(`1e${e}`));
+    // plain numbers from 0.001 to 10,000, powers of ten beyond
+    labels.push(e >= 0 && e <= 4 ? (10 ** e).toLocaleString('en-US') : e < 0 && e >= -3 ? (10 ** e).toFixed(-e) : `1e${e}`);
+  }
+  return { lo: values[0], hi: values[values.length - 1], values, labels };
 }

@@ -1,6 +1,6 @@
 // A small SVG line chart: series of [x, y] points, linear axes with round ticks, optional markers. No library.
 
-import { linearTicks } from '../charts/ticks.js';
+import { linearTicks, logTicks } from '../charts/ticks.js';
 
 const NS = 'http://www.w3.org/2000/svg';
 export const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf'];
@@ -14,15 +14,17 @@ function node(tag, attrs, parent) {
 
 /**
  * Chart in `host`. series: [{name, points: [[x,y]...], color, dash, markers}]; opts: {xLabel, yLabel,
- * xRange, yRange, xInteger (whole-number x ticks, as epochs), width, height}. Returns {svg}. Points with
- * non-finite y are skipped; an axis fits the data, widened to round ticks, unless its range is given.
+ * xRange, yRange, xInteger (whole-number x ticks, as epochs), yLog (a log y axis, ticks at powers of ten),
+ * width, height}. Returns {svg}. Points with non-finite y (on a log axis, y ≤ 0) are skipped; an axis fits
+ * the data, widened to round ticks, unless its range is given.
  */
 export function lineChart(host, series, opts = {}) {
   const W = opts.width || 420, H = opts.height || 240, L = 62, R = 14, T = 10, B = 34;
   host.replaceChildren();
   const svg = node('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart', role: 'img' }, host);
   if (opts.title) node('title', {}, svg).textContent = opts.title;
-  const all = series.flatMap((s) => s.points).filter((p) => isFinite(p[0]) && isFinite(p[1]));
+  const shown = (p) => isFinite(p[0]) && isFinite(p[1]) && (!opts.yLog || p[1] > 0);
+  const all = series.flatMap((s) => s.points).filter(shown);
   let [x0, x1] = opts.xRange || [Math.min(...all.map((p) => p[0])), Math.max(...all.map((p) => p[0]))];
   let [y0, y1] = opts.yRange || [Math.min(...all.map((p) => p[1])), Math.max(...all.map((p) => p[1]))];
   if (!all.length && !opts.xRange) [x0, x1] = [0, 1];
@@ -30,10 +32,14 @@ export function lineChart(host, series, opts = {}) {
   if (x0 === x1) { x0 -= 1; x1 += 1; }
   // about one tick per 70 px across and 40 px up, so that labels never meet
   const xt = linearTicks(x0, x1, { count: Math.max(2, Math.floor((W - L - R) / 70)), widen: !opts.xRange, integer: opts.xInteger });
-  const yt = linearTicks(y0, y1, { count: Math.max(2, Math.floor((H - T - B) / 40)), widen: !opts.yRange });
+  const yCount = Math.max(2, Math.floor((H - T - B) / 40));
+  const yt = opts.yLog ? logTicks(y0, y1, { count: yCount }) : linearTicks(y0, y1, { count: yCount, widen: !opts.yRange });
   [x0, x1, y0, y1] = [xt.lo, xt.hi, yt.lo, yt.hi];
   const sx = (x) => L + ((x - x0) / (x1 - x0)) * (W - L - R);
-  const sy = (y) => T + (1 - (y - y0) / (y1 - y0)) * (H - T - B);
+  const ty = opts.yLog ? Math.log10 : (y) => y;
+  const sy = (y) => T + (1 - (ty(y) - ty(y0)) / (ty(y1) - ty(y0))) * (H - T - B);
+  // far-off points drawn just beyond the frame, towards where they are
+  const syClamped = (y) => Math.max(T - 10 * (H - T - B), Math.min(H - B + 10 * (H - T - B), sy(y)));
   node('rect', { x: L, y: T, width: W - L - R, height: H - T - B, class: 'plot-area' }, svg);
   xt.values.forEach((xv, i) => {
     node('line', { x1: sx(xv), x2: sx(xv), y1: T, y2: H - B, class: 'grid' }, svg);
@@ -46,14 +52,15 @@ export function lineChart(host, series, opts = {}) {
   if (opts.xLabel) node('text', { x: (L + W - R) / 2, y: H - 4, 'text-anchor': 'middle', class: 'axis-label' }, svg).textContent = opts.xLabel;
   if (opts.yLabel) node('text', { x: 10, y: (T + H - B) / 2, transform: `rotate(-90 10 ${(T + H - B) / 2})`, 'text-anchor': 'middle', class: 'axis-label' }, svg).textContent = opts.yLabel;
   const clip = `clip${Math.random().toString(36).slice(2)}`;
-  node('rect', { x: L, y: T, width: W - L - R, height: H - T - B }, node('clipPath', { id: clip }, svg));
+  // a little beyond the frame, so that a curve along an edge (an accuracy of 1) is drawn whole
+  node('rect', { x: L - 3, y: T - 3, width: W - L - R + 6, height: H - T - B + 6 }, node('clipPath', { id: clip }, svg));
   const g = node('g', { 'clip-path': `url(#${clip})` }, svg);
   series.forEach((s, i) => {
     const color = s.color || COLORS[i % COLORS.length];
-    const pts = s.points.filter((p) => isFinite(p[0]) && isFinite(p[1]));
+    const pts = s.points.filter(shown);
     if (pts.length > 1 || (pts.length === 1 && !s.markers)) {
       node('polyline', {
-        points: pts.map((p) => `${sx(p[0]).toFixed(1)},${sy(Math.max(Math.min(p[1], y1 + 10 * (y1 - y0)), y0 - 10 * (y1 - y0))).toFixed(1)}`).join(' '),
+        points: pts.map((p) => `${sx(p[0]).toFixed(1)},${syClamped(p[1]).toFixed(1)}`).join(' '),
         fill: 'none', stroke: color, 'stroke-width': s.width || 2, 'stroke-dasharray': s.dash || '', class: 'series', 'data-name': s.name || '',
       }, g);
     }

@@ -24,6 +24,12 @@ const LOSS_NAMES = {
   hinge: 'hinge', perceptron: 'perceptron',
 };
 
+/** A loss chart's axis title for a spec: the loss named when the spec names it. */
+export function lossAxis(spec) {
+  const name = spec && spec.training && LOSS_NAMES[spec.training.loss];
+  return name ? `loss (${name})` : 'loss';
+}
+
 const optInt = (s) => (s.trim() === '' ? undefined : Number.isInteger(Number(s)) ? Number(s) : NaN);
 
 /** Every editable setting, declared once: where it sits in the spec, how it reads from and writes to text. */
@@ -150,8 +156,7 @@ export function mount(host, cfg, page) {
       if (trainAcc.length) acc.push({ name: `${label} train`, points: trainAcc, color, markers: trainAcc.length === 1 });
       if (valAcc.length) acc.push({ name: `${label} validation`, points: valAcc, color, dash: '5 3', markers: valAcc.length === 1 });
     });
-    const lossName = LOSS_NAMES[(runs.length && runs[runs.length - 1].spec.training || {}).loss];
-    lineChart(lossChart, loss, { xLabel: 'epoch', yLabel: lossName ? `loss (${lossName})` : 'loss', title: 'loss', xInteger: true });
+    lineChart(lossChart, loss, { xLabel: 'epoch', yLabel: lossAxis((runs[runs.length - 1] || {}).spec), title: 'loss', xInteger: true });
     if (cfg.weightNorm) {
       lineChart(normChart, runs.map((r) => ({
         name: `run ${r.n} ‖w‖`, color: r.color,
