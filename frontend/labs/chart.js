@@ -14,7 +14,8 @@ function node(tag, attrs, parent) {
 
 /**
  * Chart in `host`. series: [{name, points: [[x,y]...], color, dash, markers}]; opts: {xLabel, yLabel,
- * xRange, yRange, xInteger (whole-number x ticks, as epochs), yLog (a log y axis, ticks at powers of ten),
+ * xRange, yRange, xFit ([a, b]: x values the axis covers besides the data's, widened to round ticks as they are),
+ * xInteger (whole-number x ticks, as epochs), yLog (a log y axis, ticks at powers of ten),
  * width, height}. Returns {svg}. Points with non-finite y (on a log axis, y ≤ 0) are skipped; an axis fits
  * the data, widened to round ticks, unless its range is given.
  */
@@ -25,13 +26,19 @@ export function lineChart(host, series, opts = {}) {
   if (opts.title) node('title', {}, svg).textContent = opts.title;
   const shown = (p) => isFinite(p[0]) && isFinite(p[1]) && (!opts.yLog || p[1] > 0);
   const all = series.flatMap((s) => s.points).filter(shown);
-  let [x0, x1] = opts.xRange || [Math.min(...all.map((p) => p[0])), Math.max(...all.map((p) => p[0]))];
+  const xs = all.map((p) => p[0]).concat(opts.xFit || []);
+  let [x0, x1] = opts.xRange || [Math.min(...xs), Math.max(...xs)];
   let [y0, y1] = opts.yRange || [Math.min(...all.map((p) => p[1])), Math.max(...all.map((p) => p[1]))];
-  if (!all.length && !opts.xRange) [x0, x1] = [0, 1];
+  if (!xs.length && !opts.xRange) [x0, x1] = [0, 1];
   if (!all.length && !opts.yRange) [y0, y1] = [0, 1];
   if (x0 === x1) { x0 -= 1; x1 += 1; }
-  // about one tick per 70 px across and 40 px up, so that labels never meet
-  const xt = linearTicks(x0, x1, { count: Math.max(2, Math.floor((W - L - R) / 70)), widen: !opts.xRange, integer: opts.xInteger });
+  // x ticks about 60 px apart, fewer if their labels would meet (about 6 px a character); y ticks 40 px apart
+  let xt;
+  for (let count = Math.max(2, Math.floor((W - L - R) / 60)); ; count--) {
+    xt = linearTicks(x0, x1, { count, widen: !opts.xRange, integer: opts.xInteger });
+    const gap = (W - L - R) / (xt.hi - xt.lo) * xt.step, longest = Math.max(...xt.labels.map((s) => s.length));
+    if (count <= 2 || gap >= 6.5 * longest + 12) break;
+  }
   const yCount = Math.max(2, Math.floor((H - T - B) / 40));
   const yt = opts.yLog ? logTicks(y0, y1, { count: yCount }) : linearTicks(y0, y1, { count: yCount, widen: !opts.yRange });
   [x0, x1, y0, y1] = [xt.lo, xt.hi, yt.lo, yt.hi];

@@ -8,7 +8,7 @@
 import { api, liveClient } from '../../playground/api.js';
 import { el } from '../page.js';
 import { COLORS, lineChart } from '../chart.js';
-import { FINAL, lossAxis, runButtons, specForm } from './train.js';
+import { FINAL, epochSpan, lossAxis, runButtons, specForm } from './train.js';
 
 /** `over` merged into a copy of `base`: objects key by key, everything else replaced. */
 export function merge(base, over) {
@@ -97,7 +97,8 @@ export function mount(host, cfg) {
     }
     lineChart(lossChart, loss, {
       xLabel: 'epoch', yLabel: `${lossAxis(runs[0] && runs[0].spec)}${cfg.logScale ? ', log scale' : ''}`, yLog: !!cfg.logScale,
-      title: 'validation loss (solid) and training loss (dashed) per variant', width: 720, height: 320, xInteger: true,
+      title: 'validation loss (solid) and training loss (dashed) per variant', width: 720, height: 320,
+      xInteger: true, xFit: [0, epochSpan(runs)],
     });
     drawTable();
     const done = runs.filter((r) => r.final).length;

@@ -156,14 +156,15 @@ export function mount(host, cfg, page) {
       if (trainAcc.length) acc.push({ name: `${label} train`, points: trainAcc, color, markers: trainAcc.length === 1 });
       if (valAcc.length) acc.push({ name: `${label} validation`, points: valAcc, color, dash: '5 3', markers: valAcc.length === 1 });
     });
-    lineChart(lossChart, loss, { xLabel: 'epoch', yLabel: lossAxis((runs[runs.length - 1] || {}).spec), title: 'loss', xInteger: true });
+    const x = { xLabel: 'epoch', xInteger: true, xFit: [0, epochSpan(runs)] };
+    lineChart(lossChart, loss, { ...x, yLabel: lossAxis((runs[runs.length - 1] || {}).spec), title: 'loss' });
     if (cfg.weightNorm) {
       lineChart(normChart, runs.map((r) => ({
         name: `run ${r.n} ‖w‖`, color: r.color,
         points: [...r.epochs.values()].sort((a, b) => a.epoch - b.epoch).filter((e) => e.weightNorm != null).map((e) => [e.epoch, e.weightNorm]),
-      })), { xLabel: 'epoch', yLabel: 'weight norm ‖w‖', title: 'weight norm', xInteger: true });
+      })), { ...x, yLabel: 'weight norm ‖w‖', title: 'weight norm' });
     }
-    if (classifier) lineChart(accChart, acc, { xLabel: 'epoch', yLabel: 'accuracy (share right)', title: 'accuracy', xInteger: true });
+    if (classifier) lineChart(accChart, acc, { ...x, yLabel: 'accuracy (share right)', title: 'accuracy' });
     else accChart.replaceChildren();
   }
 
@@ -338,6 +339,14 @@ export function mount(host, cfg, page) {
     }
   });
   draw();
+}
+
+/**
+ * The epochs the charts span: a run still going to its planned last epoch, so the axis shows how far it has
+ * come; a run that ended (stopped, early-stopped) to its last epoch.
+ */
+export function epochSpan(runs) {
+  return Math.max(1, ...runs.map((r) => (r.final ? 0 : (r.spec.training || {}).epochs || 0)), ...runs.flatMap((r) => [...r.epochs.keys()]));
 }
 
 function summaryTable(host, summary) {
