@@ -4,13 +4,16 @@
 
 const STEPS = [1, 2, 5, 10];
 
-/** The round step (1, 2 or 5 × 10^k) nearest above span / count. */
+/**
+ * The round step (1, 2 or 5 × 10^k) nearest to span / count, nearest by ratio: the thresholds between 1, 2, 5
+ * and 10 are their geometric means, √2, √10 and √50, so the tick count stays within √2 of `count` or so.
+ */
 export function niceStep(span, count = 5) {
   const raw = Math.abs(span) / Math.max(1, count);
   if (!(raw > 0) || !isFinite(raw)) return 1;
-  const p = 10 ** Math.floor(Math.log10(raw));
-  // compare with a little slack so that 0.2 / 2 = 0.1 stays 1 × 10^-1 despite rounding
-  return Number((STEPS.find((m) => raw <= m * p * (1 + 1e-9)) * p).toPrecision(12));
+  const p = 10 ** Math.floor(Math.log10(raw) + 1e-9), m = raw / p;
+  const factor = m >= Math.sqrt(50) ? 10 : m >= Math.sqrt(10) ? 5 : m >= Math.sqrt(2) ? 2 : 1;
+  return Number((factor * p).toPrecision(12));
 }
 
 /** Decimals a label of this step needs: 0 for 1, 2, 5, 10…; 1 for 0.5; 2 for 0.05. */

@@ -32,14 +32,14 @@ export function lineChart(host, series, opts = {}) {
   if (!xs.length && !opts.xRange) [x0, x1] = [0, 1];
   if (!all.length && !opts.yRange) [y0, y1] = [0, 1];
   if (x0 === x1) { x0 -= 1; x1 += 1; }
-  // x ticks about 60 px apart, fewer if their labels would meet (about 6 px a character); y ticks 40 px apart
+  // x ticks some 80 px apart, fewer if their labels would meet (about 6 px a character); y ticks some 50 px apart
   let xt;
-  for (let count = Math.max(2, Math.floor((W - L - R) / 60)); ; count--) {
+  for (let count = Math.max(3, Math.floor((W - L - R) / 80)); ; count--) {
     xt = linearTicks(x0, x1, { count, widen: !opts.xRange, integer: opts.xInteger });
     const gap = (W - L - R) / (xt.hi - xt.lo) * xt.step, longest = Math.max(...xt.labels.map((s) => s.length));
     if (count <= 2 || gap >= 6.5 * longest + 12) break;
   }
-  const yCount = Math.max(2, Math.floor((H - T - B) / 40));
+  const yCount = Math.max(3, Math.floor((H - T - B) / 50));
   const yt = opts.yLog ? logTicks(y0, y1, { count: yCount }) : linearTicks(y0, y1, { count: yCount, widen: !opts.yRange });
   [x0, x1, y0, y1] = [xt.lo, xt.hi, yt.lo, yt.hi];
   const sx = (x) => L + ((x - x0) / (x1 - x0)) * (W - L - R);
