@@ -5,7 +5,8 @@
 // button cancels every unfinished run. Other blocks of the page (digits, confusion) use the newest run's
 // model. Block settings: {"name", "spec" (a job spec, docs/api.md), "fields" (which to
 // show, default all), "predict" (inputs to show the trained model's outputs for), "weightNorm" (true: also
-// plot the weights' norm per epoch)}.
+// plot the weights' norm per epoch), "logScale" (true: a log loss axis, for losses that fall by orders of
+// magnitude)}.
 
 import { api, liveClient } from '../../playground/api.js';
 import { el } from '../page.js';
@@ -157,7 +158,9 @@ export function mount(host, cfg, page) {
       if (valAcc.length) acc.push({ name: `${label} validation`, points: valAcc, color, dash: '5 3', markers: valAcc.length === 1 });
     });
     const x = { xLabel: 'epoch', xInteger: true, xFit: [0, epochSpan(runs)] };
-    lineChart(lossChart, loss, { ...x, yLabel: lossAxis((runs[runs.length - 1] || {}).spec), title: 'loss' });
+    lineChart(lossChart, loss, {
+      ...x, yLabel: `${lossAxis((runs[runs.length - 1] || {}).spec)}${cfg.logScale ? ', log scale' : ''}`, yLog: !!cfg.logScale, title: 'loss',
+    });
     if (cfg.weightNorm) {
       lineChart(normChart, runs.map((r) => ({
         name: `run ${r.n} ‖w‖`, color: r.color,
@@ -225,6 +228,7 @@ export function mount(host, cfg, page) {
     } else {
       const last = [...r.epochs.values()].sort((a, b) => a.epoch - b.epoch).pop();
       if (last && last.test) log.textContent += `test - ${kerasLine({ steps: '', train: last.test }).replace(/^\/ - /, '')}\n`;
+      log.scrollTop = log.scrollHeight; // the test line in view, as the epochs' lines were
     }
     if (r.n === started) page.trained(name, { id: r.id, spec: r.spec, final: true });
     if (cfg.predict && status === 'SUCCEEDED') showPredictions(r);
