@@ -1,5 +1,7 @@
 // Drawing: the diverging colour scale, heatmaps, data points, the network with its links, the loss chart.
 
+import { linearTicks } from '../charts/ticks.js';
+
 const NEGATIVE = [245, 147, 34];
 const MIDDLE = [232, 234, 235];
 const POSITIVE = [8, 119, 189];
@@ -121,9 +123,12 @@ export function featureMap(id, resolution) {
 export const PINNED_TEST = '#c0392b';
 export const PINNED_TRAIN = '#e6a19a';
 
+/** The loss chart's margins: loss ticks on the left, epoch ticks below. */
+const LEFT = 32, BOTTOM = 13;
+
 /**
  * Train (grey) and test (black) loss over the epochs; a pinned run's, if given, dashed in red beside them,
- * on the same axes (epochs up to the longer run, loss up to the larger maximum).
+ * on the same axes (epochs up to the longer run, loss from 0 up to the round tick above the larger maximum).
  */
 export function drawLossChart(canvas, history, pinned = null) {
   const ctx = canvas.getContext('2d');
@@ -135,12 +140,31 @@ export function drawLossChart(canvas, history, pinned = null) {
   for (const r of runs) for (const e of r) max = Math.max(max, e.train ?? 0, e.test ?? 0);
   if (!(max > 0)) return;
   const length = Math.max(...runs.map((r) => r.length));
+  const loss = linearTicks(0, max, { count: 2 });
+  const epochs = linearTicks(0, length - 1, { count: 3, widen: false, integer: true });
+  const px = (i) => LEFT + (i / (length - 1)) * (w - LEFT - 2);
+  const py = (v) => h - BOTTOM - (v / loss.hi) * (h - BOTTOM - 2);
+  ctx.font = '9px system-ui, sans-serif';
+  ctx.fillStyle = '#777';
+  ctx.strokeStyle = '#e4e4e4';
+  ctx.lineWidth = 1;
+  ctx.setLineDash([]);
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'middle';
+  loss.values.forEach((v, k) => {
+    ctx.beginPath(); ctx.moveTo(LEFT, Math.round(py(v)) + 0.5); ctx.lineTo(w, Math.round(py(v)) + 0.5); ctx.stroke();
+    ctx.fillText(loss.labels[k], LEFT - 3, Math.min(h - BOTTOM - 4, Math.max(5, py(v))));
+  });
+  // the epochs the chart spans, counted from its first one
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'bottom';
+  epochs.values.forEach((v, k) => ctx.fillText(epochs.labels[k], Math.min(w - 8, Math.max(LEFT + 4, px(v))), h));
   const line = (rows, key, style, dash) => {
     if (!rows || rows.length < 2) return;
     ctx.beginPath();
     rows.forEach((e, i) => {
-      const x = (i / (length - 1)) * (w - 2) + 1;
-      const y = h - 1 - ((e[key] ?? 0) / max) * (h - 2);
+      const x = px(i);
+      const y = py(e[key] ?? 0);
       if (i === 0) ctx.moveTo(x, y); else ctx.lineTo(x, y);
     });
     ctx.strokeStyle = style;

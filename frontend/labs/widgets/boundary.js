@@ -259,10 +259,10 @@ export function mount(host, cfg) {
     const marker = (pts) => ({ markers: pts.length < 40 });
     const errors = upTo.filter((f) => f.accuracy != null).map((f) => [f.epoch, Math.round((1 - f.accuracy) * n)]);
     lineChart(errorChart, [{ name: 'training points wrong', points: errors, ...marker(errors) }],
-      { xLabel: 'epoch', yLabel: 'wrong', width: 300, height: 170, xRange: [0, Math.max(1, r.epochs)] });
+      { xLabel: 'epoch', yLabel: 'points wrong', width: 300, height: 170, xRange: [0, Math.max(1, r.epochs)], xInteger: true });
     const norms = upTo.map((f) => [f.epoch, kernelNorm(f.weights)]);
     lineChart(normChart, [{ name: '‖w‖', points: norms, color: '#d62728', ...marker(norms) }],
-      { xLabel: 'epoch', yLabel: '‖w‖', width: 300, height: 170, xRange: [0, Math.max(1, r.epochs)] });
+      { xLabel: 'epoch', yLabel: 'weight norm ‖w‖', width: 300, height: 170, xRange: [0, Math.max(1, r.epochs)], xInteger: true });
   }
 
   train.addEventListener('click', () => { start().catch(fail); });

@@ -1,13 +1,14 @@
 // compare: variants of one job spec trained side by side on one chart. {"spec": the shared job spec,
 // "variants": [{"name", "spec": what this variant changes (merged into the shared spec: objects key by key,
 // arrays and values replaced)}], "fields": settings the student may edit for all variants (as a train
-// block's), "parallel": variants trained at once (default 2)}. One colour per variant: the validation loss
-// solid and the training loss dashed on one chart, and a table of each variant's final metrics.
+// block's), "parallel": variants trained at once (default 2), "logScale": true for a log loss axis, on which
+// losses far apart (a run that overfits beside one that does not) stay readable}. One colour per variant: the
+// validation loss solid and the training loss dashed on one chart, and a table of each variant's final metrics.
 
 import { api, liveClient } from '../../playground/api.js';
 import { el } from '../page.js';
 import { COLORS, lineChart } from '../chart.js';
-import { FINAL, runButtons, specForm } from './train.js';
+import { FINAL, epochSpan, lossAxis, runButtons, specForm } from './train.js';
 
 /** `over` merged into a copy of `base`: objects key by key, everything else replaced. */
 export function merge(base, over) {
@@ -94,7 +95,11 @@ export function mount(host, cfg) {
       loss.push({ name: `${r.name} validation`, points: series(r, 'validation', 'loss'), color: r.color });
       loss.push({ name: `${r.name} train`, points: series(r, 'train', 'loss'), color: r.color, dash: '4 3', width: 1.2 });
     }
-    lineChart(lossChart, loss, { xLabel: 'epoch', yLabel: 'loss', title: 'validation loss (solid) and training loss (dashed) per variant', width: 720, height: 320 });
+    lineChart(lossChart, loss, {
+      xLabel: 'epoch', yLabel: `${lossAxis(runs[0] && runs[0].spec)}${cfg.logScale ? ', log scale' : ''}`, yLog: !!cfg.logScale,
+      title: 'validation loss (solid) and training loss (dashed) per variant', width: 720, height: 320,
+      xInteger: true, xFit: [0, epochSpan(runs)],
+    });
     drawTable();
     const done = runs.filter((r) => r.final).length;
     status.textContent = `${done}/${runs.length} variants done`;
@@ -130,6 +135,7 @@ export function mount(host, cfg) {
     try {
       const job = await api.submit(r.spec);
       r.id = job.id;
+      if (job.spec) r.spec = job.spec; // as the server completed it: the loss's name for the axis
       r.status = job.status;
       const finished = new Promise((resolve) => waiting.set(job.id, resolve));
       live.also(job.id);

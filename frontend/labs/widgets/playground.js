@@ -53,7 +53,7 @@ export function mount(host, cfg) {
     frame = el('iframe', 'playground-frame');
     frame.src = src;
     frame.title = cfg.title || 'playground';
-    frame.style.height = `${cfg.height || 640}px`;
+    frame.style.height = `${cfg.height || 740}px`; // the whole output column, down to its file buttons, at the lab column's width
     poster.hidden = true;
     box.insertBefore(frame, tab);
     box.dataset.open = 'true';

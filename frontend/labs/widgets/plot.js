@@ -66,7 +66,7 @@ function activations(host, cfg) {
     const chart = el('div');
     const series = [{ name: n, points: xs.map((x) => [x, ACTIVATIONS[n].f(x)]) }];
     if (cfg.derivatives !== false) series.push({ name: `${n}′`, points: xs.map((x) => [x, ACTIVATIONS[n].d(x)]), dash: '5 3', color: COLORS[1] });
-    lineChart(chart, series, { width: 300, height: 200, xLabel: 'z' });
+    lineChart(chart, series, { width: 300, height: 200, xRange: [a, b], xLabel: 'z', yLabel: cfg.derivatives !== false ? 'f(z), f′(z)' : 'f(z)' });
     cell.append(chart, el('figcaption', null, `${n}: range ${ACTIVATIONS[n].range}`));
     grid.append(cell);
   }

@@ -5,7 +5,8 @@
 // button cancels every unfinished run. Other blocks of the page (digits, confusion) use the newest run's
 // model. Block settings: {"name", "spec" (a job spec, docs/api.md), "fields" (which to
 // show, default all), "predict" (inputs to show the trained model's outputs for), "weightNorm" (true: also
-// plot the weights' norm per epoch)}.
+// plot the weights' norm per epoch), "logScale" (true: a log loss axis, for losses that fall by orders of
+// magnitude)}.
 
 import { api, liveClient } from '../../playground/api.js';
 import { el } from '../page.js';
@@ -17,6 +18,18 @@ export const FINAL = ['SUCCEEDED', 'FAILED', 'CANCELLED', 'INTERRUPTED'];
 export const MAX_ACTIVE = 3;
 /** Runs kept on the charts and in the table; the oldest finished one gives way. */
 export const MAX_SHOWN = 6;
+
+/** The losses' names as the charts' axes give them. */
+const LOSS_NAMES = {
+  mse: 'MSE', mae: 'MAE', binary_crossentropy: 'cross-entropy', sparse_categorical_crossentropy: 'cross-entropy',
+  hinge: 'hinge', perceptron: 'perceptron',
+};
+
+/** A loss chart's axis title for a spec: the loss named when the spec names it. */
+export function lossAxis(spec) {
+  const name = spec && spec.training && LOSS_NAMES[spec.training.loss];
+  return name ? `loss (${name})` : 'loss';
+}
 
 const optInt = (s) => (s.trim() === '' ? undefined : Number.isInteger(Number(s)) ? Number(s) : NaN);
 
@@ -144,14 +157,17 @@ export function mount(host, cfg, page) {
       if (trainAcc.length) acc.push({ name: `${label} train`, points: trainAcc, color, markers: trainAcc.length === 1 });
       if (valAcc.length) acc.push({ name: `${label} validation`, points: valAcc, color, dash: '5 3', markers: valAcc.length === 1 });
     });
-    lineChart(lossChart, loss, { xLabel: 'epoch', yLabel: 'loss', title: 'loss' });
+    const x = { xLabel: 'epoch', xInteger: true, xFit: [0, epochSpan(runs)] };
+    lineChart(lossChart, loss, {
+      ...x, yLabel: `${lossAxis((runs[runs.length - 1] || {}).spec)}${cfg.logScale ? ', log scale' : ''}`, yLog: !!cfg.logScale, title: 'loss',
+    });
     if (cfg.weightNorm) {
       lineChart(normChart, runs.map((r) => ({
         name: `run ${r.n} ‖w‖`, color: r.color,
         points: [...r.epochs.values()].sort((a, b) => a.epoch - b.epoch).filter((e) => e.weightNorm != null).map((e) => [e.epoch, e.weightNorm]),
-      })), { xLabel: 'epoch', yLabel: 'weight norm', title: 'weight norm' });
+      })), { ...x, yLabel: 'weight norm ‖w‖', title: 'weight norm' });
     }
-    if (classifier) lineChart(accChart, acc, { xLabel: 'epoch', yLabel: 'accuracy', title: 'accuracy' });
+    if (classifier) lineChart(accChart, acc, { ...x, yLabel: 'accuracy (share right)', title: 'accuracy' });
     else accChart.replaceChildren();
   }
 
@@ -212,6 +228,7 @@ export function mount(host, cfg, page) {
     } else {
       const last = [...r.epochs.values()].sort((a, b) => a.epoch - b.epoch).pop();
       if (last && last.test) log.textContent += `test - ${kerasLine({ steps: '', train: last.test }).replace(/^\/ - /, '')}\n`;
+      log.scrollTop = log.scrollHeight; // the test line in view, as the epochs' lines were
     }
     if (r.n === started) page.trained(name, { id: r.id, spec: r.spec, final: true });
     if (cfg.predict && status === 'SUCCEEDED') showPredictions(r);
@@ -326,6 +343,14 @@ export function mount(host, cfg, page) {
     }
   });
   draw();
+}
+
+/**
+ * The epochs the charts span: a run still going to its planned last epoch, so the axis shows how far it has
+ * come; a run that ended (stopped, early-stopped) to its last epoch.
+ */
+export function epochSpan(runs) {
+  return Math.max(1, ...runs.map((r) => (r.final ? 0 : (r.spec.training || {}).epochs || 0)), ...runs.flatMap((r) => [...r.epochs.keys()]));
 }
 
 function summaryTable(host, summary) {
