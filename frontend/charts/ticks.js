@@ -3,6 +3,8 @@
 // ticks from here.
 
 const STEPS = [1, 2, 5, 10];
+/** A bound no axis of `count` ticks comes near; it only guards against a loop that would never end. */
+const MAX_TICKS = 1000;
 
 /**
  * The round step (1, 2 or 5 × 10^k) nearest to span / count, nearest by ratio: the thresholds between 1, 2, 5
@@ -50,14 +52,19 @@ export function formatTick(v, step, top = Math.abs(v)) {
 export function linearTicks(lo, hi, { count = 5, widen = true, integer = false } = {}) {
   if (!isFinite(lo) || !isFinite(hi)) [lo, hi] = [0, 1];
   if (lo > hi) [lo, hi] = [hi, lo];
-  // one value: the axis from 0 to it (a constant loss of 0, an accuracy of 1 all along)
-  if (lo === hi) [lo, hi] = lo === 0 ? [0, 1] : [Math.min(0, lo), Math.max(0, hi)];
+  // one value: the axis from 0 to it (a constant loss of 0, an accuracy of 1 all along). Values that differ
+  // only in their last bits (a loss stuck at ln 2) count as one: steps of 1e-17 on 0.69 would be counted
+  // past 2^53, where k++ no longer changes k.
+  if (hi - lo <= Math.max(Math.abs(lo), Math.abs(hi)) * 1e-9) {
+    const v = (lo + hi) / 2;
+    [lo, hi] = v === 0 ? [0, 1] : [Math.min(0, v), Math.max(0, v)];
+  }
   const step = integer ? Math.max(1, niceStep(hi - lo, count)) : niceStep(hi - lo, count);
   const first = widen ? Math.floor(lo / step + 1e-9) : Math.ceil(lo / step - 1e-9);
   const last = widen ? Math.ceil(hi / step - 1e-9) : Math.floor(hi / step + 1e-9);
   // multiples of the step computed from integers, so no rounding error piles up along the axis
   const values = [];
-  for (let k = first; k <= last; k++) values.push(Number((k * step).toPrecision(12)));
+  for (let k = first; k <= last && values.length <= MAX_TICKS; k++) values.push(Number((k * step).toPrecision(12)));
   if (widen) [lo, hi] = [values[0], values[values.length - 1]];
   const top = Math.max(...values.map(Math.abs));
   return { lo, hi, step, values, labels: values.map((v) => formatTick(v, step, top)) };

@@ -55,13 +55,14 @@ class ClassDashboardBrowserIT extends LiveServer {
             browser.js("window.keptSinceLoad = true");
 
             // a job of the student's: the queue shows it running, the student's row its epochs
-            String job = student.submit(Specs.spiral(10_000, null));
+            // (an MNIST run of some minutes: a spiral of 10,000 epochs can end before the page has shown it running)
+            String job = student.submit(Specs.mnist(2000, 100, 4, 1000, null));
             wait.until(d -> !d.findElements(By.cssSelector("#queue tr[data-job='" + job + "']")).isEmpty());
             // (the job lines are drawn anew on every update: look them up each time)
             new WebDriverWait(driver, WAIT).withMessage(() -> "the job's line: " + text(driver, "#students .job[data-job='" + job + "']")
                             + "; the job: " + student.get("/api/jobs/" + job).text())
                     .until(d -> text(d, "#students .job[data-job='" + job + "']")
-                    .matches("running · epoch [1-9]\\d*/10000 · loss \\d+\\.\\d{4} acc .*"));
+                    .matches("running · epoch [1-9]\\d*/1000 · loss \\d+\\.\\d{4} acc .*"));
             browser.screenshot("dashboard-running.png");
             // cancelled from the queue
             driver.findElement(By.cssSelector("#queue tr[data-job='" + job + "'] button.cancel")).click();

@@ -69,7 +69,8 @@ class LabChartsBrowserIT extends LabBrowserTest {
                         + "  t.linearTicks(0.3471, 1.2893).labels, t.linearTicks(1, 20, {integer: true}).labels,"
                         + "  t.linearTicks(0, 8.2e5, {widen: false}).labels, t.linearTicks(0, 8.2e5).labels, t.linearTicks(0, 3.9e-5).labels,"
                         + "  t.linearTicks(-3, 3, {widen: false, count: 6}).labels, t.linearTicks(0.69, 0.7).labels,"
-                        + "  t.linearTicks(1, 1).labels, t.logTicks(0.0123, 4.7).labels, t.logTicks(1e-9, 1e6).labels]))"
+                        + "  t.linearTicks(1, 1).labels, t.logTicks(0.0123, 4.7).labels, t.logTicks(1e-9, 1e6).labels,"
+                        + "  t.linearTicks(0.6931471805599453, 0.6931471805599454).labels, t.linearTicks(1e20, 1e20 + 1e5).labels]))"
                         + ".catch(e => done(String(e)))");
         assertThat(out).asList().containsExactly(
                 List.of("0.2", "0.4", "0.6", "0.8", "1.0", "1.2", "1.4"),
@@ -82,7 +83,10 @@ class LabChartsBrowserIT extends LabBrowserTest {
                 List.of("0.690", "0.692", "0.694", "0.696", "0.698", "0.700"),
                 List.of("0.0", "0.2", "0.4", "0.6", "0.8", "1.0"),
                 List.of("0.01", "0.1", "1", "10"),
-                List.of("1e-10", "1e-5", "1", "1e5", "1e10"));
+                List.of("1e-10", "1e-5", "1", "1e5", "1e10"),
+                // values apart only in their last bits are one value (steps of 1e-17 would never end)
+                List.of("0.0", "0.1", "0.2", "0.3", "0.4", "0.5", "0.6", "0.7"),
+                List.of("0", "0.2e20", "0.4e20", "0.6e20", "0.8e20", "1.0e20"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package nnlab.support;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.JavascriptExecutor;
@@ -42,6 +43,8 @@ public final class HeadlessChromium implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--disable-quic", "--window-size=" + width + "," + height,
                 "--user-data-dir=" + profile.toAbsolutePath());
+        // a page that never finishes loading (a script in an endless loop) fails its test instead of holding the run
+        options.setPageLoadTimeout(Duration.ofSeconds(90));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         return new HeadlessChromium(new ChromeDriver(service, options), profile);
