@@ -85,6 +85,8 @@ export function mount(host, cfg) {
     live.forget(r.id);
     const resolve = waiting.get(r.id);
     if (resolve) resolve(st);
+    clearTimeout(pending); // drawn now, whole: no later redraw replaces the chart
+    pending = null;
     redraw();
   }
 

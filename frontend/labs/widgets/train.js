@@ -229,6 +229,8 @@ export function mount(host, cfg, page) {
     r.status = status;
     r.row.dataset.status = status;
     live.forget(r.id);
+    clearTimeout(redraw); // drawn now, whole: no later redraw replaces the final charts
+    redraw = null;
     draw();
     drawResults();
     showStatus();
