@@ -2,12 +2,12 @@
 
 import { RefusedError, send } from '../classroom/send.js';
 
-/** As send(), with the call named in the message of a refusal. */
+/** As send(), with the call named in the message of a refusal (its status and Retry-After kept). */
 async function call(method, path, body) {
   try {
     return await send(method, path, body);
   } catch (e) {
-    throw e instanceof RefusedError ? new Error(`${method} ${path}: ${e.message}`) : e;
+    throw e instanceof RefusedError ? new RefusedError(`${method} ${path}: ${e.message}`, e.status, e.retryAfter) : e;
   }
 }
 

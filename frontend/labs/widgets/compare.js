@@ -68,11 +68,13 @@ export function mount(host, cfg) {
     connected() {},
   });
 
+  // epochs of several runs may come by the thousand a second: the chart follows at most ten times a second
+  let pending = null;
   function addEpoch(r, m) {
     if (r.epochs.has(m.epoch)) return;
     r.epochs.set(m.epoch, m);
     r.status = r.final ? r.status : 'RUNNING';
-    redraw();
+    if (!pending) pending = setTimeout(() => { pending = null; redraw(); }, 100);
   }
 
   function end(r, st, why) {
@@ -83,6 +85,8 @@ export function mount(host, cfg) {
     live.forget(r.id);
     const resolve = waiting.get(r.id);
     if (resolve) resolve(st);
+    clearTimeout(pending); // drawn now, whole: no later redraw replaces the chart
+    pending = null;
     redraw();
   }
 

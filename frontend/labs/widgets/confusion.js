@@ -3,12 +3,16 @@
 // accuracy per class, and a grid of sample predictions (MNIST digits drawn from their pixels), the wrong
 // ones marked. It fills in when a run ends; "Evaluate now" judges a running job's current weights.
 // Block settings: {"train", "samples" (default 24), "split" (test, validation or train; default the test
-// split, else validation)}.
+// split, else validation)}. When the server is busy computing other evaluations (503), the widget waits as
+// its Retry-After says and asks again, a few times, then says the server stayed busy.
 
 import { api } from '../../playground/api.js';
 import { el } from '../page.js';
 
 const pct = (v) => (v == null ? '–' : `${(100 * v).toFixed(1)} %`);
+/** How often a busy server (503) is asked again before the widget gives up. */
+const BUSY_RETRIES = 3;
+const sleep = (seconds) => new Promise((resolve) => { setTimeout(resolve, seconds * 1000); });
 
 export function mount(host, cfg, page) {
   const samples = cfg.samples ?? 24;
@@ -25,6 +29,7 @@ export function mount(host, cfg, page) {
 
   const job = () => (cfg.train ? page.jobs.get(cfg.train) : page.lastJob);
   let shown = null;
+  let latest = 0; // only the latest request's answer is shown
 
   page.onTrained((name, j) => {
     if (cfg.train && name !== cfg.train) return;
@@ -34,9 +39,11 @@ export function mount(host, cfg, page) {
   now.addEventListener('click', () => { const j = job(); if (j) evaluate(j); });
 
   async function evaluate(j) {
+    const n = ++latest;
     status.textContent = 'Evaluating…';
     try {
-      const e = await api.evaluation(j.id, samples, cfg.split);
+      const e = await evaluation(j, n);
+      if (n !== latest) return;
       shown = j.final ? j.id : null;
       status.textContent = '';
       draw(e);
@@ -44,7 +51,25 @@ export function mount(host, cfg, page) {
       box.dataset.accuracy = String(e.accuracy);
       box.dataset.epoch = String(e.epoch);
     } catch (err) {
-      status.textContent = `No evaluation: ${err.message}`;
+      if (n !== latest) return;
+      status.textContent = err.status === 503
+        ? `No evaluation: the server stayed busy after ${BUSY_RETRIES} retries (${err.message}). Try again later.`
+        : `No evaluation: ${err.message}`;
+    }
+  }
+
+  /** The evaluation, asked again after Retry-After (else 2 s) while the server answers 503 busy. */
+  async function evaluation(j, n) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await api.evaluation(j.id, samples, cfg.split);
+      } catch (err) {
+        if (err.status !== 503 || attempt >= BUSY_RETRIES || n !== latest) throw err;
+        const wait = err.retryAfter ?? 2;
+        status.textContent = `The server is busy evaluating other runs: trying again in ${wait} s…`;
+        await sleep(wait);
+        if (n !== latest) throw err;
+      }
     }
   }
 

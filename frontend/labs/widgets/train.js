@@ -200,15 +200,26 @@ export function mount(host, cfg, page) {
     return parts.join(' - ');
   }
 
+  // epochs may come by the thousand a second (XOR, a small net): the charts, the results and the log's scroll
+  // position follow at most ten times a second, so that redrawing does not fall behind and freeze the page
+  let redraw = null;
+  function drawSoon() {
+    if (redraw) return;
+    redraw = setTimeout(() => {
+      redraw = null;
+      draw();
+      drawResults();
+      log.scrollTop = log.scrollHeight;
+    }, 100);
+  }
+
   function onEpoch(r, m) {
     if (r.epochs.has(m.epoch)) return;
     r.epochs.set(m.epoch, m);
     const line = kerasLine(m);
     r.line.textContent = `Epoch ${m.epoch}/${m.epochs}  ${line}`;
-    log.textContent += `${started > 1 ? `[run ${r.n}] ` : ''}Epoch ${m.epoch}/${m.epochs}\n${line}\n`;
-    log.scrollTop = log.scrollHeight;
-    draw();
-    drawResults();
+    log.append(`${started > 1 ? `[run ${r.n}] ` : ''}Epoch ${m.epoch}/${m.epochs}\n${line}\n`);
+    drawSoon();
     if (r.n === started) page.trained(name, { id: r.id, spec: r.spec, final: false });
   }
 
@@ -218,6 +229,9 @@ export function mount(host, cfg, page) {
     r.status = status;
     r.row.dataset.status = status;
     live.forget(r.id);
+    clearTimeout(redraw); // drawn now, whole: no later redraw replaces the final charts
+    redraw = null;
+    draw();
     drawResults();
     showStatus();
     if (status === 'CANCELLED' && r.stopped) {
@@ -227,7 +241,7 @@ export function mount(host, cfg, page) {
       error.textContent = `Run ${r.n} ended ${status}${why ? `: ${why}` : ''}`;
     } else {
       const last = [...r.epochs.values()].sort((a, b) => a.epoch - b.epoch).pop();
-      if (last && last.test) log.textContent += `test - ${kerasLine({ steps: '', train: last.test }).replace(/^\/ - /, '')}\n`;
+      if (last && last.test) log.append(`test - ${kerasLine({ steps: '', train: last.test }).replace(/^\/ - /, '')}\n`);
       log.scrollTop = log.scrollHeight; // the test line in view, as the epochs' lines were
     }
     if (r.n === started) page.trained(name, { id: r.id, spec: r.spec, final: true });
@@ -324,7 +338,7 @@ export function mount(host, cfg, page) {
       box.dataset.jobId = job.id;
       showStatus();
       summaryTable(summary, job.summary);
-      log.textContent += `${started > 1 ? '\n' : ''}Run ${n} (seed ${job.seed})\n`;
+      log.append(`${started > 1 ? '\n' : ''}Run ${n} (seed ${job.seed})\n`);
       drawResults();
       draw();
       live.also(job.id);

@@ -69,7 +69,7 @@ public class AccountPage {
                                  HttpServletResponse response, Model model) {
         try {
             passwords.change(who, new InstructorPasswords.Change(currentPassword, newPassword, repeatPassword),
-                    request.getRemoteAddr());
+                    request.getRemoteAddr(), PasswordController.sessionId(request));
             model.addAttribute("passwordChanged", true);
         } catch (InvalidSpecException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());

@@ -8,13 +8,16 @@ import nnlab.system.TooManyRequestsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.session.SessionInformation;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 /**
  * An instructor changes their own password: the current one first (a wrong one counts as a failed sign-in
  * in {@link LoginThrottle}, and while that locks the account out nothing is checked), then the new one
- * twice, stored as a BCrypt hash. Sessions already signed in stay signed in.
+ * twice, stored as a BCrypt hash. The instructor's other sessions on this server are ended (whoever signed
+ * in with the old password is signed out); the one that made the change stays signed in.
  */
 @Service
 public class InstructorPasswords {
@@ -27,13 +30,15 @@ public class InstructorPasswords {
     private final InstructorRepository instructors;
     private final PasswordEncoder passwords;
     private final LoginThrottle throttle;
+    private final SessionRegistry sessions;
     private final int minLength;
 
     public InstructorPasswords(InstructorRepository instructors, PasswordEncoder passwords, LoginThrottle throttle,
-                               NnlabProperties properties) {
+                               SessionRegistry sessions, NnlabProperties properties) {
         this.instructors = instructors;
         this.passwords = passwords;
         this.throttle = throttle;
+        this.sessions = sessions;
         this.minLength = properties.security().minPasswordLength();
     }
 
@@ -47,11 +52,12 @@ public class InstructorPasswords {
     }
 
     /**
-     * @param address the caller's address, for the sign-in throttle
+     * @param address     the caller's address, for the sign-in throttle
+     * @param keepSession the id of the session that asks (it stays signed in); null for a call with an API token
      * @throws InvalidSpecException     naming {@code currentPassword}, {@code newPassword} or {@code repeatPassword}
      * @throws TooManyRequestsException while wrong passwords lock this account or address out
      */
-    public void change(Person who, Change change, String address) {
+    public void change(Person who, Change change, String address, String keepSession) {
         if (who == null || !who.isInstructor()) {
             throw new AccessDeniedException("only instructors have a password here; students join with a class code");
         }
@@ -77,6 +83,12 @@ public class InstructorPasswords {
         InvalidSpecException.require(next.equals(change.repeatPassword()), "repeatPassword",
                 "must be the same as the new password");
         instructors.updatePasswordHash(username, passwords.encode(next));
-        log.info("instructor '{}' changed their password", username);
+        int ended = 0;
+        for (SessionInformation session : sessions.getAllSessions(who, false)) {
+            if (session.getSessionId().equals(keepSession)) continue;
+            session.expireNow();
+            ended++;
+        }
+        log.info("instructor '{}' changed their password; {} other session(s) ended", username, ended);
     }
 }

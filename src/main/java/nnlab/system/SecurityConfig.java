@@ -18,17 +18,22 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.session.ConcurrentSessionFilter;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RegexRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -66,10 +71,23 @@ public class SecurityConfig {
         return new BCryptPasswordEncoder();
     }
 
+    /** The instructors' sessions on this server, so that a password change can end the other ones. */
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    /** Tells the registry when a session ends (Spring Boot registers it as a session listener). */
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+
     @Bean
     SecurityFilterChain security(HttpSecurity http, NnlabProperties properties, StudentCookies cookies,
                                  StudentRepository students, InstructorLogin instructorLogin, ApiTokens tokens,
-                                 LoginThrottle loginThrottle, ObjectMapper json) throws Exception {
+                                 LoginThrottle loginThrottle, ObjectMapper json, SessionRegistry sessions)
+            throws Exception {
         NnlabProperties.Security settings = properties.security();
         RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
         RequestMatcher instructorPages = request -> request.getRequestURI().startsWith("/instructor");
@@ -88,9 +106,19 @@ public class SecurityConfig {
             a.anyRequest().permitAll();
         });
         http.authenticationProvider(instructorLogin);
-        http.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/instructor", false)
-                .failureHandler(loginThrottle.failureHandler()).permitAll());
+        // an instructor's session is registered at sign-in, so that a password change can end the others; an
+        // ended one answers its next request as signed out (the API: 401, pages: the sign-in form). Spring's
+        // concurrent-session support would do both but also runs the session strategies (a new CSRF token) on
+        // every request of a student, who is signed in by cookie without a session
+        var toInstructorPages = new SavedRequestAwareAuthenticationSuccessHandler();
+        toInstructorPages.setDefaultTargetUrl("/instructor");
+        http.formLogin(f -> f.loginPage("/login").successHandler((request, response, signedIn) -> {
+            sessions.registerNewSession(request.getSession().getId(), signedIn.getPrincipal());
+            toInstructorPages.onAuthenticationSuccess(request, response, signedIn);
+        }).failureHandler(loginThrottle.failureHandler()).permitAll());
         http.addFilterBefore(loginThrottle.filter(), UsernamePasswordAuthenticationFilter.class);
+        http.addFilterAt(new ConcurrentSessionFilter(sessions, SecurityProblems.sessionEnded(json, api, "/login")),
+                ConcurrentSessionFilter.class);
         http.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/join")
                 .deleteCookies(SESSION_COOKIE, StudentCookies.NAME));
         http.addFilterBefore(new BearerTokenFilter(tokens, apiRefusal), AnonymousAuthenticationFilter.class);

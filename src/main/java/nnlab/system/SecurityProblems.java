@@ -11,6 +11,8 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.session.SessionInformationExpiredStrategy;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Refusals of the API as RFC 7807 problems: 401 for a caller who must sign in (a student cookie, an
@@ -44,6 +46,21 @@ public final class SecurityProblems {
             write(json, response, unauthenticated(e instanceof BadCredentialsException ? e.getMessage()
                     : "this needs a signed-in caller: join a class, sign in as an instructor, or send an API"
                     + " token as 'Authorization: Bearer <token>'"));
+        };
+    }
+
+    /**
+     * A request in a session that was ended on the server (the instructor's password was changed elsewhere):
+     * the API answers 401, pages go to {@code signIn}.
+     */
+    static SessionInformationExpiredStrategy sessionEnded(ObjectMapper json, RequestMatcher api, String signIn) {
+        return event -> {
+            if (api.matches(event.getRequest())) {
+                write(json, event.getResponse(), unauthenticated("this session was ended because the account's"
+                        + " password was changed: sign in again with the new one"));
+            } else {
+                event.getResponse().sendRedirect(event.getRequest().getContextPath() + signIn);
+            }
         };
     }
 

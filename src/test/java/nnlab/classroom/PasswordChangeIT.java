@@ -13,7 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * An instructor changes their password on /account and over the API: the current one must be right (wrong
  * ones count against the sign-in limit), the new one long enough and typed twice; it then signs in, the old
- * one does not, and the accounts from configuration do not bring the old one back at the next start.
+ * one does not, the instructor's other sessions are signed out, and the accounts from configuration do not
+ * bring the old one back at the next start.
  */
 class PasswordChangeIT extends TightServer {
 
@@ -25,6 +26,8 @@ class PasswordChangeIT extends TightServer {
     @Test
     void onTheAccountPageThenItSurvivesTheSeedingAtStart() {
         Visitor keeper = instructor("keeper", FIRST_PASSWORD);
+        Visitor elsewhere = instructor("keeper", FIRST_PASSWORD); // signed in on another computer
+        Visitor colleague = instructor(HOST, FIRST_PASSWORD);
         assertThat(keeper.get("/account").text()).contains("id=\"password\"").contains("name=\"currentPassword\"")
                 .contains("minlength=\"12\"");
 
@@ -43,8 +46,14 @@ class PasswordChangeIT extends TightServer {
         assertThat(done.status()).isEqualTo(200);
         assertThat(done.text()).contains("id=\"password-changed\"").doesNotContain("id=\"password-error\"");
         assertSignsInWithOnly("keeper", NEW_PASSWORD, FIRST_PASSWORD);
-        // the browser that changed it stays signed in (so do others: sessions are not ended)
+        // the browser that changed it stays signed in; the instructor's other sessions are ended, others' are not
         assertThat(keeper.get("/api/classes").status()).isEqualTo(200);
+        Api.Response ended = elsewhere.get("/api/classes");
+        assertThat(ended.status()).isEqualTo(401);
+        assertThat(ended.json().get("detail").asText()).contains("password was changed");
+        assertThat(elsewhere.get("/instructor").header("Location")).endsWith("/login");
+        assertThat(colleague.get("/api/classes").status()).isEqualTo(200);
+        assertThat(keeper.get("/instructor").status()).isEqualTo(200);
 
         // what runs at every start, with the first password still configured: the changed one is kept
         accounts.run(null);
@@ -63,12 +72,16 @@ class PasswordChangeIT extends TightServer {
         Api.Response unknownField = scripter.post("/api/account/password", "{\"password\": \"x\"}");
         assertThat(unknownField.status()).isEqualTo(400);
 
-        // a script with the instructor's token may change it too, knowing the current password
+        // a script with the instructor's token may change it too, knowing the current password; that ends
+        // every session of the instructor (none made the change), while the token stays valid
         String token = scripter.post("/api/tokens", "{\"name\": \"admin\"}").json().get("token").asText();
-        Api.Response done = new Visitor(port).bearer(token).post("/api/account/password",
-                body(FIRST_PASSWORD, NEW_PASSWORD, NEW_PASSWORD));
+        Visitor script = new Visitor(port).bearer(token);
+        Api.Response done = script.post("/api/account/password", body(FIRST_PASSWORD, NEW_PASSWORD, NEW_PASSWORD));
         assertThat(done.status()).isEqualTo(204);
         assertSignsInWithOnly("scripter", NEW_PASSWORD, FIRST_PASSWORD);
+        assertThat(scripter.get("/api/classes").status()).isEqualTo(401);
+        assertThat(script.get("/api/classes").status()).isEqualTo(200);
+        scripter = instructor("scripter", NEW_PASSWORD);
 
         // what another site could make the instructor's browser send: the session cookie without the CSRF token
         String stolen = "chosen by someone else";

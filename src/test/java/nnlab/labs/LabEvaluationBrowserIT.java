@@ -99,6 +99,35 @@ class LabEvaluationBrowserIT extends LabBrowserTest {
     }
 
     @Test
+    void aBusyServerIsAskedAgainAfterRetryAfterAndThenTheWidgetSaysItStayedBusy() throws Exception {
+        open("/labs/05-iris");
+        // the page's fetch answers evaluations 503 busy (as the server does past its bound) while busy > 0
+        browser.js("window.nnlabBusy = 2; window.nnlabEvaluations = 0; const real = window.fetch;"
+                + " window.fetch = (url, init) => { if (!String(url).includes('/evaluation')) return real(url, init);"
+                + " window.nnlabEvaluations++; if (window.nnlabBusy-- <= 0) return real(url, init);"
+                + " return Promise.resolve(new Response(JSON.stringify({status: 503, detail: 'the server is computing as many"
+                + " evaluations as it may at once (1, nnlab.limits.max-concurrent-evaluations)'}), {status: 503,"
+                + " headers: {'Content-Type': 'application/problem+json', 'Retry-After': '1'}})); };");
+        WebElement train = driver.findElement(By.cssSelector("[data-widget=train]"));
+        train.findElement(By.cssSelector("button.run")).click();
+        WebElement confusion = driver.findElement(By.cssSelector("[data-widget=confusion] .confusion"));
+        WebElement status = confusion.findElement(By.cssSelector(".confusion-status"));
+        waitLong(d -> status.getText().startsWith("The server is busy"));
+        assertThat(status.getText()).contains("trying again in 1 s");
+        // two refusals, then the third request is answered: the matrix is drawn
+        waitLong(d -> confusion.getAttribute("data-accuracy") != null);
+        assertThat(((Number) browser.js("return window.nnlabEvaluations")).intValue()).isEqualTo(3);
+        assertThat(confusion.findElements(By.cssSelector("table.confusion-matrix tr"))).hasSize(5);
+
+        // a server that stays busy: the first request and three retries, then the widget says so
+        browser.js("window.nnlabBusy = 1000; window.nnlabEvaluations = 0;");
+        confusion.findElement(By.cssSelector("button.evaluate")).click();
+        waitLong(d -> status.getText().startsWith("No evaluation"));
+        assertThat(status.getText()).contains("stayed busy after 3 retries").contains("max-concurrent-evaluations");
+        assertThat(((Number) browser.js("return window.nnlabEvaluations")).intValue()).isEqualTo(4);
+    }
+
+    @Test
     void lab10ComparesEveryVariantOnOneChart() throws Exception {
         open("/labs/10-regularisation");
         WebElement compare = driver.findElement(By.cssSelector("[data-widget=compare]"));

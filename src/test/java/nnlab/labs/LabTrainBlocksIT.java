@@ -115,11 +115,37 @@ class LabTrainBlocksIT extends LiveServer {
                 double[] expected = {0, 1, 1, 0};
                 for (int i = 0; i < 4; i++) assertThat(out.get(i).get(0).asDouble()).isCloseTo(expected[i], org.assertj.core.data.Offset.offset(1e-9));
             }
+            if (name.equals("boston")) {
+                // lab 6's story: both losses fall steeply for 30 epochs; then the training loss goes on falling
+                // (about 24 to 16) while the validation loss stays flat at about 30
+                String id = api.submit(b.config().get("spec").toString());
+                api.awaitFinished(id, Duration.ofMinutes(2));
+                JsonNode history = api.get("/api/jobs/" + id + "/metrics").json();
+                assertThat(history).hasSize(200);
+                double[] train = new double[200], validation = new double[200];
+                for (int e = 0; e < 200; e++) {
+                    train[e] = history.get(e).get("train").get("loss").asDouble();
+                    validation[e] = history.get(e).get("validation").get("loss").asDouble();
+                }
+                System.out.printf("[lab 6] boston: train loss %.1f at epoch 30, %.1f at 200; validation %.1f at 30, "
+                        + "%.1f to %.1f after%n", train[29], train[199], validation[29],
+                        java.util.Arrays.stream(validation, 29, 200).min().orElseThrow(),
+                        java.util.Arrays.stream(validation, 29, 200).max().orElseThrow());
+                assertThat(train[29]).isLessThan(train[0] / 5).isBetween(21.0, 27.0);
+                assertThat(validation[29]).isLessThan(validation[0] / 5).isBetween(27.0, 33.0);
+                assertThat(train[199]).as("training loss at epoch 200").isBetween(13.0, 19.0);
+                assertThat(java.util.Arrays.stream(validation, 29, 200))
+                        .as("validation losses after epoch 30, flat about %.1f", validation[29])
+                        .allSatisfy(v -> assertThat(v).isBetween(0.85 * validation[29], 1.15 * validation[29]));
+            }
             if (name.equals("boston-early")) {
-                // lab 6's claim: on this split the validation loss turns up and early stopping ends the run
+                // lab 6's claim: the validation loss stops improving and early stopping ends the run early,
+                // with a validation loss close to the best of the full run's
                 String id = api.submit(b.config().get("spec").toString());
                 JsonNode job = api.awaitFinished(id, Duration.ofMinutes(2));
                 assertThat(job.get("stopReason").asText()).isEqualTo("EARLY_STOPPED");
+                System.out.printf("[lab 6] boston-early: stopped after %d epochs%n", job.get("epochsDone").asInt());
+                assertThat(job.get("epochsDone").asInt()).isBetween(50, 80);
             }
             if (name.equals("logistic") || name.equals("logistic-l2")) {
                 // lab 2's claim: on separable data the weight norm keeps growing; L2 holds it

@@ -186,6 +186,19 @@ class PlaygroundBrowserIT {
     }
 
     @Test
+    void eachLayersNeuronCountStandsClearOfItsButtons() {
+        open("#networkShape=4,2");
+        waitReady();
+        @SuppressWarnings("unchecked")
+        List<Number> gaps = (List<Number>) js("return [...document.querySelectorAll('.layer-buttons')].map(b =>"
+                + " b.querySelector('.units').getBoundingClientRect().left"
+                + " - b.querySelector('.remove-neuron').getBoundingClientRect().right)");
+        assertThat(driver.findElements(By.cssSelector(".layer-buttons .units"))).extracting(WebElement::getText)
+                .containsExactly("4 neurons", "2 neurons");
+        assertThat(gaps).hasSize(2).allSatisfy(g -> assertThat(g.doubleValue()).isGreaterThanOrEqualTo(4));
+    }
+
+    @Test
     void eachHiddenLayerCanHaveItsOwnActivation() {
         open("#networkShape=3,2&activation=tanh&layerActivations=,relu");
         waitReady();
