@@ -16,6 +16,18 @@ export class LabPage {
   onTrained(f) { this.listeners.push(f); }
 }
 
+/**
+ * fn run at most once per `ms`: soon() runs it `ms` later unless a run is already due; cancel() drops a due
+ * run (before a final drawing that a later one must not replace).
+ */
+export function throttled(fn, ms) {
+  let due = null;
+  return {
+    soon() { if (!due) due = setTimeout(() => { due = null; fn(); }, ms); },
+    cancel() { clearTimeout(due); due = null; },
+  };
+}
+
 /** An element with optional class and text; text always goes in as text, never as HTML. */
 export function el(tag, cls, text) {
   const e = document.createElement(tag);

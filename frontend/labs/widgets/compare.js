@@ -6,7 +6,7 @@
 // validation loss solid and the training loss dashed on one chart, and a table of each variant's final metrics.
 
 import { api, liveClient } from '../../playground/api.js';
-import { el } from '../page.js';
+import { el, throttled } from '../page.js';
 import { COLORS, lineChart } from '../chart.js';
 import { FINAL, epochSpan, lossAxis, runButtons, specForm } from './train.js';
 
@@ -69,12 +69,12 @@ export function mount(host, cfg) {
   });
 
   // epochs of several runs may come by the thousand a second: the chart follows at most ten times a second
-  let pending = null;
+  const following = throttled(() => redraw(), 100);
   function addEpoch(r, m) {
     if (r.epochs.has(m.epoch)) return;
     r.epochs.set(m.epoch, m);
     r.status = r.final ? r.status : 'RUNNING';
-    if (!pending) pending = setTimeout(() => { pending = null; redraw(); }, 100);
+    following.soon();
   }
 
   function end(r, st, why) {
@@ -85,8 +85,7 @@ export function mount(host, cfg) {
     live.forget(r.id);
     const resolve = waiting.get(r.id);
     if (resolve) resolve(st);
-    clearTimeout(pending); // drawn now, whole: no later redraw replaces the chart
-    pending = null;
+    following.cancel(); // drawn now, whole: no later redraw replaces the chart
     redraw();
   }
 

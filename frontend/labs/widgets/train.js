@@ -9,7 +9,7 @@
 // magnitude)}.
 
 import { api, liveClient } from '../../playground/api.js';
-import { el } from '../page.js';
+import { el, throttled } from '../page.js';
 import { COLORS, lineChart } from '../chart.js';
 
 const OPTIMIZERS = ['sgd', 'momentum', 'adam', 'rmsprop'];
@@ -202,16 +202,11 @@ export function mount(host, cfg, page) {
 
   // epochs may come by the thousand a second (XOR, a small net): the charts, the results and the log's scroll
   // position follow at most ten times a second, so that redrawing does not fall behind and freeze the page
-  let redraw = null;
-  function drawSoon() {
-    if (redraw) return;
-    redraw = setTimeout(() => {
-      redraw = null;
-      draw();
-      drawResults();
-      log.scrollTop = log.scrollHeight;
-    }, 100);
-  }
+  const following = throttled(() => {
+    draw();
+    drawResults();
+    log.scrollTop = log.scrollHeight;
+  }, 100);
 
   function onEpoch(r, m) {
     if (r.epochs.has(m.epoch)) return;
@@ -219,7 +214,7 @@ export function mount(host, cfg, page) {
     const line = kerasLine(m);
     r.line.textContent = `Epoch ${m.epoch}/${m.epochs}  ${line}`;
     log.append(`${started > 1 ? `[run ${r.n}] ` : ''}Epoch ${m.epoch}/${m.epochs}\n${line}\n`);
-    drawSoon();
+    following.soon();
     if (r.n === started) page.trained(name, { id: r.id, spec: r.spec, final: false });
   }
 
@@ -229,8 +224,7 @@ export function mount(host, cfg, page) {
     r.status = status;
     r.row.dataset.status = status;
     live.forget(r.id);
-    clearTimeout(redraw); // drawn now, whole: no later redraw replaces the final charts
-    redraw = null;
+    following.cancel(); // drawn now, whole: no later redraw replaces the final charts
     draw();
     drawResults();
     showStatus();
