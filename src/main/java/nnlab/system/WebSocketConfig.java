@@ -2,7 +2,10 @@ package nnlab.system;
 
 import nnlab.classroom.PersonHandshakeHandler;
 import nnlab.classroom.StompAccess;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
@@ -11,8 +14,9 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 
 /**
- * STOMP over WebSocket at {@code /ws}: the in-memory broker serves {@code /topic/**}, application
- * destinations start with {@code /app}. Messages of one session keep their order; each session's
+ * STOMP over WebSocket at {@code /ws}: the in-memory broker serves {@code /topic}, application
+ * destinations start with {@code /app}; {@link StompAccess} lets through only the literal destinations of
+ * {@link nnlab.jobs.web.LiveDestination}. A handshake with a malformed Origin is refused (403). Messages of one session keep their order; each session's
  * send buffer is bounded, so a slow browser is disconnected instead of growing memory or holding
  * anyone up. (For several instances, a RabbitMQ STOMP relay replaces the simple broker here.)
  */
@@ -34,6 +38,7 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
         registry.setPreserveReceiveOrder(true);
         // with no origins configured Spring lets only same-origin pages (and clients without an Origin) connect
         registry.addEndpoint("/ws").setHandshakeHandler(new PersonHandshakeHandler())
+                .addInterceptors(new WellFormedOrigin())
                 .setAllowedOriginPatterns(properties.live().allowedOrigins().toArray(String[]::new));
     }
 
@@ -46,10 +51,29 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
-        registration.setSendBufferSizeLimit(4 * 1024 * 1024).setSendTimeLimit(15_000).setMessageSizeLimit(64 * 1024);
+        registration.setSendBufferSizeLimit(4 * 1024 * 1024).setSendTimeLimit(15_000).setMessageSizeLimit(64 * 1024)
+                .addDecoratorFactory(EndedSessionGuard::new);
     }
 
-    /** Each SUBSCRIBE and SEND is checked against the session's person (see {@link StompAccess}). */
+    /**
+     * The broker matches subscriptions literally and evaluates no selector header: {@link StompAccess} lets only
+     * literal destinations through, and should a pattern ever slip past it, it would match nothing.
+     */
+    @Bean
+    static BeanPostProcessor literalBroker() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String name) {
+                if (bean instanceof SimpleBrokerMessageHandler broker) {
+                    broker.setPathMatcher(new LiteralPathMatcher());
+                    broker.setSelectorHeaderName(null);
+                }
+                return bean;
+            }
+        };
+    }
+
+    /** Each frame is checked against the session's person (see {@link StompAccess}). */
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
         registration.interceptors(access);

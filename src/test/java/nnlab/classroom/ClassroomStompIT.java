@@ -3,10 +3,21 @@ package nnlab.classroom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import nnlab.classroom.support.Visitor;
+import nnlab.jobs.support.Api;
 import nnlab.jobs.support.LiveServer;
+import nnlab.jobs.support.LogWatch;
 import nnlab.jobs.support.Specs;
 import nnlab.jobs.support.StompFollower;
 import org.junit.jupiter.api.Test;
@@ -60,6 +71,81 @@ class ClassroomStompIT extends LiveServer {
     }
 
     /**
+     * Patterns name no destination: the simple broker would match {@code /topic/**} against every job's and class's
+     * topic, so an anonymous caller or another student subscribing with one is refused before the broker sees it
+     * and receives nothing of a running job's epochs or a dashboard push, while the owner and the instructor,
+     * subscribed literally, receive both. A forged MESSAGE frame does not reach the instructor either.
+     */
+    @Test
+    void wildcardSubscriptionsAreRefusedAndReceiveNothing() throws Exception {
+        Visitor teacher = new Visitor(port);
+        teacher.login(INSTRUCTOR, INSTRUCTOR_PASSWORD);
+        JsonNode made = teacher.post("/api/classes", "{\"name\": \"wildcards\"}").json();
+        long classId = made.get("id").asLong();
+        Visitor alice = new Visitor(port);
+        Visitor bob = new Visitor(port);
+        alice.join(made.get("code").asText(), "Alice");
+        bob.join(made.get("code").asText(), "Bob");
+        String job = alice.submit(Specs.spiral(5, "\"startPaused\": true"));
+        List<String> patterns = List.of("/topic/**", "/topic/*", "/topic/jobs/*", "/topic/jobs/**",
+                "/topic/jobs/" + job.substring(0, 8) + "*", "/topic/*/" + classId, "/topic/*/*", "/topic/classes/*",
+                "/topic/classes/**", "/topic/jobs/" + job + "/", "/topic/jobs/" + job.toUpperCase(), "/app/jobs/*",
+                "/user/**", "/queue/**");
+        Map<String, WebSocketHttpHeaders> intruders = Map.of("anonymous", new WebSocketHttpHeaders(), "Bob", as(bob));
+
+        List<StompFollower> sessions = new ArrayList<>();
+        Map<String, StompFollower.Subscription> wildcard = new LinkedHashMap<>();
+        try (StompFollower aliceLive = new StompFollower(port, as(alice));
+             StompFollower teacherLive = new StompFollower(port, as(teacher));
+             RawStomp forger = new RawStomp(port, as(bob))) {
+            StompFollower.Followed own = aliceLive.follow(job);
+            StompFollower.Subscription dashboard = teacherLive.subscribe("/topic/classes/" + classId);
+            StompFollower.Followed watched = teacherLive.follow(job);
+            intruders.forEach((who, handshake) -> patterns.forEach(p -> {
+                StompFollower intruder = new StompFollower(port, handshake);
+                sessions.add(intruder);
+                wildcard.put(who + " " + p, intruder.subscribe(p));
+            }));
+            forger.send("MESSAGE\ndestination:/topic/classes/" + classId + "\nsubscription:0\nmessage-id:1\n"
+                    + "content-type:application/json\n\n{\"forged\": true}");
+            assertThat(alice.post("/api/jobs/" + job + "/resume", "").status()).isEqualTo(200);
+
+            assertThat(epochs(own.topic().until(StompFollower.finalStatus(), LONG))).containsExactly(1, 2, 3, 4, 5);
+            assertThat(epochs(watched.topic().until(StompFollower.finalStatus(), LONG))).containsExactly(1, 2, 3, 4, 5);
+            JsonNode push = dashboard.next(LONG);
+            assertThat(push.toString()).contains("Alice").doesNotContain("forged");
+            for (JsonNode more = dashboard.poll(SHORT); more != null; more = dashboard.poll(SHORT)) {
+                assertThat(more.toString()).doesNotContain("forged");
+            }
+            wildcard.forEach((what, subscription) -> assertThat(subscription.poll(Duration.ZERO)).as(what).isNull());
+            for (StompFollower intruder : sessions) assertThat(intruder.error(LONG)).isNotNull();
+            assertThat(forger.closedByServer(LONG)).as("forged MESSAGE frame ends the session").isTrue();
+        } finally {
+            sessions.forEach(StompFollower::close);
+        }
+        // and the reason each was given, in plain words
+        for (String p : patterns) {
+            assertThat(refusal(new WebSocketHttpHeaders(), p)).as(p).contains("destinations must be literal");
+            assertThat(refusal(as(bob), p)).as(p).contains("destinations must be literal");
+        }
+    }
+
+    /** A client that says DISCONNECT once its subscription was refused is routine: no stack trace in the log. */
+    @Test
+    void disconnectingAfterARefusalLogsNoStackTrace() {
+        try (LogWatch log = new LogWatch()) {
+            for (int i = 0; i < 20; i++) {
+                try (StompFollower intruder = new StompFollower(port)) {
+                    intruder.subscribe(i % 2 == 0 ? "/topic/**" : "/topic/classes/1");
+                    if (i % 4 < 2) intruder.error(LONG); // half wait for the refusal, half disconnect at once
+                }
+            }
+            Api.sleep(1000);
+            assertThat(log.stackTraces()).isEmpty();
+        }
+    }
+
+    /**
      * The reason the server gives for refusing this subscription. Every attempt must be refused (an ERROR
      * frame, or the connection closed) with nothing delivered. The server sends ERROR and then closes, and
      * Spring's session decorator can close the socket before a frame queued behind another thread's send is
@@ -83,5 +169,42 @@ class ClassroomStompIT extends LiveServer {
         WebSocketHttpHeaders h = new WebSocketHttpHeaders();
         h.add("Cookie", visitor.cookieHeader());
         return h;
+    }
+
+    /** STOMP frames written by hand, for frames Spring's client never sends (a client's MESSAGE). */
+    private static final class RawStomp implements AutoCloseable {
+        private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+        private final WebSocket ws;
+
+        RawStomp(int port, WebSocketHttpHeaders handshake) throws Exception {
+            WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder();
+            handshake.forEach((name, values) -> values.forEach(v -> b.header(name, v)));
+            ws = b.buildAsync(URI.create("ws://localhost:" + port + "/ws"), new WebSocket.Listener() {
+                @Override
+                public CompletionStage<?> onClose(WebSocket socket, int status, String reason) {
+                    closed.complete(status);
+                    return null;
+                }
+
+                @Override
+                public void onError(WebSocket socket, Throwable error) {
+                    closed.complete(-1);
+                }
+            }).get(10, TimeUnit.SECONDS);
+            send("CONNECT\naccept-version:1.2\nhost:localhost\n\n");
+        }
+
+        void send(String frame) throws Exception {
+            ws.sendText(frame + "\u0000", true).get(10, TimeUnit.SECONDS);
+        }
+
+        boolean closedByServer(Duration timeout) throws Exception {
+            return closed.completeOnTimeout(null, timeout.toMillis(), TimeUnit.MILLISECONDS).get() != null;
+        }
+
+        @Override
+        public void close() {
+            ws.abort();
+        }
     }
 }

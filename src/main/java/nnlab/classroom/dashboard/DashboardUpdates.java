@@ -15,6 +15,7 @@ import nnlab.classroom.Person;
 import nnlab.classroom.StudentRepository;
 import nnlab.jobs.JobListener;
 import nnlab.jobs.JobMessage;
+import nnlab.jobs.web.LiveDestination;
 import nnlab.system.NnlabProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +61,7 @@ public class DashboardUpdates implements JobListener, SmartLifecycle {
     }
 
     public static String topic(long classId) {
-        return "/topic/classes/" + classId;
+        return new LiveDestination.ClassTopic(classId).destination();
     }
 
     @Override

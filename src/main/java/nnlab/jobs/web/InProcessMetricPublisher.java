@@ -84,7 +84,7 @@ public class InProcessMetricPublisher implements MetricPublisher, SmartLifecycle
                 headers.setLeaveMutable(true);
                 Message<byte[]> message = MessageBuilder.createMessage(text.getBytes(StandardCharsets.UTF_8),
                         headers.getMessageHeaders());
-                stomp.send("/topic/jobs/" + m.jobId(), message);
+                stomp.send(new LiveDestination.JobTopic(m.jobId()).destination(), message);
                 sse.deliver(m, text);
             } catch (JsonProcessingException | RuntimeException e) {
                 log.warn("could not deliver a {} message of job {}: {}", m.type(), m.jobId(), e.toString());

@@ -17,8 +17,6 @@ import org.springframework.web.socket.messaging.SessionUnsubscribeEvent;
 @Component
 public class StompWatchers {
 
-    static final String TOPIC = "/topic/jobs/";
-
     private final JobWatchers watchers;
     /** session id → subscription id → job id */
     private final Map<String, Map<String, String>> sessions = new ConcurrentHashMap<>();
@@ -30,12 +28,11 @@ public class StompWatchers {
     @EventListener
     public void subscribed(SessionSubscribeEvent event) {
         StompHeaderAccessor stomp = StompHeaderAccessor.wrap(event.getMessage());
-        String destination = stomp.getDestination();
-        if (destination == null || !destination.startsWith(TOPIC) || stomp.getSessionId() == null
-                || stomp.getSubscriptionId() == null) {
+        if (!(LiveDestination.parse(stomp.getDestination()).orElse(null) instanceof LiveDestination.JobTopic topic)
+                || stomp.getSessionId() == null || stomp.getSubscriptionId() == null) {
             return;
         }
-        String jobId = destination.substring(TOPIC.length());
+        String jobId = topic.jobId();
         String previous = sessions.computeIfAbsent(stomp.getSessionId(), s -> new ConcurrentHashMap<>())
                 .put(stomp.getSubscriptionId(), jobId);
         if (previous != null) watchers.unsubscribed(previous);

@@ -1,0 +1,93 @@
+package nnlab.jobs.web;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The only STOMP destinations there are: a job's live topic, a job's snapshot and a class's dashboard topic,
+ * each naming one job or class literally. Every check of a destination is made on a parsed value, so a pattern
+ * ({@code /topic/**}), an encoding trick or an id the server never made cannot reach the broker.
+ */
+public sealed interface LiveDestination {
+
+    /** The grammar, as told to clients whose destination is refused. */
+    String GRAMMAR = "/topic/jobs/{job id}, /app/jobs/{job id} or /topic/classes/{class id}";
+
+    /** Job ids are {@link UUID#randomUUID()} in its canonical, lower-case form. */
+    String JOB_ID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+    /** Class ids are the database's positive keys, written without leading zeros. */
+    String CLASS_ID = "[1-9][0-9]{0,18}";
+
+    /** The destination as sent on the wire. */
+    String destination();
+
+    /** Epochs and status changes of one job: {@code /topic/jobs/{id}}. */
+    record JobTopic(String jobId) implements LiveDestination {
+        public JobTopic {
+            requireValid(JOB_ID, jobId);
+        }
+
+        @Override
+        public String destination() {
+            return "/topic/jobs/" + jobId;
+        }
+    }
+
+    /** One job's status and history, answered once to the subscriber: {@code /app/jobs/{id}}. */
+    record JobSnapshot(String jobId) implements LiveDestination {
+        public JobSnapshot {
+            requireValid(JOB_ID, jobId);
+        }
+
+        @Override
+        public String destination() {
+            return "/app/jobs/" + jobId;
+        }
+    }
+
+    /** A class's dashboard, for instructors: {@code /topic/classes/{id}}. */
+    record ClassTopic(long classId) implements LiveDestination {
+        public ClassTopic {
+            if (classId < 1) throw new IllegalArgumentException("class ids are positive: " + classId);
+        }
+
+        @Override
+        public String destination() {
+            return "/topic/classes/" + classId;
+        }
+    }
+
+    /**
+     * The destination this string names exactly, or empty for anything else: patterns, encodings, trailing
+     * slashes, upper-case or malformed ids, other prefixes. Matched in full over ASCII, so no character is
+     * interpreted.
+     */
+    static Optional<LiveDestination> parse(String destination) {
+        if (destination == null) return Optional.empty();
+        Matcher m = Shapes.ALL.matcher(destination);
+        if (!m.matches()) return Optional.empty();
+        if (m.group("topic") != null) return Optional.of(new JobTopic(m.group("topic")));
+        if (m.group("snapshot") != null) return Optional.of(new JobSnapshot(m.group("snapshot")));
+        try {
+            return Optional.of(new ClassTopic(Long.parseLong(m.group("class"))));
+        } catch (NumberFormatException e) {
+            return Optional.empty(); // nineteen digits past Long.MAX_VALUE
+        }
+    }
+
+    private static void requireValid(String idPattern, String id) {
+        if (id == null || !id.matches(idPattern)) throw new IllegalArgumentException("not an id: " + id);
+    }
+
+    /** Holds the compiled grammar (an interface's fields are public). */
+    final class Shapes {
+        private static final Pattern ALL = Pattern.compile("/topic/jobs/(?<topic>" + JOB_ID + ")"
+                + "|/app/jobs/(?<snapshot>" + JOB_ID + ")"
+                + "|/topic/classes/(?<class>" + CLASS_ID + ")");
+
+        private Shapes() {
+        }
+    }
+}
