@@ -57,6 +57,7 @@ class WebSocketOriginsIT extends LiveServer {
                     "http://" + "a".repeat(4000) + ".example", "http://bücher.example", "http://localhost:" + port + "\u00e9")) {
                 assertThat(ws.status(origin)).as(origin.length() > 80 ? origin.substring(0, 80) + "…" : origin).isEqualTo(403);
             }
+            assertThat(ws.status("https://elsewhere.example")).isEqualTo(403); // well formed, but another site
             assertThat(ws.status("http://localhost:" + port)).isEqualTo(101);
             Api.sleep(500);
             assertThat(log.stackTraces()).isEmpty();
