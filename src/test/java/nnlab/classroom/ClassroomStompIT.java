@@ -20,6 +20,9 @@ import nnlab.jobs.support.LogWatch;
 import nnlab.jobs.support.Specs;
 import nnlab.jobs.support.StompFollower;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.messaging.simp.broker.DefaultSubscriptionRegistry;
+import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 
 /** Two students and an instructor over STOMP: subscriptions are checked against the handshake's person. */
@@ -129,6 +132,20 @@ class ClassroomStompIT extends LiveServer {
         } finally {
             sessions.values().forEach(StompFollower::close);
         }
+    }
+
+    @Autowired
+    private SimpleBrokerMessageHandler broker;
+
+    /** Behind the door, the running broker matches subscriptions literally and evaluates no selector header. */
+    @Test
+    void theBrokerMatchesSubscriptionsLiterally() {
+        DefaultSubscriptionRegistry registry = (DefaultSubscriptionRegistry) broker.getSubscriptionRegistry();
+        String topic = "/topic/jobs/0f8fad5b-d9cb-469f-a165-70867728950e";
+        assertThat(registry.getPathMatcher().match("/topic/**", topic)).isFalse();
+        assertThat(registry.getPathMatcher().match("/topic/jobs/*", topic)).isFalse();
+        assertThat(registry.getPathMatcher().match(topic, topic)).isTrue();
+        assertThat(registry.getSelectorHeaderName()).isNull();
     }
 
     /** A client that says DISCONNECT once its subscription was refused is routine: no stack trace in the log. */
