@@ -350,7 +350,7 @@ public class JobService implements SmartLifecycle {
         return views;
     }
 
-    /** The owner key the job is stored under (its {@code client}). */
+    /** The owner key the job is stored under (its {@code client}): what checks of the caller's reach compare. */
     public String owner(String id) {
         Job job = live.get(id);
         return job != null ? job.client : record(id).client();
