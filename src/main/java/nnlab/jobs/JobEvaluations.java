@@ -83,17 +83,18 @@ public class JobEvaluations {
      * @param split   test, validation or train; null for the test split, else validation, else train
      * @param samples how many examples to return with their predictions, mixing right and wrong ones
      */
-    public Evaluation evaluate(String id, String split, int samples) {
+    public Evaluation evaluate(ReachableJob reached, String split, int samples) {
+        String id = reached.id();
         int max = properties.limits().maxEvaluationSamples();
         InvalidSpecException.require(samples >= 0 && samples <= max, "samples",
                 "must be between 0 and " + max + " (nnlab.limits.max-evaluation-samples), was " + samples);
         String requested = split == null ? null : split.strip().toLowerCase(Locale.ROOT);
         InvalidSpecException.require(requested == null || List.of("test", "validation", "train").contains(requested),
                 "split", "must be test, validation or train, was " + split);
-        JobStatus status = jobs.get(id).status();
+        JobStatus status = jobs.get(reached).status();
         String key = id + "/" + requested + "/" + samples;
         // a live job's current model is at hand; a finished one's is read from the database, in a slot
-        TrainedModel current = status.finished() ? null : jobs.model(id);
+        TrainedModel current = status.finished() ? null : jobs.model(reached);
         Evaluation kept = status.finished() ? finished.get(key) : sameWeights(live.get(key), current);
         if (kept != null) {
             cached.increment();
@@ -105,7 +106,7 @@ public class JobEvaluations {
                     + bound + ", " + BOUND + ")", BOUND, bound);
         }
         try {
-            return evaluate(id, status, key, current != null ? current : jobs.model(id), requested, samples);
+            return evaluate(id, status, key, current != null ? current : jobs.model(reached), requested, samples);
         } finally {
             slots.release();
         }

@@ -26,6 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -300,9 +302,34 @@ public class JobService implements SmartLifecycle {
                 position > 0 ? position : null, job.stopReason(), job.error());
     }
 
+    // ---- the one door to a job --------------------------------------------------------------------
+
+    /**
+     * The job with this id, if the caller may reach it (their own; every job for instructors; anonymous
+     * callers' jobs for anyone with the id). Every operation on one job takes what this returns.
+     *
+     * @param caller who asks; null counts as an anonymous caller who may reach no signed-in user's job
+     * @throws JobNotFoundException                for an unknown job (404)
+     * @throws InsufficientAuthenticationException when an anonymous caller reaches a signed-in user's job (401)
+     * @throws AccessDeniedException               for someone else's job (403)
+     */
+    public ReachableJob reach(JobCaller caller, String id) {
+        String owner = owner(id);
+        if (caller != null && caller.mayReach(owner)) return new ReachableJob(id);
+        if (caller == null || !caller.authenticated()) {
+            throw new InsufficientAuthenticationException("job " + id + " belongs to a signed-in user: sign in as"
+                    + " them, or as an instructor");
+        }
+        throw new AccessDeniedException("job " + id + " is not yours");
+    }
+
     // ---- reading ---------------------------------------------------------------------------------
 
-    public JobView get(String id) {
+    public JobView get(ReachableJob reached) {
+        return get(reached.id());
+    }
+
+    private JobView get(String id) {
         watchers.looked(id);
         Job job = live.get(id);
         if (job != null) return view(job, true);
@@ -323,14 +350,15 @@ public class JobService implements SmartLifecycle {
         return views;
     }
 
-    /** The owner key the job is stored under (its {@code client}). */
+    /** The owner key the job is stored under (its {@code client}): what checks of the caller's reach compare. */
     public String owner(String id) {
         Job job = live.get(id);
         return job != null ? job.client : record(id).client();
     }
 
     /** Every epoch so far, in order. */
-    public List<JobMessage.Epoch> history(String id) {
+    public List<JobMessage.Epoch> history(ReachableJob reached) {
+        String id = reached.id();
         watchers.looked(id);
         Job job = live.get(id);
         if (job != null) return job.history();
@@ -344,7 +372,8 @@ public class JobService implements SmartLifecycle {
      * drop epochs it already has). Returns false when the job has finished: the history is complete
      * and nothing more will be published.
      */
-    public boolean follow(String id, BiConsumer<JobMessage.Status, List<JobMessage.Epoch>> register) {
+    public boolean follow(ReachableJob reached, BiConsumer<JobMessage.Status, List<JobMessage.Epoch>> register) {
+        String id = reached.id();
         Job job = live.get(id);
         if (job != null) {
             synchronized (job.lock()) {
@@ -369,7 +398,7 @@ public class JobService implements SmartLifecycle {
     }
 
     /** The current status as a live message, for a subscriber's first message. */
-    public JobMessage.Status status(String id) {
+    private JobMessage.Status status(String id) {
         Job job = live.get(id);
         if (job != null) return statusMessage(job);
         JobRecord r = record(id);
@@ -411,21 +440,24 @@ public class JobService implements SmartLifecycle {
 
     // ---- controls --------------------------------------------------------------------------------
 
-    public JobView pause(String id) {
+    public JobView pause(ReachableJob reached) {
+        String id = reached.id();
         Job job = liveOrConflict(id, "pause");
         job.pause();
         if (job.status() == JobStatus.QUEUED) publishStatus(job);
         return view(job, true);
     }
 
-    public JobView resume(String id) {
+    public JobView resume(ReachableJob reached) {
+        String id = reached.id();
         Job job = liveOrConflict(id, "resume");
         if (job.resume()) queue.requeue(id, job.client);
         return view(job, true);
     }
 
     /** Runs exactly one more epoch of a paused job, which then pauses again. */
-    public JobView step(String id) {
+    public JobView step(ReachableJob reached) {
+        String id = reached.id();
         Job job = liveOrConflict(id, "step");
         if (!job.pauseRequested()) {
             throw new JobStateException(job.status(), "step runs one epoch of a paused job; job " + id + " is "
@@ -435,7 +467,8 @@ public class JobService implements SmartLifecycle {
         return view(job, true);
     }
 
-    public JobView learningRate(String id, double lr) {
+    public JobView learningRate(ReachableJob reached, double lr) {
+        String id = reached.id();
         InvalidSpecException.require(Double.isFinite(lr) && lr > 0 && lr <= 100, "learningRate",
                 "must be a finite number in (0, 100], was " + lr);
         Job job = liveOrConflict(id, "change the learning rate of");
@@ -447,7 +480,8 @@ public class JobService implements SmartLifecycle {
      * Cancels a job: a queued one at once, a running one before its next batch, a paused one at once
      * (on this thread: a paused job holds no worker). A finished job is left as it is.
      */
-    public JobView cancel(String id) {
+    public JobView cancel(ReachableJob reached) {
+        String id = reached.id();
         Job job = live.get(id);
         if (job == null) return get(id);
         cancel(job, null);
@@ -487,7 +521,8 @@ public class JobService implements SmartLifecycle {
     // ---- the model -------------------------------------------------------------------------------
 
     /** The model: live jobs' latest weights, finished jobs' stored final weights. */
-    public TrainedModel model(String id) {
+    public TrainedModel model(ReachableJob reached) {
+        String id = reached.id();
         Job job = live.get(id);
         if (job != null) {
             Model m = job.model();
@@ -515,8 +550,9 @@ public class JobService implements SmartLifecycle {
     }
 
     /** Outputs (and classes, for classifiers) of the job's current model for rows of inputs or 2-D points. */
-    public Prediction predict(String id, PredictRequest request) {
-        TrainedModel m = model(id);
+    public Prediction predict(ReachableJob reached, PredictRequest request) {
+        String id = reached.id();
+        TrainedModel m = model(reached);
         PreparedDataset data = m.data();
         boolean hasInputs = request.inputs() != null;
         boolean hasPoints = request.points() != null;

@@ -1,6 +1,7 @@
 package nnlab.system;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
@@ -98,6 +99,9 @@ public class SecurityConfig {
         String anonymousKey = UUID.randomUUID().toString();
 
         http.authorizeHttpRequests(a -> {
+            // the dispatch that ends an event stream continues a request authorized already; students and token
+            // holders are not signed in again on it, so it must not be judged as anonymous
+            a.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
             a.requestMatchers("/instructor", "/instructor/**", "/api/classes", "/api/classes/**").hasRole(INSTRUCTOR);
             a.requestMatchers("/account/password", "/api/account/**").hasRole(INSTRUCTOR);
             a.requestMatchers("/account", "/account/**", "/api/tokens", "/api/tokens/**").hasAnyRole(STUDENT, INSTRUCTOR);

@@ -5,8 +5,8 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import nnlab.jobs.Evaluation;
 import nnlab.jobs.JobEvaluations;
+import nnlab.jobs.ReachableJob;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,11 +30,11 @@ public class EvaluationController {
                     + "for the same weights (kept in memory until the weights change); 409 for regression jobs and jobs "
                     + "without weights; 503 with Retry-After when the server computes as many evaluations as "
                     + "nnlab.limits.max-concurrent-evaluations allows")
-    public Evaluation evaluation(@PathVariable String id,
+    public Evaluation evaluation(ReachableJob job,
                                  @Parameter(description = "test, validation or train")
                                  @RequestParam(required = false) String split,
                                  @Parameter(description = "how many sample predictions (images: with their pixels)")
                                  @RequestParam(defaultValue = "24") int samples) {
-        return evaluations.evaluate(id, split, samples);
+        return evaluations.evaluate(job, split, samples);
     }
 }

@@ -17,6 +17,7 @@ import nnlab.jobs.JobStatus;
 import nnlab.jobs.JobView;
 import nnlab.jobs.PredictRequest;
 import nnlab.jobs.Prediction;
+import nnlab.jobs.ReachableJob;
 import nnlab.jobs.SubmissionGuard;
 import nnlab.jobs.TrainedModel;
 import org.springframework.http.HttpHeaders;
@@ -24,12 +25,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -38,7 +37,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** The job API: submit, inspect, control, stream, predict, download. */
+/**
+ * The job API: submit, inspect, control, stream, predict, download. Every handler of one job takes it as a
+ * {@link ReachableJob}, its first argument: the caller's reach is checked before anything else is read.
+ */
 @RestController
 @RequestMapping("/api/jobs")
 @Tag(name = "jobs", description = "training jobs: submit a spec, follow it live, control it, use the model")
@@ -83,18 +85,14 @@ public class JobController {
 
     @GetMapping("/{id}")
     @Operation(summary = "one job: status, epochs done, last metrics, error, model summary, spec")
-    public JobView get(@PathVariable String id,
-            @Parameter(hidden = true) @AuthenticationPrincipal JobCaller caller) {
-        reach(caller, id);
-        return jobs.get(id);
+    public JobView get(ReachableJob job) {
+        return jobs.get(job);
     }
 
     @GetMapping("/{id}/metrics")
     @Operation(summary = "every epoch so far, in order (the same records as the live epoch messages)")
-    public List<JobMessage.Epoch> metrics(@PathVariable String id,
-            @Parameter(hidden = true) @AuthenticationPrincipal JobCaller caller) {
-        reach(caller, id);
-        return jobs.history(id);
+    public List<JobMessage.Epoch> metrics(ReachableJob job) {
+        return jobs.history(job);
     }
 
     @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -102,12 +100,10 @@ public class JobController {
             description = "event names are the message types; epoch events carry the epoch as id, so a client "
                     + "that reconnects with Last-Event-ID (or ?after=) gets only what it missed. The stream "
                     + "ends after the job's final status.")
-    public SseEmitter events(@PathVariable String id,
+    public SseEmitter events(ReachableJob job,
                              @Parameter(description = "resume after this epoch")
                              @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
-                             @RequestParam(required = false) Integer after,
-                             @Parameter(hidden = true) @AuthenticationPrincipal JobCaller caller) {
-        reach(caller, id);
+                             @RequestParam(required = false) Integer after) {
         int afterEpoch = after != null ? after : 0;
         if (lastEventId != null) {
             try {
@@ -116,31 +112,25 @@ public class JobController {
                 // not one of ours: start from the beginning
             }
         }
-        return sse.open(jobs, id, afterEpoch);
+        return sse.open(jobs, job, afterEpoch);
     }
 
     @PostMapping("/{id}/pause")
     @Operation(summary = "pause after the current epoch (a queued job starts paused)")
-    public JobView pause(@PathVariable String id,
-            @Parameter(hidden = true) @AuthenticationPrincipal JobCaller caller) {
-        reach(caller, id);
-        return jobs.pause(id);
+    public JobView pause(ReachableJob job) {
+        return jobs.pause(job);
     }
 
     @PostMapping("/{id}/resume")
     @Operation(summary = "resume a paused job")
-    public JobView resume(@PathVariable String id,
-            @Parameter(hidden = true) @AuthenticationPrincipal JobCaller caller) {
-        reach(caller, id);
-        return jobs.resume(id);
+    public JobView resume(ReachableJob job) {
+        return jobs.resume(job);
     }
 
     @PostMapping("/{id}/step")
     @Operation(summary = "run exactly one more epoch of a paused job, then pause again (409 if not paused)")
-    public JobView step(@PathVariable String id,
-            @Parameter(hidden = true) @AuthenticationPrincipal JobCaller caller) {
-        reach(caller, id);
-        return jobs.step(id);
+    public JobView step(ReachableJob job) {
+        return jobs.step(job);
     }
 
     /** @param learningRate the new learning rate, in (0, 100] */
@@ -149,18 +139,14 @@ public class JobController {
 
     @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "change the learning rate of a queued, running or paused job, from its next batch on")
-    public JobView change(@PathVariable String id, @Valid @RequestBody Change change,
-                          @Parameter(hidden = true) @AuthenticationPrincipal JobCaller caller) {
-        reach(caller, id);
-        return jobs.learningRate(id, change.learningRate());
+    public JobView change(ReachableJob job, @Valid @RequestBody Change change) {
+        return jobs.learningRate(job, change.learningRate());
     }
 
     @DeleteMapping("/{id}")
     @Operation(summary = "cancel: a running job stops before its next batch; a finished job stays as it is")
-    public ResponseEntity<JobView> cancel(@PathVariable String id,
-                                          @Parameter(hidden = true) @AuthenticationPrincipal JobCaller caller) {
-        reach(caller, id);
-        JobView view = jobs.cancel(id);
+    public ResponseEntity<JobView> cancel(ReachableJob job) {
+        JobView view = jobs.cancel(job);
         return ResponseEntity.status(view.status().finished() ? HttpStatus.OK : HttpStatus.ACCEPTED).body(view);
     }
 
@@ -168,10 +154,8 @@ public class JobController {
     @Operation(summary = "outputs (and classes) of the job's current model",
             description = "{\"inputs\": [[...]]} with the data set's features, unscaled, or {\"points\": [[x1, x2]]} "
                     + "for 2-D data sets")
-    public Prediction predict(@PathVariable String id, @RequestBody PredictRequest request,
-                              @Parameter(hidden = true) @AuthenticationPrincipal JobCaller caller) {
-        reach(caller, id);
-        return jobs.predict(id, request);
+    public Prediction predict(ReachableJob job, @RequestBody PredictRequest request) {
+        return jobs.predict(job, request);
     }
 
     /** @param train [x1, x2, label] rows; @param test the same for the test split */
@@ -180,10 +164,8 @@ public class JobController {
 
     @GetMapping("/{id}/points")
     @Operation(summary = "the raw points of a 2-D data set (train and test), as the playground draws them")
-    public Points points(@PathVariable String id,
-                         @Parameter(hidden = true) @AuthenticationPrincipal JobCaller caller) {
-        reach(caller, id);
-        PreparedDataset data = jobs.model(id).data();
+    public Points points(ReachableJob job) {
+        PreparedDataset data = jobs.model(job).data();
         if (data.plane() == null) {
             throw new nnlab.engine.InvalidSpecException("dataset.name", "is not a set of 2-D points");
         }
@@ -196,10 +178,9 @@ public class JobController {
 
     @GetMapping("/{id}/model")
     @Operation(summary = "the model as JSON: layers, weights (Keras layout), input scaling, feature and class names, spec")
-    public ResponseEntity<ModelDocument> model(@PathVariable String id,
-                                               @Parameter(hidden = true) @AuthenticationPrincipal JobCaller caller) {
-        reach(caller, id);
-        TrainedModel m = jobs.model(id);
+    public ResponseEntity<ModelDocument> model(ReachableJob job) {
+        TrainedModel m = jobs.model(job);
+        String id = job.id();
         PreparedDataset data = m.data();
         List<JobSpec.Layer> layers = m.model().spec().layers().stream()
                 .map((LayerSpec l) -> new JobSpec.Layer(l.units(), l.activation().id(), l.dropout())).toList();
@@ -210,20 +191,5 @@ public class JobController {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"nnlab-model-" + id + ".json\"")
                 .body(doc);
-    }
-
-    /**
-     * Lets the caller on only to jobs they may reach (their own; every job for instructors; anonymous
-     * callers' jobs for anyone with the id): 404 for an unknown job, 403 for someone else's, 401 when an
-     * anonymous caller reaches a signed-in user's job.
-     */
-    private void reach(JobCaller caller, String id) {
-        String owner = jobs.owner(id);
-        if (caller.mayReach(owner)) return;
-        if (!caller.authenticated()) {
-            throw new InsufficientAuthenticationException("job " + id + " belongs to a signed-in user: sign in as"
-                    + " them, or as an instructor");
-        }
-        throw new AccessDeniedException("job " + id + " is not yours");
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import nnlab.jobs.JobMessage;
 import nnlab.jobs.JobService;
 import nnlab.jobs.JobWatchers;
+import nnlab.jobs.ReachableJob;
 import nnlab.system.NnlabProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
@@ -53,11 +54,12 @@ public class SseStreams implements SmartLifecycle {
         senders.allowCoreThreadTimeOut(true);
     }
 
-    /** Opens a stream; throws JobNotFoundException for an unknown job. */
-    public SseEmitter open(JobService jobs, String jobId, int afterEpoch) {
+    /** Opens a stream of a job its caller may reach. */
+    public SseEmitter open(JobService jobs, ReachableJob job, int afterEpoch) {
+        String jobId = job.id();
         SseEmitter emitter = new SseEmitter(TIMEOUT_MILLIS);
         Subscriber sub = new Subscriber(jobId, emitter, buffer);
-        boolean live = jobs.follow(jobId, (status, history) -> {
+        boolean live = jobs.follow(job, (status, history) -> {
             sub.queue.add(item(status, false));
             for (JobMessage.Epoch e : history) {
                 if (e.epoch() > afterEpoch) sub.queue.add(item(e, false));

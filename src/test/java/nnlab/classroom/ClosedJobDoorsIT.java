@@ -1,0 +1,48 @@
+package nnlab.classroom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import nnlab.NnlabApplication;
+import nnlab.classroom.support.JobEndpoints;
+import nnlab.classroom.support.Visitor;
+import nnlab.jobs.support.Specs;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * On a server with anonymous use switched off (the same application as {@link ClosedDoorsIT}: the same
+ * properties), every endpoint of one job that the OpenAPI document lists, called as its owner, another
+ * student of the same class, the instructor and nobody.
+ */
+@SpringBootTest(classes = NnlabApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "spring.datasource.url=jdbc:h2:mem:nnlab-closed;DB_CLOSE_DELAY=-1",
+                "nnlab.jobs.workers=1",
+                "nnlab.security.anonymous-api=false",
+                "nnlab.security.anonymous-pages=false",
+                "nnlab.security.instructors[0].username=head",
+                "nnlab.security.instructors[0].password=a long enough password"})
+class ClosedJobDoorsIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void everyEndpointOfAJobRefusesAnotherStudentAndNobodyAndLetsInItsOwnerAndTheInstructor() {
+        Visitor head = new Visitor(port);
+        assertThat(head.login("head", "a long enough password").header("Location")).endsWith("/instructor");
+        String code = head.post("/api/classes", "{\"name\": \"doors\"}").json().get("code").asText();
+        Visitor ann = new Visitor(port);
+        Visitor ben = new Visitor(port);
+        assertThat(ann.join(code, "Ann").status()).isEqualTo(302);
+        assertThat(ben.join(code, "Ben").status()).isEqualTo(302);
+        String job = ann.submit(Specs.spiral(2, null));
+        ann.awaitSucceeded(job);
+
+        List<JobEndpoints.Endpoint> walked = new JobEndpoints(port).walk(job, ann, ben, head, 401, "signed-in");
+        System.out.printf("[job doors, anonymous API off] %d endpoints: %s%n", walked.size(),
+                walked.stream().map(JobEndpoints.Endpoint::name).toList());
+    }
+}
