@@ -1,0 +1,76 @@
+package nnlab.system;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tomcat's own error answers (in place of its HTML report): requests Tomcat refuses before they reach the
+ * application (an address with an encoded slash, a NUL byte, a backslash or bytes that are not UTF-8, a
+ * request line or headers past the size limit, a TRACE) are answered like every other error, as a problem
+ * or, for a browser asking for a page, the error page.
+ */
+class ProblemReportValve extends ErrorReportValve {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemReportValve.class);
+
+    private final Supplier<ErrorReplies> replies;
+    private final int maxHeaderBytes;
+
+    ProblemReportValve(Supplier<ErrorReplies> replies, int maxHeaderBytes) {
+        this.replies = replies;
+        this.maxHeaderBytes = maxHeaderBytes;
+    }
+
+    @Override
+    protected void report(Request request, Response response, Throwable throwable) {
+        int status = response.getStatus();
+        if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) return;
+        try {
+            if (status == 501) {
+                // CONNECT, which Tomcat refuses as not implemented: a method this server does not take
+                status = 405;
+                response.setStatus(status);
+                response.setHeader("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
+            }
+            String detail = detail(status, request.getMethod(), request.getRequestURI());
+            ErrorReplies.Reply reply = replies.get().reply(request, ErrorReplies.problem(status, detail));
+            response.setContentType(reply.contentType());
+            PrintWriter out = response.getReporter();
+            if (out != null && !"HEAD".equals(request.getMethod())) {
+                out.write(reply.body());
+                response.finishResponse();
+            }
+        } catch (IOException | RuntimeException e) {
+            log.debug("could not write the error answer: {}", e.toString());
+        }
+    }
+
+    /** What was wrong with the request, as far as its raw address tells. */
+    String detail(int status, String method, String rawUri) {
+        String uri = rawUri == null ? "" : rawUri.toLowerCase(Locale.ROOT);
+        if (status == 400) {
+            if (uri.length() >= maxHeaderBytes - 64 || uri.isEmpty()) {
+                return "the request line or headers are too long or not valid HTTP: together they are limited to "
+                        + maxHeaderBytes / 1024 + " KB";
+            }
+            if (uri.contains("%2f") || uri.contains("%5c")) {
+                return "the address contains an encoded slash or backslash (%2F, %5C), which is not allowed";
+            }
+            if (uri.contains("%00")) return "the address contains an encoded NUL byte (%00), which is not allowed";
+            if (uri.contains("\\")) return "the address contains a backslash, which is not allowed: use '/'";
+            if (uri.contains("%")) {
+                return "the address contains a %-escape that is incomplete or does not decode to UTF-8 text";
+            }
+            return "the request's address is not valid";
+        }
+        if (status == 405) return "this server does not take " + method + " requests";
+        return ErrorReplies.detailFor(status, method);
+    }
+}
