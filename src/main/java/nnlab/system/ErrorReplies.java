@@ -35,7 +35,9 @@ public class ErrorReplies {
     public static boolean wantsPage(HttpServletRequest request) {
         Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String path = original instanceof String s ? s : request.getRequestURI();
-        if (path == null || path.startsWith("/api") || path.startsWith("/ws")) return false;
+        if (path == null) return false;
+        path = path.replaceFirst("^/+", "/");
+        if (path.startsWith("/api") || path.startsWith("/ws")) return false;
         String accept = request.getHeader("Accept");
         if (accept == null) return false;
         try {

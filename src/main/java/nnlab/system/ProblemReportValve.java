@@ -39,7 +39,7 @@ class ProblemReportValve extends ErrorReportValve {
                 response.setStatus(status);
                 response.setHeader("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
             }
-            String detail = detail(status, request.getMethod(), request.getRequestURI());
+            String detail = detail(status, request.getMethod(), request.getRequestURI(), throwable);
             ErrorReplies.Reply reply = replies.get().reply(request, ErrorReplies.problem(status, detail));
             response.setContentType(reply.contentType());
             PrintWriter out = response.getReporter();
@@ -53,12 +53,17 @@ class ProblemReportValve extends ErrorReportValve {
     }
 
     /** What was wrong with the request, as far as its raw address tells. */
-    String detail(int status, String method, String rawUri) {
+    String detail(int status, String method, String rawUri, Throwable parseError) {
         String uri = rawUri == null ? "" : rawUri.toLowerCase(Locale.ROOT);
         if (status == 400) {
-            if (uri.length() >= maxHeaderBytes - 64 || uri.isEmpty()) {
-                return "the request line or headers are too long or not valid HTTP: together they are limited to "
+            String why = parseError == null ? "" : String.valueOf(parseError.getMessage()).toLowerCase(Locale.ROOT);
+            if (why.contains("too large") || uri.length() >= maxHeaderBytes - 64) {
+                return "the request line and headers are too long: together they are limited to "
                         + maxHeaderBytes / 1024 + " KB";
+            }
+            if (uri.isEmpty()) {
+                return "the request line or a header could not be read: it contains characters that are not allowed"
+                        + " (such as a backslash, a space or a control character in the address) or is not HTTP";
             }
             if (uri.contains("%2f") || uri.contains("%5c")) {
                 return "the address contains an encoded slash or backslash (%2F, %5C), which is not allowed";

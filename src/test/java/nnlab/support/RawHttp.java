@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * HTTP/1.1 over a plain socket, for requests java.net.http will not send: any method, any request target
- * (an encoded NUL byte, a backslash, a 9 KB address), any header. One request per connection.
+ * (an encoded NUL byte, a backslash, a 9 KB address), any header. One request per connection, which the
+ * server is asked to close after its answer (a {@code Connection} header given must say {@code close} too).
  */
 public final class RawHttp {
 
@@ -33,7 +34,8 @@ public final class RawHttp {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
             StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-                    .append("Host: localhost:").append(port).append("\r\nConnection: close\r\n");
+                    .append("Host: localhost:").append(port).append("\r\n");
+            if (!headers.containsKey("Connection")) head.append("Connection: close\r\n");
             headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
             if (body != null) head.append("Content-Length: ").append(body.length).append("\r\n");
             head.append("\r\n");

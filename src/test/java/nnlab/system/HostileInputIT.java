@@ -10,37 +10,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import nnlab.NnlabApplication;
 import nnlab.classroom.support.Visitor;
 import nnlab.jobs.support.Api;
 import nnlab.jobs.support.LiveServer;
 import nnlab.jobs.support.Specs;
 import nnlab.support.RawHttp;
+import nnlab.system.support.HostileServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Thousands of hostile requests, generated from the OpenAPI document with a seeded random source (set
  * {@code -Dnnlab.hostile.seed=} to replay another run): none gets a 5xx (but a 503 with Retry-After), every
  * refusal under /api is a problem in plain words, no answer names a Java class or shows a stack frame, a
- * 400 for a spoiled body field names it, and the server trains a job normally afterwards. Its own server:
- * the hostile requests try wrong passwords, which lock their instructor out.
+ * 400 for a spoiled body field names it, and the server trains a job normally afterwards.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(classes = NnlabApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-                "spring.datasource.url=jdbc:h2:mem:nnlab-hostile;DB_CLOSE_DELAY=-1",
-                "nnlab.jobs.workers=1",
-                "nnlab.jobs.queue-capacity=64",
-                "nnlab.jobs.max-active-per-client=100",
-                "nnlab.jobs.submissions-per-minute=100000",
-                "nnlab.security.instructors[0].username=" + LiveServer.INSTRUCTOR,
-                "nnlab.security.instructors[0].password=" + LiveServer.INSTRUCTOR_PASSWORD})
-class HostileInputIT {
+class HostileInputIT extends HostileServer {
 
     private static final long DEFAULT_SEED = 20261204L;
     private static final String TINY_SPEC = "{\"dataset\": {\"name\": \"playground\", \"kind\": \"xor\", \"samples\": 40},"
@@ -51,9 +39,6 @@ class HostileInputIT {
     static final Pattern JAVA_NAME = Pattern.compile("\\bjava\\.|\\bjavax\\.|\\bjakarta\\.|org\\.springframework"
             + "|org\\.apache|com\\.fasterxml|Exception\\b|\\bat [\\w$.]+\\(|\\.[a-z]+\\.[A-Z][a-zA-Z]+"
             + "|\\b[A-Z][a-z]+[A-Z]\\w*\\.[a-z]\\w*\\(");
-
-    @LocalServerPort
-    int port;
 
     @Test
     void theJavaNamePatternCatchesJavaNamesButNotPlainWords() {
@@ -139,19 +124,21 @@ class HostileInputIT {
         if (JAVA_NAME.matcher(r.body()).find()) return "a Java name in the body";
         if (status < 400 || probe.method().equals("HEAD")) return null;
         String type = String.valueOf(r.header("Content-Type"));
-        if (probe.underApi() || !type.startsWith("text/html")) {
-            if (probe.underApi() && !type.startsWith("application/problem+json")) return "not a problem";
-            if (!type.startsWith("application/problem+json")) return "neither a problem nor a page";
-            JsonNode p = Api.JSON.readTree(r.body());
-            if (p.path("status").asInt() != status) return "the problem's status is not the answer's";
-            if (p.path("title").asText().isBlank() || p.path("detail").asText().isBlank()) return "no title or detail";
-            if (status == 400 && probe.field() != null && !namesField(p, probe.field())
-                    && !p.path("field").asText().equals(sampleField)) {
-                return "the field is not named";
+        if (probe.asksForPage()) {
+            if (!type.startsWith("text/html")) return "not the error page";
+            if (!r.body().contains(">" + status + "<") || !r.body().contains("href=\"/labs\"")
+                    || !r.body().contains("href=\"/playground\"")) {
+                return "the error page lacks the status or the links";
             }
-        } else if (!r.body().contains(" " + status + "") && !r.body().contains(">" + status + "<")
-                || !r.body().contains("href=\"/labs\"") || !r.body().contains("href=\"/playground\"")) {
-            return "the error page lacks the status or the links";
+            return null;
+        }
+        if (!type.startsWith("application/problem+json")) return "not a problem";
+        JsonNode p = Api.JSON.readTree(r.body());
+        if (p.path("status").asInt() != status) return "the problem's status is not the answer's";
+        if (p.path("title").asText().isBlank() || p.path("detail").asText().isBlank()) return "no title or detail";
+        if (status == 400 && probe.field() != null && !namesField(p, probe.field())
+                && !p.path("field").asText().equals(sampleField)) {
+            return "the field is not named";
         }
         return null;
     }

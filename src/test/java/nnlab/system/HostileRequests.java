@@ -28,7 +28,14 @@ final class HostileRequests {
     record Probe(String category, String method, String target, Map<String, String> headers, byte[] body,
                  String field) {
         boolean underApi() {
-            return target.startsWith("/api") || target.startsWith("/ws");
+            String path = target.replaceFirst("^/+", "/");
+            return path.startsWith("/api") || path.startsWith("/ws");
+        }
+
+        /** A browser's request outside the API, with a request line the server can read (and so its Accept). */
+        boolean asksForPage() {
+            boolean readable = target.length() < 8 * 1024 && target.chars().allMatch(c -> c > 32 && c < 127 && c != '\\');
+            return readable && !underApi() && String.valueOf(headers.get("Accept")).contains("text/html");
         }
 
         String describe() {
