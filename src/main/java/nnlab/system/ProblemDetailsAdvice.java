@@ -177,7 +177,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("unexpected error", e);
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "an unexpected error; it has been logged");
+                ErrorReplies.detailFor(500, null));
         return ResponseEntity.internalServerError().body(p);
     }
 

@@ -33,13 +33,19 @@ class ProblemReportValve extends ErrorReportValve {
         int status = response.getStatus();
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) return;
         try {
+            String detail;
             if (status == 501) {
-                // CONNECT, which Tomcat refuses as not implemented: a method this server does not take
-                status = 405;
+                // Tomcat's "not implemented": a CONNECT, or a transfer coding other than chunked; the client's
+                // request, not a fault of the server
+                boolean connect = "CONNECT".equals(request.getMethod());
+                status = connect ? 405 : 400;
                 response.setStatus(status);
-                response.setHeader("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
+                if (connect) response.setHeader("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
+                detail = connect ? "this server does not take CONNECT requests" : "the request's Transfer-Encoding"
+                        + " is not supported: send the body with a Content-Length, or chunked";
+            } else {
+                detail = detail(status, request.getMethod(), request.getRequestURI(), throwable);
             }
-            String detail = detail(status, request.getMethod(), request.getRequestURI(), throwable);
             ErrorReplies.Reply reply = replies.get().reply(request, ErrorReplies.problem(status, detail));
             response.setContentType(reply.contentType());
             PrintWriter out = response.getReporter();
@@ -52,7 +58,7 @@ class ProblemReportValve extends ErrorReportValve {
         }
     }
 
-    /** What was wrong with the request, as far as its raw address tells. */
+    /** What was wrong with the request, as far as Tomcat's reason and the raw address tell. */
     String detail(int status, String method, String rawUri, Throwable parseError) {
         String uri = rawUri == null ? "" : rawUri.toLowerCase(Locale.ROOT);
         if (status == 400) {
@@ -60,6 +66,10 @@ class ProblemReportValve extends ErrorReportValve {
             if (why.contains("too large") || uri.length() >= maxHeaderBytes - 64) {
                 return "the request line and headers are too long: together they are limited to "
                         + maxHeaderBytes / 1024 + " KB";
+            }
+            if (why.contains("header")) {
+                return "a request header could not be read: its name or value contains characters that are not"
+                        + " allowed (such as a space in the name, or a control character)";
             }
             if (uri.isEmpty()) {
                 return "the request line or a header could not be read: it contains characters that are not allowed"
@@ -73,7 +83,7 @@ class ProblemReportValve extends ErrorReportValve {
             if (uri.contains("%")) {
                 return "the address contains a %-escape that is incomplete or does not decode to UTF-8 text";
             }
-            return "the request's address is not valid";
+            return "the request could not be read: its address or a header is not valid HTTP";
         }
         if (status == 405) return "this server does not take " + method + " requests";
         return ErrorReplies.detailFor(status, method);

@@ -147,6 +147,8 @@ final class HostileRequests {
         oddMethods();
         eventStreams();
         pages();
+        webSocketEndpoint();
+        oddHeaders();
         return probes;
     }
 
@@ -306,6 +308,33 @@ final class HostileRequests {
                 "/labs/%00", "/labs\\x", "/labs/" + "a".repeat(9 * 1024), "/instructor/classes/abc", "/error")) {
             probes.add(new Probe("browser-page", "GET", target,
                     caller(page, Map.of("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")), null, null));
+        }
+    }
+
+    /** The WebSocket endpoint asked for plain HTTP, with other methods, at odd addresses below it. */
+    private void webSocketEndpoint() {
+        Operation ws = new Operation("GET", "/ws", List.of(), null);
+        for (String method : List.of("GET", "POST", "PUT", "DELETE", "OPTIONS", "PROPFIND")) {
+            for (String target : List.of("/ws", "/ws/", "/ws/info", "/ws;x=1", "/ws/%2e%2e/api/jobs", "/ws%2F")) {
+                probes.add(new Probe("websocket", method, target, caller(ws, Map.of("Upgrade", pick(List.of(
+                        "websocket", "h2c", "")))), null, null));
+            }
+        }
+    }
+
+    /** Headers with control characters, bytes past ASCII, no name, or past the size bound. */
+    private void oddHeaders() {
+        List<Map<String, String>> odd = List.of(Map.of("X-Odd", "a\u0001b"), Map.of("X-Odd", "caf\u00e9 \u00ff"),
+                Map.of("X Odd", "space in the name"), Map.of("X-Odd", "x".repeat(9 * 1024)),
+                Map.of("Cookie", "nnlab_student=" + "%00".repeat(100)), Map.of("Content-Length", "-1"),
+                Map.of("Transfer-Encoding", "chunked, gzip"), Map.of("Authorization", "Bearer \u0000"),
+                Map.of("Authorization", "Basic !!!"), Map.of("X-Nnlab-Client", "\u00ff".repeat(300)),
+                Map.of("Accept", "*/*;q=abc"), Map.of("Accept", "text/event-stream;;;"),
+                Map.of("Content-Type", "application/json; charset=nonsense"));
+        for (Operation op : operations) {
+            Map<String, String> headers = new LinkedHashMap<>(pick(odd));
+            if (op.sampleBody() != null) headers.putIfAbsent("Content-Type", "application/json");
+            probes.add(new Probe("odd-header", op.method(), real(op.path()), headers, bytes(body(op)), null));
         }
     }
 
