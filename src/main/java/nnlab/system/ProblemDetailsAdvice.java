@@ -45,7 +45,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Every error as an RFC 7807 problem ({@code application/problem+json}). Bad input is a 400 whose
  * {@code field} names the JSON field (as {@code training.learningRate} or {@code model.layers[1].units})
  * and whose {@code detail} says what is allowed, including the configured limit; such errors are
- * logged at debug level without a stack trace.
+ * logged at debug level without a stack trace. No detail names a Java type. (Errors outside the
+ * controllers: {@link ErrorAnswersConfig}; for a browser asking for a page, a problem is written as the
+ * error page by {@link ProblemPages}.)
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -218,9 +220,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof StreamConstraintsException limit) {
+                String words = pastLimit(limit);
                 String field = limit instanceof FieldNamingJsonFactory.PastLimitException named
-                        ? field(named.pointer(), pastLimit(limit).startsWith("nesting")) : cause instanceof JsonMappingException m ? path(m) : "";
-                return invalid(field.isEmpty() ? "body" : field, pastLimit(limit));
+                        ? field(named.pointer(), words.startsWith("nesting"))
+                        : cause instanceof JsonMappingException m ? path(m) : "";
+                return invalid(field.isEmpty() ? "body" : field, words);
             }
         }
         JsonParseException parse = null;
@@ -230,7 +234,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (parse != null) {
             String at = cause instanceof JsonMappingException m && !path(m).isEmpty() ? " in " + path(m) : "";
             ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "the body is not valid JSON" + location(parse) + at + ": " + plain(firstLine(parse.getOriginalMessage())));
+                    "the body is not valid JSON" + location(parse) + at + ": "
+                            + plain(firstLine(parse.getOriginalMessage())));
             p.setType(MALFORMED);
             p.setTitle("Malformed JSON");
             p.setProperty("field", "body");
