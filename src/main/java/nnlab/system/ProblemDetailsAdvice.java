@@ -2,6 +2,7 @@ package nnlab.system;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -13,6 +14,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import nnlab.classroom.SubmissionsPausedException;
 import nnlab.engine.InvalidSpecException;
 import nnlab.jobs.EvaluationsBusyException;
@@ -42,7 +45,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Every error as an RFC 7807 problem ({@code application/problem+json}). Bad input is a 400 whose
  * {@code field} names the JSON field (as {@code training.learningRate} or {@code model.layers[1].units})
  * and whose {@code detail} says what is allowed, including the configured limit; such errors are
- * logged at debug level without a stack trace.
+ * logged at debug level without a stack trace. No detail names a Java type. (Errors outside the
+ * controllers: {@link ErrorAnswersConfig}; for a browser asking for a page, a problem is written as the
+ * error page by {@link ProblemPages}.)
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -174,7 +179,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("unexpected error", e);
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "an unexpected error; it has been logged");
+                ErrorReplies.detailFor(500, null));
         return ResponseEntity.internalServerError().body(p);
     }
 
@@ -213,6 +218,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof InvalidSpecException s) return invalid(s.field(), s.reason());
         }
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof StreamConstraintsException limit) {
+                String words = pastLimit(limit);
+                String field = limit instanceof FieldNamingJsonFactory.PastLimitException named
+                        ? field(named.pointer(), words.startsWith("nesting"))
+                        : cause instanceof JsonMappingException m ? path(m) : "";
+                return invalid(field.isEmpty() ? "body" : field, words);
+            }
+        }
         JsonParseException parse = null;
         for (Throwable t = cause; t != null && parse == null; t = t.getCause()) {
             if (t instanceof JsonParseException p) parse = p;
@@ -220,7 +234,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (parse != null) {
             String at = cause instanceof JsonMappingException m && !path(m).isEmpty() ? " in " + path(m) : "";
             ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "the body is not valid JSON" + location(parse) + at + ": " + firstLine(parse.getOriginalMessage()));
+                    "the body is not valid JSON" + location(parse) + at + ": "
+                            + plain(firstLine(parse.getOriginalMessage())));
             p.setType(MALFORMED);
             p.setTitle("Malformed JSON");
             p.setProperty("field", "body");
@@ -237,7 +252,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof ValueInstantiationException v) {
             String field = path(v);
-            return invalid(field.isEmpty() ? "body" : field, String.valueOf(v.getCause() == null
+            return invalid(field.isEmpty() ? "body" : field, plain(v.getCause() == null
                     ? v.getOriginalMessage() : v.getCause().getMessage()));
         }
         if (cause instanceof MismatchedInputException m) {
@@ -247,12 +262,70 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof JsonMappingException m) {
             String field = path(m);
-            return invalid(field.isEmpty() ? "body" : field, m.getOriginalMessage());
+            return invalid(field.isEmpty() ? "body" : field, plain(m.getOriginalMessage()));
         }
         if (cause instanceof JsonProcessingException j) {
-            return invalid("body", j.getOriginalMessage());
+            return invalid("body", plain(j.getOriginalMessage()));
         }
         return invalid("body", "is required: a JSON object");
+    }
+
+    /** The field of a JSON pointer: /model/layers/0/units as model.layers[0].units (optionally without the [0]s). */
+    static String field(String pointer, boolean withoutTrailingIndexes) {
+        StringBuilder s = new StringBuilder();
+        int named = 0;
+        for (String part : pointer.isEmpty() ? new String[0] : pointer.substring(1).split("/")) {
+            if (part.matches("\\d+")) {
+                s.append('[').append(part).append(']');
+            } else {
+                s.append(s.isEmpty() ? "" : ".").append(part.replace("~1", "/").replace("~0", "~"));
+                named = s.length();
+            }
+        }
+        return withoutTrailingIndexes ? s.substring(0, named) : s.toString();
+    }
+
+    /** Which of the JSON reader's bounds (JacksonConfig) the body went past, in words. */
+    private static String pastLimit(StreamConstraintsException e) {
+        String which = String.valueOf(e.getMessage());
+        if (which.contains("NumberLength")) {
+            return "numbers are limited to " + JacksonConfig.MAX_NUMBER_DIGITS + " digits";
+        }
+        if (which.contains("NestingDepth")) {
+            return "nesting is limited to " + JacksonConfig.MAX_NESTING + " levels of arrays and objects";
+        }
+        if (which.contains("NameLength")) return "a field name is longer than the JSON reader allows";
+        if (which.contains("StringLength")) return "a string is longer than the JSON reader allows";
+        return "the body is larger than the JSON reader allows";
+    }
+
+    private static final Pattern QUOTED_TYPE = Pattern.compile("`([\\w.$\\[\\]<>, ]+)`");
+
+    /** A message of the JSON reader with its Java type names (`java.lang.Integer`) told in words. */
+    static String plain(String message) {
+        if (message == null) return "is not valid";
+        Matcher m = QUOTED_TYPE.matcher(message);
+        StringBuilder s = new StringBuilder();
+        while (m.find()) m.appendReplacement(s, Matcher.quoteReplacement(typeWords(m.group(1))));
+        m.appendTail(s);
+        String text = s.toString();
+        int cut = text.indexOf(" (through reference chain");
+        if (cut > 0) text = text.substring(0, cut);
+        return JAVA_NAME.matcher(text).find() ? "is not valid" : text;
+    }
+
+    /** A dotted Java name (java.util.List, nnlab.jobs.JobSpec) or an exception's name. */
+    private static final Pattern JAVA_NAME = Pattern.compile("\\b[a-z]+\\.[a-z]+\\.[A-Za-z]|Exception\\b");
+
+    private static String typeWords(String type) {
+        String simple = type.substring(type.lastIndexOf('.') + 1);
+        return switch (simple) {
+            case "int", "Integer", "long", "Long", "short", "Short", "byte", "Byte", "BigInteger" -> "a whole number";
+            case "double", "Double", "float", "Float", "BigDecimal" -> "a number";
+            case "boolean", "Boolean" -> "true or false";
+            case "String", "char", "Character" -> "a string";
+            default -> simple.endsWith("[]") || simple.startsWith("List") ? "an array" : "an object";
+        };
     }
 
     private static String location(JsonProcessingException e) {

@@ -56,7 +56,7 @@ public final class LoadBenchmark {
         Path dir = Files.createTempDirectory("nnlab-load");
         ConfigurableApplicationContext server = new SpringApplicationBuilder(NnlabApplication.class)
                 .properties("server.port=0", "nnlab.data-dir=" + dir, "spring.main.banner-mode=off",
-                        "logging.level.root=WARN",
+                        "logging.level.root=WARN", "management.endpoint.health.show-details=always",
                         "spring.datasource.url=jdbc:h2:file:" + dir.resolve("nnlab") + ";DB_CLOSE_ON_EXIT=FALSE",
                         "nnlab.jobs.queue-capacity=" + (students + 8))
                 .run();
