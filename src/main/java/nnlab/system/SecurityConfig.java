@@ -90,7 +90,9 @@ public class SecurityConfig {
                                  LoginThrottle loginThrottle, ObjectMapper json, SessionRegistry sessions)
             throws Exception {
         NnlabProperties.Security settings = properties.security();
-        RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
+        // the API and the actuator answer refusals as problems; pages send visitors to a sign-in page
+        RequestMatcher api = request -> request.getRequestURI().startsWith("/api/")
+                || request.getRequestURI().startsWith("/actuator/");
         RequestMatcher instructorPages = request -> request.getRequestURI().startsWith("/instructor");
         // the lab index and lab pages, not the scripts and styles beside them under /labs/
         RequestMatcher studentPages = new RegexRequestMatcher("^/(playground|playground\\.html|labs|labs/[A-Za-z0-9_-]+"
@@ -104,6 +106,8 @@ public class SecurityConfig {
             a.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
             a.requestMatchers("/instructor", "/instructor/**", "/api/classes", "/api/classes/**").hasRole(INSTRUCTOR);
             a.requestMatchers("/account/password", "/api/account/**").hasRole(INSTRUCTOR);
+            // the server's counters (queue sizes, jobs per status, memory) are the instructors'; health stays open
+            a.requestMatchers("/actuator/metrics", "/actuator/metrics/**", "/actuator/info").hasRole(INSTRUCTOR);
             a.requestMatchers("/account", "/account/**", "/api/tokens", "/api/tokens/**").hasAnyRole(STUDENT, INSTRUCTOR);
             if (!settings.anonymousApi()) a.requestMatchers("/api/**").hasAnyRole(STUDENT, INSTRUCTOR);
             if (!settings.anonymousPages()) a.requestMatchers(studentPages).hasAnyRole(STUDENT, INSTRUCTOR);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import nnlab.classroom.support.Visitor;
 import nnlab.jobs.support.LiveServer;
 import nnlab.jobs.support.Specs;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,9 @@ class ParkedJobsIT extends LiveServer {
         }
         String c = api.submit(Specs.spiral(6, "\"startPaused\": true"));
         for (String id : List.of(a, b, c)) api.awaitJob(id, j -> j.get("status").asText().equals("PAUSED"), LONG);
-        assertThat(api.get("/actuator/metrics/nnlab.jobs.paused").json().at("/measurements/0/value").asDouble())
+        Visitor teacher = new Visitor(port);
+        teacher.login(INSTRUCTOR, INSTRUCTOR_PASSWORD);
+        assertThat(teacher.get("/actuator/metrics/nnlab.jobs.paused").json().at("/measurements/0/value").asDouble())
                 .isGreaterThanOrEqualTo(3.0);
 
         // two workers, three paused jobs: a fourth job still gets a worker and finishes

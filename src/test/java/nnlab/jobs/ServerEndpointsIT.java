@@ -40,13 +40,15 @@ class ServerEndpointsIT extends LiveServer {
         assertThat(health.get("components").get("jobs").get("status").asText()).isEqualTo("UP");
         assertThat(health.get("components").get("db").get("status").asText()).isEqualTo("UP");
 
-        JsonNode finished = api.get("/actuator/metrics/nnlab.jobs.finished?tag=status:SUCCEEDED").json();
+        // so are the counters: anonymous callers are refused
+        assertThat(api.get("/actuator/metrics/nnlab.jobs.epochs").status()).isEqualTo(401);
+        JsonNode finished = teacher.get("/actuator/metrics/nnlab.jobs.finished?tag=status:SUCCEEDED").json();
         assertThat(finished.get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(1);
-        JsonNode epochs = api.get("/actuator/metrics/nnlab.jobs.epochs").json();
+        JsonNode epochs = teacher.get("/actuator/metrics/nnlab.jobs.epochs").json();
         assertThat(epochs.get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(30);
         for (String gauge : List.of("nnlab.jobs.queued", "nnlab.jobs.running", "nnlab.jobs.paused",
                 "nnlab.jobs.epochs.rate")) {
-            assertThat(api.get("/actuator/metrics/" + gauge).status()).as(gauge).isEqualTo(200);
+            assertThat(teacher.get("/actuator/metrics/" + gauge).status()).as(gauge).isEqualTo(200);
         }
     }
 
