@@ -38,8 +38,8 @@ public final class DatasetCache {
 
     /**
      * The shape of the set a spec gives, checked as {@link #get} checks it. MNIST's shape comes from
-     * its parameters, without reading an image; the small sets are prepared (milliseconds) and kept
-     * here for the job that follows.
+     * its parameters, without reading an image; the small sets are prepared (milliseconds) and held
+     * here, weakly, for the job that follows.
      */
     public DatasetShape shape(DatasetSpec spec, long seed) {
         DatasetShape shape = Datasets.shapeWithoutData(spec, limits);

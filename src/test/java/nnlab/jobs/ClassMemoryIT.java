@@ -122,6 +122,23 @@ class ClassMemoryIT {
         }
     }
 
+    /**
+     * Two hidden layers of 1,024 units on all of MNIST scaled to z-scores: ~420 MB of data (with the
+     * scaled copy made while preparing) and ~330 MB of its own, more than the 512 MB a 768 MB heap has for jobs.
+     */
+    @Test
+    void aJobLargerThanTheWholeBudgetIsRefusedNamingTheLimit() {
+        String huge = Specs.mnist(60_000, 10_000, 32, 1, null)
+                .replace("\"testLimit\": 10000}", "\"testLimit\": 10000, \"scaling\": \"standard\"}")
+                .replace("{\"units\": 128, \"activation\": \"relu\"}", "{\"units\": 1024, \"activation\": \"relu\"}")
+                .replace("{\"units\": 64, \"activation\": \"relu\"}", "{\"units\": 1024, \"activation\": \"relu\"}");
+        Api.Response r = api.post("/api/jobs", huge, "student:huge");
+        System.out.println("a job too large for the heap: " + r.status() + " " + r.text());
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(r.text()).contains("nnlab.limits.memory-reserve").contains("MB").doesNotContain("java.");
+    }
+
     /** One student: submits, then looks at the job until it ends; every answer must be below 500. */
     private static JsonNode run(String spec, String client) {
         Api.Response submitted = api.post("/api/jobs", spec, client);
