@@ -46,12 +46,8 @@ public final class Datasets {
 
     /** @throws InvalidSpecException naming the field ({@code dataset.…}) and what it allows */
     public static PreparedDataset prepare(DatasetSpec spec, long seed, DatasetLimits limits) {
-        if (spec == null) spec = DatasetSpec.of(null);
-        String name = NAME.read(spec.name());
-        DatasetInfo info = Catalogue.info(name, limits);
-        rejectParametersNotTaken(spec, info);
-        Params p = new Params(spec, info);
-        return switch (name) {
+        Params p = params(spec, limits);
+        return switch (p.info().name()) {
             case PLAYGROUND -> playground(p, seed, limits);
             case XOR -> xor(p);
             case SEPARABLE -> separable(p, seed);
@@ -60,8 +56,60 @@ public final class Datasets {
             case BOSTON -> boston(p, seed);
             case MNIST -> mnist(p);
             case POINTS -> points(p, seed);
-            default -> throw new IllegalStateException(name);
+            default -> throw new IllegalStateException(p.info().name());
         };
+    }
+
+    /**
+     * The identity of what {@link #prepare} gives: equal keys, equal examples. MNIST's key is its resolved
+     * parameters (it does not depend on the seed); the other sets' is the spec and the seed.
+     *
+     * @throws InvalidSpecException as {@link #prepare} would, for MNIST's parameters
+     */
+    public static Object contentKey(DatasetSpec spec, long seed, DatasetLimits limits) {
+        Params p = params(spec, limits);
+        if (p.info().name().equals(MNIST)) return MnistParts.of(p);
+        return new SpecKey(p.spec(), seed);
+    }
+
+    /**
+     * The shape {@link #prepare} would give, checked as it checks, for the sets too large to prepare just
+     * to look at them (MNIST); null for the others, which are cheap to prepare.
+     */
+    public static DatasetShape shapeWithoutData(DatasetSpec spec, DatasetLimits limits) {
+        Params p = params(spec, limits);
+        if (!p.info().name().equals(MNIST)) return null;
+        MnistParts parts = MnistParts.of(p);
+        int validation = parts.trainLimit - parts.keep;
+        long bytes = DatasetShape.bytes(parts.keep, Mnist.PIXELS) + DatasetShape.bytes(validation, Mnist.PIXELS)
+                + DatasetShape.bytes(parts.testLimit, Mnist.PIXELS);
+        // minmax divides as it converts; the other scalings fit a scaler and copy the examples once
+        long preparing = parts.scaling == Scaling.MINMAX || parts.scaling == Scaling.NONE ? 0 : bytes;
+        return new DatasetShape(parts, MNIST, Task.CLASSIFICATION, Mnist.PIXELS, Mnist.CLASSES, Catalogue.DIGITS,
+                parts.keep, validation, parts.testLimit, false, bytes, preparing);
+    }
+
+    private static Params params(DatasetSpec spec, DatasetLimits limits) {
+        if (spec == null) spec = DatasetSpec.of(null);
+        String name = NAME.read(spec.name());
+        DatasetInfo info = Catalogue.info(name, limits);
+        rejectParametersNotTaken(spec, info);
+        return new Params(spec, info);
+    }
+
+    private record SpecKey(DatasetSpec spec, long seed) {
+    }
+
+    /** MNIST's resolved parameters: the images kept for training, and all that decides the examples. */
+    private record MnistParts(int trainLimit, int testLimit, int keep, Scaling scaling) {
+
+        static MnistParts of(Params p) {
+            int trainLimit = p.integer("trainLimit", p.spec().trainLimit());
+            int testLimit = p.integer("testLimit", p.spec().testLimit());
+            double fraction = p.validationSplit();
+            int keep = fraction == 0 ? trainLimit : trainLimit - holdOutCount(trainLimit, fraction);
+            return new MnistParts(trainLimit, testLimit, keep, p.scaling());
+        }
     }
 
     private static void rejectParametersNotTaken(DatasetSpec spec, DatasetInfo info) {
@@ -210,16 +258,15 @@ public final class Datasets {
      * read straight from the cached file so that the 60,000 images are not copied once more.
      */
     private static PreparedDataset mnist(Params p) {
-        int trainLimit = p.integer("trainLimit", p.spec().trainLimit());
-        int testLimit = p.integer("testLimit", p.spec().testLimit());
-        double fraction = p.validationSplit();
-        int keep = fraction == 0 ? trainLimit : trainLimit - holdOutCount(trainLimit, fraction);
-        Scaling scaling = p.scaling();
+        MnistParts parts = MnistParts.of(p);
+        int trainLimit = parts.trainLimit();
+        int keep = parts.keep();
+        Scaling scaling = parts.scaling();
         // pixels have a known range, so minmax divides by 255 rather than by each column's training extremes
         boolean unit = scaling == Scaling.MINMAX;
         DataSplit split = new DataSplit(Mnist.load(Mnist.Part.TRAIN, 0, keep, unit),
                 keep == trainLimit ? null : Mnist.load(Mnist.Part.TRAIN, keep, trainLimit, unit),
-                Mnist.load(Mnist.Part.TEST, 0, testLimit, unit));
+                Mnist.load(Mnist.Part.TEST, 0, parts.testLimit(), unit));
         Scaler scaler = unit ? Scaler.fixedRange(Mnist.PIXELS, 0, Mnist.MAX_PIXEL)
                 : Scaler.fit(scaling, split.train());
         if (!unit) split = scaler.apply(split);

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,7 @@ public class InProcessJobQueue implements JobQueue {
     private final OwnerTurns turns;
     private final List<Thread> threads = new ArrayList<>();
     private boolean stopped;
+    private Predicate<String> mayStart = id -> true;
     /** The waiting order and positions, played forward once per change (a status broadcast asks for every job's). */
     private List<String> order;
     private Map<String, Integer> positions;
@@ -120,7 +122,7 @@ public class InProcessJobQueue implements JobQueue {
 
     private synchronized String take() throws InterruptedException {
         String id = null;
-        while (!stopped && (id = turns.start()) == null) wait();
+        while (!stopped && (id = turns.start(mayStart)) == null) wait();
         if (id != null) changed();
         return id;
     }
@@ -131,7 +133,13 @@ public class InProcessJobQueue implements JobQueue {
     }
 
     @Override
-    public synchronized void start(Consumer<String> run, Runnable positionsChanged) {
+    public synchronized void recheck() {
+        notifyAll();
+    }
+
+    @Override
+    public synchronized void start(Consumer<String> run, Runnable positionsChanged, Predicate<String> mayStart) {
+        this.mayStart = mayStart;
         for (int i = 1; i <= workers; i++) {
             Thread t = new Thread(() -> work(run, positionsChanged), "nnlab-job-" + i);
             t.setDaemon(true);

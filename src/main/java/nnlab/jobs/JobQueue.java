@@ -2,6 +2,7 @@ package nnlab.jobs;
 
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Jobs waiting for a worker, with a bound, served to their owners in turn: each owner (the job's
@@ -41,9 +42,20 @@ public interface JobQueue {
 
     /**
      * Starts the workers: each takes the next job and hands it to {@code run}; {@code positionsChanged}
-     * is told when waiting jobs moved up.
+     * is told when waiting jobs moved up. A job starts only when {@code mayStart} accepts it (the server
+     * has memory for it); until then it stays first in line and waits, and no job behind it is taken
+     * instead, so nobody is overtaken for being larger. Jobs put back by {@link #requeue} are accepted
+     * without asking: they hold what they need already.
      */
-    void start(Consumer<String> run, Runnable positionsChanged);
+    void start(Consumer<String> run, Runnable positionsChanged, Predicate<String> mayStart);
+
+    /** As {@link #start(Consumer, Runnable, Predicate)}, every job may start. */
+    default void start(Consumer<String> run, Runnable positionsChanged) {
+        start(run, positionsChanged, id -> true);
+    }
+
+    /** What {@code mayStart} answers may have changed (a job gave back its memory): ask again. */
+    void recheck();
 
     /** Stops taking jobs and interrupts running ones. */
     void stop();

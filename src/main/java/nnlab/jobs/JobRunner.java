@@ -26,6 +26,9 @@ final class JobRunner {
     /** Stored epochs are written at least this often (and at every status change). */
     private static final long FLUSH_NANOS = 1_000_000_000L;
     private static final int FLUSH_ROWS = 500;
+    static final String OUT_OF_MEMORY =
+            "the server ran out of memory for this job: try fewer examples or a smaller network";
+    static final String INTERNAL_ERROR = "the job stopped on an error in the server; its log has the details";
 
     private final Job job;
     private final JobSpecMapper mapper;
@@ -84,9 +87,14 @@ final class JobRunner {
             end(JobStatus.FAILED, null, e.getMessage());
         } catch (InterruptedException e) {
             end(JobStatus.INTERRUPTED, null, shutDown());
-        } catch (RuntimeException | OutOfMemoryError e) {
+        } catch (OutOfMemoryError e) {
+            // this job's references go with it (close), so the others can carry on
+            close();
+            log.error("job {} ran out of memory", job.id, e);
+            end(JobStatus.FAILED, null, OUT_OF_MEMORY);
+        } catch (RuntimeException e) {
             log.error("job {} failed", job.id, e);
-            end(JobStatus.FAILED, null, "internal error: " + e);
+            end(JobStatus.FAILED, null, INTERNAL_ERROR);
         }
     }
 

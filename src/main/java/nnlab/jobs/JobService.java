@@ -50,6 +50,9 @@ public class JobService implements SmartLifecycle {
     private final JobWatchers watchers;
     private final SubmissionRateLimiter rateLimiter;
     private final Map<String, Job> live = new ConcurrentHashMap<>();
+    /** Heap reserved by started jobs, and what each waiting or live job will reserve. */
+    private final MemoryLedger memory;
+    private final Map<String, MemoryEstimate> estimates = new ConcurrentHashMap<>();
     /** Finished jobs' data (their scalers, feature and class names), prepared again on demand. */
     private final Map<String, PreparedJob> finishedData = Collections.synchronizedMap(
             new LinkedHashMap<>(8, 0.75f, true) {
@@ -76,6 +79,9 @@ public class JobService implements SmartLifecycle {
         this.properties = properties;
         this.watchers = watchers;
         this.rateLimiter = rateLimiter;
+        this.memory = MemoryLedger.forHeap(Runtime.getRuntime().maxMemory(),
+                properties.limits().memoryReserve().toBytes());
+        metrics.gauge("nnlab.jobs.memory.reserved", "heap bytes reserved by started jobs", memory::reserved);
         metrics.gauge("nnlab.jobs.queued", "jobs waiting for a worker", () -> count(JobStatus.QUEUED));
         metrics.gauge("nnlab.jobs.running", "jobs training now", () -> count(JobStatus.RUNNING));
         metrics.gauge("nnlab.jobs.paused", "jobs paused (parked in memory, holding no worker)",
@@ -107,7 +113,7 @@ public class JobService implements SmartLifecycle {
         // looked up now, not in the constructor: listeners may need the job service themselves
         listeners = listenerBeans.orderedStream().toList();
         recover();
-        queue.start(this::runJob, this::publishPositions);
+        queue.start(this::runJob, this::publishPositions, this::mayStart);
         sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "nnlab-paused-sweeper");
             t.setDaemon(true);
@@ -243,7 +249,8 @@ public class JobService implements SmartLifecycle {
     public JobView submit(JobSpec submitted, String client, Long classId) {
         rateLimiter.acquire(client);
         JobSpec spec = mapper.withSeed(submitted);
-        PreparedJob prepared = mapper.prepare(spec);
+        CheckedJob checked = mapper.check(spec);
+        refuseIfTooLarge(checked.memory());
         int max = properties.jobs().maxActivePerClient();
         long active = live.values().stream().filter(j -> j.client.equals(client) && !j.status().finished()).count();
         if (active >= max) {
@@ -251,20 +258,54 @@ public class JobService implements SmartLifecycle {
                     + " per client: wait for one to finish or cancel one", "nnlab.jobs.max-active-per-client", max);
         }
         String id = UUID.randomUUID().toString();
-        Job job = new Job(id, client, spec, prepared.config().epochs(), prepared.data().inputs(), Instant.now());
+        Job job = new Job(id, client, spec, checked.config().epochs(), checked.data().inputs(), Instant.now());
         repository.insert(new JobRecord(id, client, spec, JobStatus.QUEUED, job.epochs, job.inputs, 0, null, null,
                 job.createdAt, null, null), classId);
+        estimates.put(id, checked.memory());
         live.put(id, job);
         watchers.looked(id);
         try {
             queue.enqueue(id, client);
         } catch (QueueFullException e) {
             live.remove(id);
+            estimates.remove(id);
             repository.delete(id);
             throw e;
         }
         publishStatus(job);
         return view(job, true);
+    }
+
+    /** A job that could never fit the heap, even alone, is refused (400 naming the limit). */
+    private void refuseIfTooLarge(MemoryEstimate estimate) {
+        if (memory.fitsAlone(estimate)) return;
+        throw new InvalidSpecException(estimate.dataBytes() > estimate.jobBytes() ? "dataset" : "model",
+                "the job would need about " + MemoryEstimate.mib(estimate.total()) + " MB of memory, the server has "
+                        + (memory.budget() >> 20) + " MB for jobs (its heap less nnlab.limits.memory-reserve): "
+                        + "use fewer examples or a smaller network");
+    }
+
+    /**
+     * Whether the queue may start a job now: it reserves the job's estimated memory if that fits next to
+     * the running jobs' reservations (see {@link MemoryLedger}). A job the ledger knows nothing of (queued
+     * again after a restart) is estimated now; one that cannot be estimated starts and fails with its reason.
+     */
+    private boolean mayStart(String id) {
+        Job job = live.get(id);
+        if (job == null) return true;
+        MemoryEstimate estimate = estimates.computeIfAbsent(id, k -> estimate(job));
+        if (estimate == null) return true;
+        // too large since a configuration change: it runs only on an otherwise empty server
+        if (!memory.fitsAlone(estimate)) return memory.reserved() == 0;
+        return memory.tryReserve(id, estimate);
+    }
+
+    private MemoryEstimate estimate(Job job) {
+        try {
+            return mapper.check(job.spec).memory();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private void runJob(String id) {
@@ -282,6 +323,8 @@ public class JobService implements SmartLifecycle {
         publishStatus(job);
         if (job.status().finished()) {
             live.remove(job.id);
+            estimates.remove(job.id);
+            if (memory.release(job.id)) queue.recheck();
         }
     }
 

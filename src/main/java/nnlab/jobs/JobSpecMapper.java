@@ -5,10 +5,13 @@ import static nnlab.engine.InvalidSpecException.require;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import nnlab.data.DatasetCache;
 import nnlab.data.DatasetLimits;
+import nnlab.data.DatasetShape;
 import nnlab.data.DatasetSpec;
-import nnlab.data.Datasets;
 import nnlab.data.PreparedDataset;
+import nnlab.engine.DataSplit;
+import nnlab.engine.Examples;
 import nnlab.engine.Activation;
 import nnlab.engine.EarlyStopping;
 import nnlab.engine.EngineLimits;
@@ -26,7 +29,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns a {@link JobSpec} into engine types, filling defaults, and checks it completely — against the
- * configured limits and against its data set — so that a job that is accepted can start. Every
+ * configured limits and against its data set's shape — so that a job that is accepted can start. Data
+ * sets come from one {@link DatasetCache}, shared by every job of the server. Every
  * problem is an {@link InvalidSpecException} naming the JSON field.
  */
 @Component
@@ -41,12 +45,14 @@ public class JobSpecMapper {
     private final NnlabProperties.Limits limits;
     private final EngineLimits engineLimits;
     private final DatasetLimits datasetLimits;
+    private final DatasetCache datasets;
 
     public JobSpecMapper(NnlabProperties properties) {
         this.limits = properties.limits();
         this.engineLimits = new EngineLimits(limits.maxLayers(), limits.maxUnits(), limits.maxEpochs(),
                 limits.maxBatchSize(), limits.maxParameters(), EngineLimits.DEFAULT.maxInputs());
         this.datasetLimits = new DatasetLimits(limits.maxSamples());
+        this.datasets = new DatasetCache(datasetLimits);
     }
 
     public EngineLimits engineLimits() {
@@ -64,24 +70,20 @@ public class JobSpecMapper {
     }
 
     /**
-     * Prepares the data set and checks the whole spec; the network is not allocated. Cheap for the
-     * generated sets, about a second for all of MNIST.
+     * Checks the whole spec against its data set's shape and estimates the job's memory, without loading
+     * any data (MNIST's shape comes from its parameters; the small sets take milliseconds and stay in the
+     * shared cache). The network is not allocated.
      */
-    public PreparedJob prepare(JobSpec spec) {
+    public CheckedJob check(JobSpec spec) {
         require(spec.dataset() != null, "dataset", "is required, e.g. {\"name\": \"playground\", \"kind\": \"spiral\"}");
         require(spec.model() != null, "model", "is required: {\"layers\": [...]}");
         require(spec.training() != null, "training", "is required: {\"epochs\": ..., ...}");
         long seed = spec.seed() == null ? 0 : spec.seed();
         JobSpec.Training t = spec.training();
-        DatasetSpec datasetSpec = spec.dataset();
-        if (t.validationSplit() != null) {
-            require(datasetSpec.validationSplit() == null || datasetSpec.validationSplit().equals(t.validationSplit()),
-                    "training.validationSplit", "is also set as dataset.validationSplit, to a different value");
-            datasetSpec = datasetSpec.withValidationSplit(t.validationSplit());
-        }
-        PreparedDataset data;
+        DatasetSpec datasetSpec = datasetSpec(spec);
+        DatasetShape data;
         try {
-            data = Datasets.prepare(datasetSpec, seed, datasetLimits);
+            data = datasets.shape(datasetSpec, seed);
         } catch (InvalidSpecException e) {
             // the data set names validationSplit as dataset.validationSplit even when it came from training
             if (t.validationSplit() != null && e.field().equals("dataset.validationSplit")) {
@@ -100,7 +102,7 @@ public class JobSpecMapper {
             weights = Boolean.TRUE.equals(spec.output().weights());
             JobSpec.Grid g = spec.output().grid();
             if (g != null) {
-                require(data.plane() != null, "output.grid",
+                require(data.plane(), "output.grid",
                         "heatmap grids are for 2-D data sets (playground, xor, separable), not " + data.name());
                 grid = g.resolution() == null ? DEFAULT_GRID : g.resolution();
                 require(grid >= 2 && grid <= limits.maxGridResolution(), "output.grid.resolution",
@@ -109,20 +111,50 @@ public class JobSpecMapper {
                 neurons = Boolean.TRUE.equals(g.neurons());
             }
         }
-        // the engine's own checks: limits, loss against output layer, output layer against the data
+        // the engine's own checks: limits, loss against output layer, output layer against the data's widths
+        // (one example of the data set's shape stands in for the data: its labels are in range by construction)
         try (Training check = Training.create(network, config.withBackend(TrainingConfig.Backend.ARRAYS),
-                data.split(), seed, engineLimits)) {
+                standIn(data), seed, engineLimits)) {
             // nothing to do: creating it validated everything
         }
-        return new PreparedJob(spec, data, network, config, seed, grid, neurons, weights);
+        return new CheckedJob(spec, data, network, config, seed, grid, neurons, weights,
+                MemoryEstimate.of(data, network, config, grid));
+    }
+
+    /** Checks the spec, then takes its data set from the shared cache (preparing it if no job holds it). */
+    public PreparedJob prepare(JobSpec spec) {
+        CheckedJob c = check(spec);
+        PreparedDataset data = datasets.get(datasetSpec(spec), c.seed());
+        return new PreparedJob(spec, data, c.network(), c.config(), c.seed(), c.grid(), c.gridNeurons(),
+                c.sendWeights());
+    }
+
+    /** The shared data sets. */
+    public DatasetCache datasets() {
+        return datasets;
+    }
+
+    private static DatasetSpec datasetSpec(JobSpec spec) {
+        JobSpec.Training t = spec.training();
+        DatasetSpec datasetSpec = spec.dataset();
+        if (t.validationSplit() != null) {
+            require(datasetSpec.validationSplit() == null || datasetSpec.validationSplit().equals(t.validationSplit()),
+                    "training.validationSplit", "is also set as dataset.validationSplit, to a different value");
+            datasetSpec = datasetSpec.withValidationSplit(t.validationSplit());
+        }
+        return datasetSpec;
+    }
+
+    private static DataSplit standIn(DatasetShape data) {
+        return DataSplit.trainOnly(new Examples(new float[data.inputs()], new float[1], 1, data.inputs(), 1));
     }
 
     /**
      * A job's size on top of the separate limits: a network, a data set and an epoch count may each be
      * allowed and together still keep a worker for hours.
      */
-    private void checkWork(NetworkSpec network, PreparedDataset data, int epochs) {
-        long rows = data.split().train().count();
+    private void checkWork(NetworkSpec network, DatasetShape data, int epochs) {
+        long rows = data.trainCount();
         double work = (double) network.parameterCount() * rows * epochs;
         require(work <= limits.maxWork(), "training.epochs", String.format(java.util.Locale.ROOT,
                 "the job is too large: %,d parameters × %,d training examples × %,d epochs = %.3g, the limit is %.3g"
@@ -131,7 +163,7 @@ public class JobSpecMapper {
     }
 
     /** The output layer must fit the data set's classes (the engine checks regression targets). */
-    private static void checkOutputLayer(NetworkSpec network, PreparedDataset data) {
+    private static void checkOutputLayer(NetworkSpec network, DatasetShape data) {
         if (!data.isClassification()) return;
         int last = network.layers().size() - 1;
         String f = "model.layers[" + last + "]";
@@ -193,7 +225,7 @@ public class JobSpecMapper {
         }
     }
 
-    TrainingConfig config(JobSpec.Training t, NetworkSpec network, PreparedDataset data) {
+    TrainingConfig config(JobSpec.Training t, NetworkSpec network, DatasetShape data) {
         Optimizer.Kind kind = t.optimizer() == null ? Optimizer.Kind.SGD
                 : Optimizer.Kind.fromId(t.optimizer(), "training.optimizer");
         double lr = t.learningRate() == null ? 0.01 : t.learningRate();
@@ -216,14 +248,14 @@ public class JobSpecMapper {
                     Boolean.TRUE.equals(t.earlyStopping().restoreBestWeights()));
         }
         boolean evaluateTrain = t.evaluateTrain() != null ? t.evaluateTrain()
-                : data.split().train().count() <= EVALUATE_TRAIN_UP_TO;
+                : data.trainCount() <= EVALUATE_TRAIN_UP_TO;
         TrainingConfig.Task task = data.isClassification() ? TrainingConfig.Task.CLASSIFICATION
                 : TrainingConfig.Task.REGRESSION;
         return new TrainingConfig(loss, o, batch, epochs, or(t.l1(), 0), or(t.l2(), 0), es,
                 t.shuffle() == null || t.shuffle(), task, evaluateTrain, TrainingConfig.Backend.AUTO);
     }
 
-    private static Loss defaultLoss(NetworkSpec network, PreparedDataset data) {
+    private static Loss defaultLoss(NetworkSpec network, DatasetShape data) {
         if (!data.isClassification()) return Loss.MSE;
         return switch (network.outputActivation()) {
             case SOFTMAX -> Loss.SPARSE_CATEGORICAL_CROSSENTROPY;

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The waiting and running jobs of a queue, by owner, and the rule for which job starts next. Not
@@ -19,6 +20,10 @@ import java.util.Map;
  * on workers is passed over. When only such owners wait, a work-conserving queue lets an idle worker
  * take their next job anyway (nobody else wants it); otherwise the worker stays idle until one of
  * their jobs ends.
+ *
+ * <p>A job that may not start yet (the server has no memory for it) keeps its place at the head: no job
+ * behind it is taken instead. Skipping to smaller jobs would use memory better but could keep a large
+ * job waiting for as long as small ones keep coming; waiting for memory to free is predictable.
  */
 final class OwnerTurns {
 
@@ -94,9 +99,18 @@ final class OwnerTurns {
 
     /** Takes the job that starts next and counts it as running; null when none may start now. */
     String start() {
-        String id = take(true);
-        if (id == null && workConserving) id = take(false);
-        return id;
+        return start(id -> true);
+    }
+
+    /**
+     * As {@link #start()}, if {@code mayStart} accepts the job that is next (resumed jobs are not asked):
+     * when it does not, nothing starts and that job stays next.
+     */
+    String start(Predicate<String> mayStart) {
+        Choice next = next(true);
+        if (next == null && workConserving) next = next(false);
+        if (next == null || (!next.resumed && !mayStart.test(next.id))) return null;
+        return take(next);
     }
 
     /** The job ended or parked: its owner may start another. */
@@ -109,13 +123,13 @@ final class OwnerTurns {
         return runningByOwner.getOrDefault(owner, 0) < maxRunning;
     }
 
-    private String take(boolean respectLimit) {
-        for (Iterator<Entry> it = resumed.iterator(); it.hasNext(); ) {
-            Entry e = it.next();
-            if (!respectLimit || underLimit(e.owner)) {
-                it.remove();
-                return started(e.id, e.owner);
-            }
+    private record Choice(String id, String owner, boolean resumed) {
+    }
+
+    /** The job that would start next, or null; changes nothing. */
+    private Choice next(boolean respectLimit) {
+        for (Entry e : resumed) {
+            if (!respectLimit || underLimit(e.owner)) return new Choice(e.id, e.owner, true);
         }
         String next = null;
         long nextServed = Long.MAX_VALUE;
@@ -126,11 +140,23 @@ final class OwnerTurns {
                 nextServed = served;
             }
         }
-        if (next == null) return null;
-        ArrayDeque<String> ids = waitingByOwner.get(next);
-        String id = ids.removeFirst();
-        if (ids.isEmpty()) waitingByOwner.remove(next);
-        return started(id, next);
+        return next == null ? null : new Choice(waitingByOwner.get(next).getFirst(), next, false);
+    }
+
+    private String take(Choice c) {
+        if (c.resumed) {
+            resumed.remove(new Entry(c.id, c.owner));
+        } else {
+            ArrayDeque<String> ids = waitingByOwner.get(c.owner);
+            ids.removeFirst();
+            if (ids.isEmpty()) waitingByOwner.remove(c.owner);
+        }
+        return started(c.id, c.owner);
+    }
+
+    private String take(boolean respectLimit) {
+        Choice c = next(respectLimit);
+        return c == null ? null : take(c);
     }
 
     private String started(String id, String owner) {

@@ -71,6 +71,9 @@ public record NnlabProperties(@DefaultValue("data") String dataDir,
      *                           {@code nnlab.jobs.submissions-per-minute} by changing it); 0 = no limit
      * @param anonymousHeartbeatsPerMinutePerAddress the same for page heartbeats
      * @param anonymousAnswersPerMinutePerAddress the same for lab answers
+     * @param memoryReserve      heap kept for the server itself (requests, live streams, evaluations, finished
+     *                           jobs' models); jobs share the rest of the max heap, each reserving its estimate
+     *                           before it starts (see README, Memory)
      */
     public record Limits(@DefaultValue("8") int maxLayers,
                          @DefaultValue("1024") int maxUnits,
@@ -85,7 +88,8 @@ public record NnlabProperties(@DefaultValue("data") String dataDir,
                          @DefaultValue("0") int maxConcurrentEvaluations,
                          @DefaultValue("600") int anonymousSubmissionsPerMinutePerAddress,
                          @DefaultValue("600") int anonymousHeartbeatsPerMinutePerAddress,
-                         @DefaultValue("600") int anonymousAnswersPerMinutePerAddress) {
+                         @DefaultValue("600") int anonymousAnswersPerMinutePerAddress,
+                         @DefaultValue("256MB") org.springframework.util.unit.DataSize memoryReserve) {
 
         public int effectiveConcurrentEvaluations() {
             return maxConcurrentEvaluations > 0 ? maxConcurrentEvaluations
