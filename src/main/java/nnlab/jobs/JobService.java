@@ -1,5 +1,6 @@
 package nnlab.jobs;
 
+import java.lang.ref.SoftReference;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,11 +54,14 @@ public class JobService implements SmartLifecycle {
     /** Heap reserved by started jobs, and what each waiting or live job will reserve. */
     private final MemoryLedger memory;
     private final Map<String, MemoryEstimate> estimates = new ConcurrentHashMap<>();
-    /** Finished jobs' data (their scalers, feature and class names), prepared again on demand. */
-    private final Map<String, PreparedJob> finishedData = Collections.synchronizedMap(
+    /**
+     * Finished jobs' data (their scalers, feature and class names), prepared again on demand. Held softly: no
+     * job's memory reservation covers them, so the collector may take them back before a running job runs short.
+     */
+    private final Map<String, SoftReference<PreparedJob>> finishedData = Collections.synchronizedMap(
             new LinkedHashMap<>(8, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<String, PreparedJob> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<String, SoftReference<PreparedJob>> eldest) {
                     return size() > 4;
                 }
             });
@@ -584,10 +588,11 @@ public class JobService implements SmartLifecycle {
     }
 
     private PreparedJob finishedData(JobRecord r) {
-        PreparedJob p = finishedData.get(r.id());
+        SoftReference<PreparedJob> kept = finishedData.get(r.id());
+        PreparedJob p = kept != null ? kept.get() : null;
         if (p == null) {
             p = mapper.prepare(r.spec());
-            finishedData.put(r.id(), p);
+            finishedData.put(r.id(), new SoftReference<>(p));
         }
         return p;
     }
