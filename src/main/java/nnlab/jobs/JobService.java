@@ -339,8 +339,14 @@ public class JobService implements SmartLifecycle {
         }
     }
 
+    /**
+     * Read and published under the job's lock, so that a queue-position broadcast that read QUEUED cannot be
+     * published after the worker's RUNNING (both threads publish a job's status).
+     */
     private void publishStatus(Job job) {
-        publisher.publish(statusMessage(job));
+        synchronized (job) {
+            publisher.publish(statusMessage(job));
+        }
     }
 
     JobMessage.Status statusMessage(Job job) {

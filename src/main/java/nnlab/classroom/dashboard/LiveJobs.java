@@ -32,8 +32,8 @@ public class LiveJobs implements JobListener {
                         old == null ? null : old.last()));
             }
         } else if (message instanceof JobMessage.Epoch e && !e.status().finished()) {
-            states.compute(e.jobId(), (id, old) -> new State(old == null ? e.status() : old.status(), e.epoch(),
-                    e.withoutSnapshot()));
+            // an epoch carries the status its worker set after it: newer than any status message before it
+            states.put(e.jobId(), new State(e.status(), e.epoch(), e.withoutSnapshot()));
         }
     }
 
