@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-class ActivationTest {
+/** The engine's tanh, a replacement for JDK 17's native (slow) Math.tanh, held against it. */
+class TanhTest {
 
     @Test
     void tanhIsWithinFourUlpOfTheLibrarysOnEveryScale() {
