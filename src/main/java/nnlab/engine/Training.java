@@ -221,7 +221,6 @@ public final class Training implements AutoCloseable {
         return loss;
     }
 
-
     private double[][] drawMasks(int rows) {
         for (int l = 0; l < layout.layers; l++) {
             double p = layout.dropout[l];
@@ -247,8 +246,8 @@ public final class Training implements AutoCloseable {
 
     /** The same penalty into a float gradient. */
     private void addPenaltyGradient(double[] p, float[] g) {
-        float l1 = (float) config.l1();
-        float l2 = (float) config.l2();
+        double l1 = config.l1();
+        double l2 = config.l2();
         if (l1 == 0 && l2 == 0) return;
         for (int l = 0; l < layout.layers; l++) {
             for (int i = layout.kernelOffset[l]; i < layout.biasOffset[l]; i++) {
