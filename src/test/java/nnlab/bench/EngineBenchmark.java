@@ -1,6 +1,7 @@
 package nnlab.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +27,11 @@ import nnlab.engine.TrainingListener;
  */
 public final class EngineBenchmark {
 
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** Epochs per second of the thread's CPU time in the last tiny run: steadier than wall time on a shared machine. */
+    private static volatile double lastTinyCpuRate;
+
     private EngineBenchmark() {
     }
 
@@ -36,13 +42,19 @@ public final class EngineBenchmark {
         pytorchPeer(mnistEpochs, ours);
         double tiny = tinyEpochsPerSecond(tinySeconds, 1).get(0);
         print("tiny_epochs_per_second", tiny);
+        print("tiny_epochs_per_cpu_second", lastTinyCpuRate);
         List<Double> classroom = tinyEpochsPerSecond(tinySeconds * 2, 30);
         print("classroom_jobs", 30);
         print("classroom_epochs_per_second_min", classroom.stream().mapToDouble(d -> d).min().orElseThrow());
         print("classroom_epochs_per_second_mean", classroom.stream().mapToDouble(d -> d).average().orElseThrow());
     }
 
-    /** The lecture's model: 784-128-64-10, Adam 1e-3, batch 32, inputs in [0, 1]. */
+    /**
+     * The lecture's model: 784-128-64-10, Adam 1e-3, batch 32, inputs in [0, 1]. Before each epoch the
+     * floor runs once: the epoch's matrix products alone (see {@link MnistFloor}), so that both are measured
+     * under the same load. Beside wall-clock seconds, the thread's CPU seconds: on a machine shared with
+     * other work their ratio is the steadier figure.
+     */
     static double mnist(int epochs) {
         long start = System.nanoTime();
         DataSplit split = Datasets.prepare(DatasetSpec.of(Datasets.MNIST), 42).split(); // pixels / 255
@@ -51,23 +63,55 @@ public final class EngineBenchmark {
                 LayerSpec.dense(64, Activation.RELU), LayerSpec.dense(10, Activation.SOFTMAX)), Initializer.GLOROT);
         TrainingConfig cfg = TrainingConfig.of(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, Optimizer.adam(1e-3), 32, epochs);
         List<EpochReport> reports = new ArrayList<>();
-        try (Training t = Training.create(spec, cfg, split, 42)) {
-            t.fit(new TrainingListener() {
+        List<Double> floors = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
+        List<Double> floorCpu = new ArrayList<>();
+        try (Training t = Training.create(spec, cfg, split, 42);
+             MnistFloor floor = new MnistFloor(new int[] {784, 128, 64, 10}, 32, split.train().count())) {
+            TrainingListener listener = new TrainingListener() {
                 @Override
                 public void onEpoch(EpochReport r) {
                     reports.add(r);
-                    System.out.printf("# mnist epoch %d: %d steps, %.3f s, loss %.4f, accuracy %.4f, test accuracy %.4f%n",
-                            r.epoch(), r.steps(), r.seconds(), r.train().loss(), r.train().accuracy(), r.test().accuracy());
+                    System.out.printf("# mnist epoch %d: %d steps, %.3f s (floor %.3f s), loss %.4f, accuracy %.4f, test accuracy %.4f%n",
+                            r.epoch(), r.steps(), r.seconds(), floors.get(floors.size() - 1), r.train().loss(),
+                            r.train().accuracy(), r.test().accuracy());
                 }
-            });
+            };
+            while (t.stopReason() == null) {
+                long c0 = THREADS.getCurrentThreadCpuTime();
+                floors.add(floor.epochSeconds());
+                long c1 = THREADS.getCurrentThreadCpuTime();
+                if (t.runEpoch(listener) == null) break;
+                long c2 = THREADS.getCurrentThreadCpuTime();
+                floorCpu.add((c1 - c0) / 1e9);
+                cpu.add((c2 - c1) / 1e9);
+            }
             print("mnist_backend", t.backend());
         }
-        // the first epoch includes the JIT's warm-up; report the best and the mean of all
-        print("mnist_epoch_seconds", reports.stream().mapToDouble(EpochReport::seconds).min().orElseThrow());
-        print("mnist_epoch_seconds_mean", reports.stream().mapToDouble(EpochReport::seconds).average().orElseThrow());
+        // the first epoch includes the JIT's warm-up; report the best, the median and the mean of all
+        double[] seconds = reports.stream().mapToDouble(EpochReport::seconds).toArray();
+        double best = Arrays.stream(seconds).min().orElseThrow();
+        double bestFloor = floors.stream().mapToDouble(d -> d).min().orElseThrow();
+        print("mnist_epoch_seconds", best);
+        print("mnist_epoch_seconds_median", median(seconds));
+        print("mnist_epoch_seconds_mean", Arrays.stream(seconds).average().orElseThrow());
+        print("mnist_floor_seconds", bestFloor);
+        print("mnist_floor_seconds_median", median(floors.stream().mapToDouble(d -> d).toArray()));
+        print("mnist_floor_ratio", best / bestFloor);
+        double bestCpu = cpu.stream().mapToDouble(d -> d).min().orElseThrow();
+        double bestFloorCpu = floorCpu.stream().mapToDouble(d -> d).min().orElseThrow();
+        print("mnist_epoch_cpu_seconds", bestCpu);
+        print("mnist_floor_cpu_seconds", bestFloorCpu);
+        print("mnist_floor_cpu_ratio", bestCpu / bestFloorCpu);
         print("mnist_steps_per_epoch", reports.get(0).steps());
         print("mnist_test_accuracy", reports.get(reports.size() - 1).test().accuracy());
-        return reports.stream().mapToDouble(EpochReport::seconds).min().orElseThrow();
+        return best;
+    }
+
+    static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
     /** Runs bench/pytorch_mnist.py in the same run, when Debian's python3-torch is installed. */
@@ -116,12 +160,14 @@ public final class EngineBenchmark {
                 new nnlab.engine.EngineLimits(64, 4096, Integer.MAX_VALUE, 100_000, 20_000_000, 10_000))) {
             for (int i = 0; i < 200; i++) t.runEpoch(TrainingListener.NONE); // warm-up
             long start = System.nanoTime();
+            long cpu = THREADS.getCurrentThreadCpuTime();
             long limit = (long) (seconds * 1e9);
             int epochs = 0;
             while (System.nanoTime() - start < limit) {
                 t.runEpoch(TrainingListener.NONE);
                 epochs++;
             }
+            lastTinyCpuRate = epochs / ((THREADS.getCurrentThreadCpuTime() - cpu) / 1e9);
             return epochs / ((System.nanoTime() - start) / 1e9);
         }
     }

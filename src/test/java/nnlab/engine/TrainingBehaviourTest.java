@@ -54,7 +54,7 @@ class TrainingBehaviourTest {
     @Test
     void sameSeedGivesTheSameNumbersBitForBit() {
         for (TrainingConfig.Backend backend : new TrainingConfig.Backend[] {TrainingConfig.Backend.ARRAYS,
-                TrainingConfig.Backend.ND4J}) {
+                TrainingConfig.Backend.ND4J, TrainingConfig.Backend.BLAS}) {
             List<Double> first = losses(backend, 3);
             List<Double> again = losses(backend, 3);
             List<Double> other = losses(backend, 4);
@@ -85,9 +85,64 @@ class TrainingBehaviourTest {
         Examples data = clouds(100, 5); // 10 batches of 10: 10 epochs = 100 steps
         double[] arrays = lossesPerEpoch(spec, cfg.withBackend(TrainingConfig.Backend.ARRAYS), data);
         double[] nd4j = lossesPerEpoch(spec, cfg.withBackend(TrainingConfig.Backend.ND4J), data);
+        double[] blas = lossesPerEpoch(spec, cfg.withBackend(TrainingConfig.Backend.BLAS), data);
         assertThat(nd4j).hasSize(10);
+        assertThat(blas).hasSize(10);
         for (int i = 0; i < arrays.length; i++) {
             assertThat(nd4j[i]).isCloseTo(arrays[i], org.assertj.core.data.Offset.offset(1e-4));
+            assertThat(blas[i]).isCloseTo(arrays[i], org.assertj.core.data.Offset.offset(1e-4));
+        }
+    }
+
+    /** The float kernel trains its own parameters with its own optimiser state: every optimiser, with dropout and penalties. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"sgd", "momentum", "rmsprop", "adam"})
+    void floatKernelAgreesWithThePlainJavaOneForEveryOptimiser(String optimizer) {
+        NetworkSpec spec = new NetworkSpec(2, List.of(new LayerSpec(16, Activation.RELU, 0.2),
+                LayerSpec.dense(8, Activation.ELU), LayerSpec.dense(3, Activation.SOFTMAX)), Initializer.HE);
+        Optimizer o = switch (optimizer) {
+            case "sgd" -> Optimizer.sgd(0.1);
+            case "momentum" -> Optimizer.momentum(0.05, 0.9);
+            case "rmsprop" -> Optimizer.rmsprop(0.005);
+            default -> Optimizer.adam(0.01);
+        };
+        TrainingConfig cfg = TrainingConfig.of(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, o, 10, 10).withRegularization(1e-4, 1e-3);
+        Examples data = threeClouds(100);
+        double[] arrays = lossesPerEpoch(spec, cfg.withBackend(TrainingConfig.Backend.ARRAYS), data);
+        double[] blas = lossesPerEpoch(spec, cfg.withBackend(TrainingConfig.Backend.BLAS), data);
+        assertThat(blas).hasSize(10);
+        assertThat(arrays[9]).isLessThan(arrays[0]); // it learns, so the comparison is of a moving run
+        for (int i = 0; i < arrays.length; i++) {
+            assertThat(blas[i]).isCloseTo(arrays[i], org.assertj.core.data.Offset.offset(1e-3));
+        }
+    }
+
+    /** Three noisy clouds around (−1,−1), (1,1) and (1,−1), labelled 0, 1, 2. */
+    static Examples threeClouds(int n) {
+        SplittableRandom rng = new SplittableRandom(3);
+        double[][] x = new double[n][2];
+        double[][] y = new double[n][1];
+        double[][] centres = {{-1, -1}, {1, 1}, {1, -1}};
+        for (int i = 0; i < n; i++) {
+            int c = i % 3;
+            x[i][0] = centres[c][0] + 0.6 * rng.nextGaussian();
+            x[i][1] = centres[c][1] + 0.6 * rng.nextGaussian();
+            y[i][0] = c;
+        }
+        return Examples.of(x, y);
+    }
+
+    @Test
+    void autoPicksTheFloatKernelForLargeNetworksAndPlainJavaForSmallOnes() {
+        NetworkSpec mnist = new NetworkSpec(784, List.of(LayerSpec.dense(128, Activation.RELU),
+                LayerSpec.dense(64, Activation.RELU), LayerSpec.dense(10, Activation.SOFTMAX)), Initializer.GLOROT);
+        TrainingConfig cfg = TrainingConfig.of(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, Optimizer.adam(1e-3), 32, 1);
+        try (Kernel k = Training.kernelFor(new ParameterLayout(mnist), cfg)) {
+            assertThat(k).isInstanceOf(BlasKernel.class);
+        }
+        NetworkSpec tiny = net(2, Activation.TANH, Activation.SIGMOID, 8, 8, 1);
+        try (Kernel k = Training.kernelFor(new ParameterLayout(tiny), cfg)) {
+            assertThat(k).isInstanceOf(ArrayKernel.class);
         }
     }
 
