@@ -52,7 +52,12 @@ class MemoryAdmissionTest {
             Thread.sleep(200); // two workers, but b does not fit: it waits, and c behind it too
             assertThat(started).containsExactly("a");
             assertThat(q.waiting()).containsExactly("b", "c");
+            // b fits now: it starts, and c, which still does not fit, waits
             fits.add("b");
+            q.recheck();
+            awaitStarted(started, 2);
+            assertThat(started).containsExactly("a", "b");
+            assertThat(q.waiting()).containsExactly("c");
             fits.add("c");
             q.recheck();
             assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
