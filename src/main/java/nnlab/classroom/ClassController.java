@@ -1,5 +1,8 @@
 package nnlab.classroom;
 
+import nnlab.identity.Student;
+import nnlab.identity.StudentRepository;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;

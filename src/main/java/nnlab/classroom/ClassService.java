@@ -1,5 +1,8 @@
 package nnlab.classroom;
 
+import nnlab.identity.Student;
+import nnlab.identity.StudentRepository;
+
 import java.security.SecureRandom;
 import java.util.List;
 import nnlab.engine.InvalidSpecException;

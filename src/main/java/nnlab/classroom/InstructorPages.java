@@ -1,5 +1,7 @@
 package nnlab.classroom;
 
+import nnlab.identity.StudentRepository;
+
 import java.util.List;
 import nnlab.engine.InvalidSpecException;
 import nnlab.labs.LabCatalog;

@@ -1,5 +1,9 @@
 package nnlab.classroom;
 
+import nnlab.identity.Person;
+import nnlab.identity.Student;
+import nnlab.identity.StudentCookies;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

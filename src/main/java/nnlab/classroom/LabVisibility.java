@@ -1,5 +1,7 @@
 package nnlab.classroom;
 
+import nnlab.identity.Person;
+
 import java.util.List;
 import java.util.function.Predicate;
 import nnlab.labs.Lab;

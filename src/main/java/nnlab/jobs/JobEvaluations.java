@@ -19,7 +19,7 @@ import nnlab.engine.DataSplit;
 import nnlab.engine.Examples;
 import nnlab.engine.InvalidSpecException;
 import nnlab.engine.Model;
-import nnlab.system.NnlabProperties;
+import nnlab.platform.NnlabProperties;
 import org.springframework.stereotype.Service;
 
 /**

@@ -10,7 +10,7 @@ import nnlab.engine.Model;
 import nnlab.engine.StopReason;
 import nnlab.engine.Training;
 import nnlab.engine.TrainingListener;
-import nnlab.system.NnlabProperties;
+import nnlab.platform.NnlabProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -22,7 +22,7 @@ import nnlab.engine.ModelSummary;
 import nnlab.engine.NetworkSpec;
 import nnlab.engine.StopReason;
 import nnlab.engine.Weights;
-import nnlab.system.NnlabProperties;
+import nnlab.platform.NnlabProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;

@@ -24,7 +24,7 @@ import nnlab.engine.Optimizer;
 import nnlab.engine.Training;
 import nnlab.engine.TrainingConfig;
 import nnlab.engine.Weights;
-import nnlab.system.NnlabProperties;
+import nnlab.platform.NnlabProperties;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,8 +1,8 @@
 package nnlab.jobs;
 
 import java.time.Duration;
-import nnlab.system.NnlabProperties;
-import nnlab.system.PerCallerRateLimit;
+import nnlab.platform.NnlabProperties;
+import nnlab.platform.PerCallerRateLimit;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,7 +1,7 @@
 package nnlab.jobs;
 
 import java.time.Duration;
-import nnlab.system.TooManyRequestsException;
+import nnlab.platform.TooManyRequestsException;
 
 /** A client submits faster than its rate limit allows: HTTP 429 with Retry-After until its next token. */
 public class TooManySubmissionsException extends TooManyRequestsException {

@@ -1,5 +1,7 @@
 package nnlab.classroom;
 
+import nnlab.identity.Person;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,10 +1,13 @@
 package nnlab.classroom;
 
+import nnlab.identity.InstructorAccounts;
+import nnlab.identity.InstructorRepository;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.Optional;
-import nnlab.system.NnlabProperties;
+import nnlab.platform.NnlabProperties;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,5 +1,8 @@
 package nnlab.classroom;
 
+import nnlab.identity.Person;
+import nnlab.identity.PersonAuthentication;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,7 @@
 package nnlab.classroom;
 
+import nnlab.identity.InstructorAccounts;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

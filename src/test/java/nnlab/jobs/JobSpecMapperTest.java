@@ -10,7 +10,7 @@ import nnlab.engine.InvalidSpecException;
 import nnlab.engine.Loss;
 import nnlab.engine.Optimizer;
 import nnlab.engine.TrainingConfig;
-import nnlab.system.NnlabProperties;
+import nnlab.platform.NnlabProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;

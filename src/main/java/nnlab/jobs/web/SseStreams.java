@@ -16,7 +16,7 @@ import nnlab.jobs.JobMessage;
 import nnlab.jobs.JobService;
 import nnlab.jobs.JobWatchers;
 import nnlab.jobs.ReachableJob;
-import nnlab.system.NnlabProperties;
+import nnlab.platform.NnlabProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
