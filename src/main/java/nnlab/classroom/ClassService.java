@@ -5,7 +5,7 @@ import nnlab.identity.StudentRepository;
 
 import java.security.SecureRandom;
 import java.util.List;
-import nnlab.engine.InvalidSpecException;
+import nnlab.platform.InvalidInputException;
 import nnlab.labs.LabCatalog;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -37,7 +37,7 @@ public class ClassService {
 
     public Classroom create(String name) {
         String n = name == null ? "" : name.strip();
-        InvalidSpecException.require(!n.isEmpty() && n.length() <= MAX_CLASS_NAME && printable(n), "name",
+        InvalidInputException.require(!n.isEmpty() && n.length() <= MAX_CLASS_NAME && printable(n), "name",
                 "must be 1 to " + MAX_CLASS_NAME + " printable characters");
         for (int attempt = 0; ; attempt++) {
             try {
@@ -74,7 +74,7 @@ public class ClassService {
         if (slugs != null) {
             for (int i = 0; i < slugs.size(); i++) {
                 String slug = slugs.get(i);
-                InvalidSpecException.require(slug != null && labs.find(slug).isPresent(), "labs[" + i + "]",
+                InvalidInputException.require(slug != null && labs.find(slug).isPresent(), "labs[" + i + "]",
                         "is not a lab: " + (slug == null ? "null" : "'" + slug + "'") + "; the labs are "
                                 + labs.current().labs().stream().map(nnlab.labs.Lab::slug).toList());
             }

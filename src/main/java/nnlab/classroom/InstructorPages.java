@@ -3,7 +3,7 @@ package nnlab.classroom;
 import nnlab.identity.StudentRepository;
 
 import java.util.List;
-import nnlab.engine.InvalidSpecException;
+import nnlab.platform.InvalidInputException;
 import nnlab.labs.LabCatalog;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,7 +42,7 @@ public class InstructorPages {
     public String create(@RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
         try {
             return "redirect:/instructor/classes/" + classes.create(name).id();
-        } catch (InvalidSpecException e) {
+        } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", "The class name " + e.reason() + ".");
             return "redirect:/instructor";
         }

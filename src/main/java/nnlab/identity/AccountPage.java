@@ -1,11 +1,10 @@
 package nnlab.identity;
 
-import nnlab.classroom.ClassRepository;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
-import nnlab.engine.InvalidSpecException;
+import nnlab.platform.InvalidInputException;
 import nnlab.platform.TooManyRequestsException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,10 +28,10 @@ public class AccountPage {
             "newPassword", "The new password", "repeatPassword", "The repeated new password");
 
     private final ApiTokens tokens;
-    private final ClassRepository classes;
+    private final ClassNames classes;
     private final InstructorPasswords passwords;
 
-    public AccountPage(ApiTokens tokens, ClassRepository classes, InstructorPasswords passwords) {
+    public AccountPage(ApiTokens tokens, ClassNames classes, InstructorPasswords passwords) {
         this.tokens = tokens;
         this.classes = classes;
         this.passwords = passwords;
@@ -49,7 +48,7 @@ public class AccountPage {
                          Model model) {
         try {
             model.addAttribute("newToken", tokens.create(who, name));
-        } catch (InvalidSpecException e) {
+        } catch (InvalidInputException e) {
             model.addAttribute("error", "The token's name " + e.reason() + ".");
         }
         fill(who, model);
@@ -73,7 +72,7 @@ public class AccountPage {
             passwords.change(who, new InstructorPasswords.Change(currentPassword, newPassword, repeatPassword),
                     request.getRemoteAddr(), PasswordController.sessionId(request));
             model.addAttribute("passwordChanged", true);
-        } catch (InvalidSpecException e) {
+        } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("passwordError", FIELD_NAMES.getOrDefault(e.field(), e.field()) + " " + e.reason() + ".");
         } catch (TooManyRequestsException e) {
@@ -88,7 +87,7 @@ public class AccountPage {
 
     private void fill(Person who, Model model) {
         model.addAttribute("who", who);
-        if (who.classId() != null) classes.find(who.classId()).ifPresent(c -> model.addAttribute("classroom", c));
+        if (who.classId() != null) classes.nameOf(who.classId()).ifPresent(name -> model.addAttribute("className", name));
         model.addAttribute("tokens", tokens.of(who));
         model.addAttribute("minPasswordLength", passwords.minLength());
     }

@@ -5,7 +5,7 @@ import java.time.Duration;
 import nnlab.jobs.JobCaller;
 import nnlab.jobs.SubmissionGuard;
 import nnlab.jobs.TooManySubmissionsException;
-import nnlab.platform.NnlabProperties;
+import nnlab.jobs.LimitsProperties;
 import nnlab.platform.PerCallerRateLimit;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -26,8 +26,7 @@ public class AnonymousAddressLimits implements SubmissionGuard {
     private final PerCallerRateLimit heartbeats;
     private final PerCallerRateLimit answers;
 
-    public AnonymousAddressLimits(NnlabProperties properties) {
-        NnlabProperties.Limits limits = properties.limits();
+    public AnonymousAddressLimits(LimitsProperties limits) {
         this.submissions = new PerCallerRateLimit("nnlab.limits.anonymous-submissions-per-minute-per-address",
                 limits.anonymousSubmissionsPerMinutePerAddress(), "address");
         this.heartbeats = new PerCallerRateLimit("nnlab.limits.anonymous-heartbeats-per-minute-per-address",

@@ -10,7 +10,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import nnlab.engine.InvalidSpecException;
+import nnlab.platform.InvalidInputException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,9 +41,9 @@ public class ApiTokens {
     }
 
     public NewToken create(Person owner, String name) {
-        InvalidSpecException.require(owner.authenticated(), "owner", "only students and instructors have tokens");
+        InvalidInputException.require(owner.authenticated(), "owner", "only students and instructors have tokens");
         String n = name == null || name.isBlank() ? "token" : name.strip();
-        InvalidSpecException.require(n.length() <= MAX_NAME && n.codePoints().noneMatch(Character::isISOControl),
+        InvalidInputException.require(n.length() <= MAX_NAME && n.codePoints().noneMatch(Character::isISOControl),
                 "name", "must be at most " + MAX_NAME + " printable characters");
         byte[] secret = new byte[32];
         random.nextBytes(secret);

@@ -1,7 +1,6 @@
 package nnlab.identity;
 
 import java.security.SecureRandom;
-import nnlab.platform.NnlabProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -26,20 +25,20 @@ public class InstructorAccounts implements ApplicationRunner {
 
     private final InstructorRepository instructors;
     private final PasswordEncoder passwords;
-    private final NnlabProperties.Security settings;
+    private final IdentityProperties settings;
 
     public InstructorAccounts(InstructorRepository instructors, PasswordEncoder passwords,
-                              NnlabProperties properties) {
+                              IdentityProperties settings) {
         this.instructors = instructors;
         this.passwords = passwords;
-        this.settings = properties.security();
+        this.settings = settings;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         boolean configured = false;
         String firstName = null;
-        for (NnlabProperties.Account a : settings.instructors()) {
+        for (IdentityProperties.Account a : settings.instructors()) {
             if (a == null || a.username() == null || a.username().isBlank()) continue;
             String username = a.username().strip();
             if (firstName == null) firstName = username;

@@ -2,8 +2,7 @@ package nnlab.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import nnlab.engine.InvalidSpecException;
-import nnlab.platform.NnlabProperties;
+import nnlab.platform.InvalidInputException;
 import nnlab.platform.TooManyRequestsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,12 +33,12 @@ public class InstructorPasswords {
     private final int minLength;
 
     public InstructorPasswords(InstructorRepository instructors, PasswordEncoder passwords, LoginThrottle throttle,
-                               SessionRegistry sessions, NnlabProperties properties) {
+                               SessionRegistry sessions, IdentityProperties properties) {
         this.instructors = instructors;
         this.passwords = passwords;
         this.throttle = throttle;
         this.sessions = sessions;
-        this.minLength = properties.security().minPasswordLength();
+        this.minLength = properties.minPasswordLength();
     }
 
     /** The fewest characters a new password may have ({@code nnlab.security.min-password-length}). */
@@ -54,7 +53,7 @@ public class InstructorPasswords {
     /**
      * @param address     the caller's address, for the sign-in throttle
      * @param keepSession the id of the session that asks (it stays signed in); null for a call with an API token
-     * @throws InvalidSpecException     naming {@code currentPassword}, {@code newPassword} or {@code repeatPassword}
+     * @throws InvalidInputException     naming {@code currentPassword}, {@code newPassword} or {@code repeatPassword}
      * @throws TooManyRequestsException while wrong passwords lock this account or address out
      */
     public void change(Person who, Change change, String address, String keepSession) {
@@ -72,15 +71,15 @@ public class InstructorPasswords {
                 .orElseThrow(() -> new AccessDeniedException("no instructor account '" + username + "'"));
         if (!passwords.matches(current, hash)) {
             throttle.failed(username, address);
-            throw new InvalidSpecException("currentPassword", "is wrong");
+            throw new InvalidInputException("currentPassword", "is wrong");
         }
         String next = change.newPassword() == null ? "" : change.newPassword();
-        InvalidSpecException.require(next.codePointCount(0, next.length()) >= minLength, "newPassword",
+        InvalidInputException.require(next.codePointCount(0, next.length()) >= minLength, "newPassword",
                 "must be at least " + minLength + " characters (" + MIN_LENGTH_PROPERTY + ")");
-        InvalidSpecException.require(next.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES, "newPassword",
+        InvalidInputException.require(next.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES, "newPassword",
                 "must be at most " + MAX_BYTES + " bytes in UTF-8 (BCrypt reads no further)");
-        InvalidSpecException.require(!next.equals(current), "newPassword", "must differ from the current password");
-        InvalidSpecException.require(next.equals(change.repeatPassword()), "repeatPassword",
+        InvalidInputException.require(!next.equals(current), "newPassword", "must differ from the current password");
+        InvalidInputException.require(next.equals(change.repeatPassword()), "repeatPassword",
                 "must be the same as the new password");
         instructors.updatePasswordHash(username, passwords.encode(next));
         int ended = 0;

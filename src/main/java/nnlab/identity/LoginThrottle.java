@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import nnlab.platform.NnlabProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -32,7 +31,7 @@ public class LoginThrottle {
 
     static final int MAX_KEYS = 10_000;
 
-    private final NnlabProperties.Security settings;
+    private final IdentityProperties settings;
     private final Map<String, Bucket> buckets = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
@@ -40,8 +39,8 @@ public class LoginThrottle {
         }
     };
 
-    public LoginThrottle(NnlabProperties properties) {
-        this.settings = properties.security();
+    public LoginThrottle(IdentityProperties settings) {
+        this.settings = settings;
     }
 
     /** Seconds until this username may try again from this address; 0 if it may now. */

@@ -1,6 +1,5 @@
 package nnlab.identity;
 
-import nnlab.platform.NnlabProperties;
 import nnlab.platform.SecurityProblems;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -88,11 +87,10 @@ public class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain security(HttpSecurity http, NnlabProperties properties, StudentCookies cookies,
+    SecurityFilterChain security(HttpSecurity http, IdentityProperties settings, StudentCookies cookies,
                                  StudentRepository students, InstructorLogin instructorLogin, ApiTokens tokens,
                                  LoginThrottle loginThrottle, ObjectMapper json, SessionRegistry sessions)
             throws Exception {
-        NnlabProperties.Security settings = properties.security();
         // the API and the actuator answer refusals as problems; pages send visitors to a sign-in page
         RequestMatcher api = request -> request.getRequestURI().startsWith("/api/")
                 || request.getRequestURI().startsWith("/actuator/");

@@ -3,7 +3,6 @@ package nnlab.identity;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
-import nnlab.platform.NnlabProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,8 +18,8 @@ public class ServerSecret {
 
     private final byte[] key;
 
-    public ServerSecret(NnlabProperties properties, JdbcClient jdbc) {
-        String configured = properties.security().secret();
+    public ServerSecret(IdentityProperties properties, JdbcClient jdbc) {
+        String configured = properties.secret();
         this.key = configured != null && !configured.isBlank()
                 ? configured.getBytes(StandardCharsets.UTF_8)
                 : Base64.getDecoder().decode(stored(jdbc));

@@ -4,6 +4,7 @@ import java.security.Principal;
 import nnlab.jobs.JobNotFoundException;
 import nnlab.jobs.JobService;
 import nnlab.jobs.web.LiveDestination;
+import nnlab.platform.InboundStompInterceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -12,7 +13,6 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
-import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.security.core.Authentication;
@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * client: with the session's frames kept in order, Spring logs such an exception and carries on.)
  */
 @Component
-public class StompAccess implements ChannelInterceptor {
+public class StompAccess implements InboundStompInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(StompAccess.class);
 

@@ -10,7 +10,6 @@ import java.util.Base64;
 import java.util.OptionalLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import nnlab.platform.NnlabProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
@@ -27,11 +26,11 @@ public class StudentCookies {
     private static final String ALGORITHM = "HmacSHA256";
 
     private final SecretKeySpec key;
-    private final NnlabProperties.Security settings;
+    private final IdentityProperties settings;
 
-    public StudentCookies(ServerSecret secret, NnlabProperties properties) {
+    public StudentCookies(ServerSecret secret, IdentityProperties settings) {
         this.key = new SecretKeySpec(secret.key(), ALGORITHM);
-        this.settings = properties.security();
+        this.settings = settings;
     }
 
     public void issue(Student student, HttpServletRequest request, HttpServletResponse response) {

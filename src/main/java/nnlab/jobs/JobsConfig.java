@@ -1,9 +1,8 @@
 package nnlab.jobs;
 
-import nnlab.platform.NnlabProperties;
-
-import nnlab.jobs.InProcessJobQueue;
-import nnlab.jobs.JobQueue;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import nnlab.data.DatasetSpec;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,9 +11,19 @@ import org.springframework.context.annotation.Configuration;
 public class JobsConfig {
 
     @Bean
-    JobQueue jobQueue(NnlabProperties properties) {
-        NnlabProperties.Jobs jobs = properties.jobs();
+    JobQueue jobQueue(JobsProperties jobs) {
         return new InProcessJobQueue(jobs.queueCapacity(), jobs.effectiveWorkers(), new InProcessJobQueue.Sharing(
-                jobs.maxRunningPerClient(), jobs.maxQueuedPerClient(), jobs.workConserving()));
+                jobs.maxRunningPerClient(), jobs.maxQueuedPerClient(), jobs.workConserving()), jobs.retryAfter());
+    }
+
+    /** Specs are stored and echoed without their unset (null) fields. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    interface OmitNulls {
+    }
+
+    /** The data set part of a spec is the data package's, which knows no JSON: its null fields are left out here. */
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer datasetSpecWithoutNulls() {
+        return builder -> builder.mixIn(DatasetSpec.class, OmitNulls.class);
     }
 }

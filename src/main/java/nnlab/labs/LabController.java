@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import nnlab.classroom.LabVisibility;
 import nnlab.identity.Person;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;

@@ -1,11 +1,9 @@
 package nnlab.platform;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import nnlab.data.DatasetSpec;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,14 +21,9 @@ public class JacksonConfig {
     static final int MAX_NUMBER_DIGITS = 1000;
     static final int MAX_NESTING = 100;
 
-    /** Specs are stored and echoed without their unset (null) fields. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    interface OmitNulls {
-    }
-
     @Bean
     Jackson2ObjectMapperBuilderCustomizer strictCoercion() {
-        return builder -> builder.factory(new FieldNamingJsonFactory()).mixIn(DatasetSpec.class, OmitNulls.class).postConfigurer(mapper -> {
+        return builder -> builder.factory(new FieldNamingJsonFactory()).postConfigurer(mapper -> {
             mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                     .maxNumberLength(MAX_NUMBER_DIGITS).maxNestingDepth(MAX_NESTING).build());
             for (LogicalType type : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {

@@ -7,7 +7,7 @@ import org.springframework.util.PathMatcher;
 /**
  * Matches a broker subscription to a published destination only when both are the same string: no pattern
  * characters are special. Given to the simple broker so that a subscription such as {@code /topic/**}, should
- * one ever get past {@link nnlab.identity.StompAccess}, receives nothing.
+ * one ever get past the inbound interceptors ({@link InboundStompInterceptor}), receives nothing.
  */
 final class LiteralPathMatcher implements PathMatcher {
 

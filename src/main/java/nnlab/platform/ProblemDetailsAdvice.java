@@ -16,15 +16,9 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nnlab.classroom.SubmissionsPausedException;
-import nnlab.engine.InvalidSpecException;
-import nnlab.jobs.EvaluationsBusyException;
-import nnlab.jobs.JobNotFoundException;
-import nnlab.jobs.JobStateException;
-import nnlab.jobs.QueueFullException;
-import nnlab.jobs.TooManySubmissionsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -34,6 +28,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -45,7 +40,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Every error as an RFC 7807 problem ({@code application/problem+json}). Bad input is a 400 whose
  * {@code field} names the JSON field (as {@code training.learningRate} or {@code model.layers[1].units})
  * and whose {@code detail} says what is allowed, including the configured limit; such errors are
- * logged at debug level without a stack trace. No detail names a Java type. (Errors outside the
+ * logged at debug level without a stack trace. No detail names a Java type. The features' own refusals (a job
+ * not found, a full queue…) are {@link ErrorResponse}s carrying their problem; this advice answers them as
+ * they say without knowing them, and the engine's errors through a feature's {@link ErrorTranslator}. (Errors outside the
  * controllers: {@link ErrorAnswersConfig}; for a browser asking for a page, a problem is written as the
  * error page by {@link ProblemPages}.)
  */
@@ -53,45 +50,16 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
-    static final URI INVALID = URI.create("/problems/invalid-input");
     static final URI MALFORMED = URI.create("/problems/malformed-json");
-    static final URI NOT_FOUND = URI.create("/problems/not-found");
-    static final URI CONFLICT = URI.create("/problems/wrong-state");
-    static final URI BUSY = URI.create("/problems/too-many-jobs");
-    static final URI PAUSED = URI.create("/problems/submissions-paused");
-    static final URI TOO_FAST = URI.create("/problems/too-many-submissions");
-    static final URI TOO_MANY_REQUESTS = URI.create("/problems/too-many-requests");
-    static final URI SERVER_BUSY = URI.create("/problems/server-busy");
-    /** An evaluation takes up to a second: by then a slot is likely free. */
-    static final long EVALUATION_RETRY_SECONDS = 1;
 
-    private final NnlabProperties properties;
+    private final ObjectProvider<ErrorTranslator> translators;
 
-    public ProblemDetailsAdvice(NnlabProperties properties) {
-        this.properties = properties;
+    public ProblemDetailsAdvice(ObjectProvider<ErrorTranslator> translators) {
+        this.translators = translators;
     }
 
     static ProblemDetail invalid(String field, String detail) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + ": " + detail);
-        p.setType(INVALID);
-        p.setTitle("Invalid input");
-        p.setProperty("field", field);
-        p.setProperty("reason", detail);
-        return p;
-    }
-
-    @ExceptionHandler(InvalidSpecException.class)
-    ResponseEntity<ProblemDetail> invalidSpec(InvalidSpecException e) {
-        log.debug("invalid input: {}", e.getMessage());
-        return ResponseEntity.badRequest().body(invalid(e.field(), e.reason()));
-    }
-
-    @ExceptionHandler(JobNotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(JobNotFoundException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        p.setType(NOT_FOUND);
-        p.setTitle("No such job");
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(p);
+        return Problems.invalid(field, detail);
     }
 
     /** A signed-in caller reaching someone else's job, or an anonymous one reaching a student's: 403 or 401. */
@@ -106,67 +74,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .body(SecurityProblems.unauthenticated(e.getMessage()));
     }
 
-    /** 423 Locked: the class is fine, its submissions are paused for now. */
-    @ExceptionHandler(SubmissionsPausedException.class)
-    ResponseEntity<ProblemDetail> paused(SubmissionsPausedException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.LOCKED, e.getMessage());
-        p.setType(PAUSED);
-        p.setTitle("Submissions paused");
-        p.setProperty("classId", e.classroom().id());
-        p.setProperty("className", e.classroom().name());
-        return ResponseEntity.status(HttpStatus.LOCKED).body(p);
-    }
-
-    @ExceptionHandler(JobStateException.class)
-    ResponseEntity<ProblemDetail> conflict(JobStateException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        p.setType(CONFLICT);
-        p.setTitle("Not possible in the job's status");
-        p.setProperty("jobStatus", e.status());
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(p);
-    }
-
-    @ExceptionHandler(QueueFullException.class)
-    ResponseEntity<ProblemDetail> busy(QueueFullException e) {
-        long seconds = Math.max(1, properties.jobs().retryAfter().toSeconds());
-        return tooMany(BUSY, "Too many jobs", e.getMessage() + "; try again in " + seconds + " s", e.limitName(),
-                e.limit(), seconds);
-    }
-
-    /** 503: the server computes as many evaluations as it may; not the caller's fault, and soon over. */
-    @ExceptionHandler(EvaluationsBusyException.class)
-    ResponseEntity<ProblemDetail> evaluationsBusy(EvaluationsBusyException e) {
-        return refused(HttpStatus.SERVICE_UNAVAILABLE, SERVER_BUSY, "Server busy", e.getMessage() + "; try again in "
-                + EVALUATION_RETRY_SECONDS + " s", e.limitName(), e.limit(), EVALUATION_RETRY_SECONDS);
-    }
-
-    @ExceptionHandler(TooManyRequestsException.class)
-    ResponseEntity<ProblemDetail> tooFast(TooManyRequestsException e) {
-        long seconds = e.retryAfterSeconds();
-        boolean jobs = e instanceof TooManySubmissionsException;
-        return tooMany(jobs ? TOO_FAST : TOO_MANY_REQUESTS, jobs ? "Too many submissions" : "Too many requests",
-                e.getMessage() + "; the next is allowed in " + seconds + " s", e.limitName(), e.limit(), seconds);
-    }
-
-    /** 429 with Retry-After, naming the configuration property of the limit. */
-    private static ResponseEntity<ProblemDetail> tooMany(URI type, String title, String detail, String limitName,
-                                                         int limit, long retryAfterSeconds) {
-        return refused(HttpStatus.TOO_MANY_REQUESTS, type, title, detail, limitName, limit, retryAfterSeconds);
-    }
-
-    /** A refusal with Retry-After, naming the configuration property of the limit. */
-    private static ResponseEntity<ProblemDetail> refused(HttpStatus status, URI type, String title, String detail,
-                                                         String limitName, int limit, long retryAfterSeconds) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-        p.setType(type);
-        p.setTitle(title);
-        p.setProperty("limit", limitName);
-        p.setProperty("limitValue", limit);
-        p.setProperty("retryAfterSeconds", retryAfterSeconds);
-        return ResponseEntity.status(status)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds)).body(p);
-    }
-
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> parameterType(MethodArgumentTypeMismatchException e) {
         String allowed = e.getRequiredType() != null && e.getRequiredType().isEnum()
@@ -175,8 +82,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(invalid(e.getName(), "cannot read '" + e.getValue() + "'" + allowed));
     }
 
+    /**
+     * A feature's refusal answers for itself ({@link ErrorResponse}: its status, headers and problem); an
+     * exception a translator knows is answered as it says; anything else is a 500 that names nothing inside.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        ErrorResponse answer = answerFor(e);
+        if (answer != null) {
+            log.debug("refused: {}", e.getMessage());
+            return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).body(answer.getBody());
+        }
         log.error("unexpected error", e);
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 ErrorReplies.detailFor(500, null));
@@ -216,7 +132,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             if (t instanceof RequestBodyLimit.BodyTooLargeException big) return RequestBodyLimit.tooLarge(big.limit());
         }
         for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof InvalidSpecException s) return invalid(s.field(), s.reason());
+            ErrorResponse answer = answerFor(t);
+            if (answer != null && answer.getStatusCode().value() == 400) return answer.getBody();
         }
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof StreamConstraintsException limit) {
@@ -270,6 +187,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return invalid("body", "is required: a JSON object");
     }
 
+    /** The exception's own answer, or a translator's; null for an unexpected exception. */
+    private ErrorResponse answerFor(Throwable e) {
+        if (e instanceof ErrorResponse own) return own;
+        if (translators == null) return null;
+        return translators.orderedStream().map(t -> t.translate(e)).filter(java.util.Objects::nonNull).findFirst()
+                .orElse(null);
+    }
+
     /** The field of a JSON pointer: /model/layers/0/units as model.layers[0].units (optionally without the [0]s). */
     static String field(String pointer, boolean withoutTrailingIndexes) {
         StringBuilder s = new StringBuilder();
@@ -314,7 +239,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return JAVA_NAME.matcher(text).find() ? "is not valid" : text;
     }
 
-    /** A dotted Java name (java.util.List, nnlab.jobs.JobSpec) or an exception's name. */
+    /** A dotted Java name (java.util.List, com.example.Spec) or an exception's name. */
     private static final Pattern JAVA_NAME = Pattern.compile("\\b[a-z]+\\.[a-z]+\\.[A-Za-z]|Exception\\b");
 
     private static String typeWords(String type) {

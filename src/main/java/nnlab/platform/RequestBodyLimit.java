@@ -31,7 +31,7 @@ public class RequestBodyLimit extends OncePerRequestFilter {
     private final long limit;
     private final ObjectMapper json;
 
-    public RequestBodyLimit(NnlabProperties properties, ObjectMapper json) {
+    public RequestBodyLimit(PlatformProperties properties, ObjectMapper json) {
         this.limit = properties.security().maxRequestBody().toBytes();
         this.json = json;
     }

@@ -1,7 +1,7 @@
 package nnlab.platform;
 
-import nnlab.identity.PersonHandshakeHandler;
-import nnlab.identity.StompAccess;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,11 +12,14 @@ import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBr
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+import org.springframework.web.socket.server.HandshakeHandler;
+import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 
 /**
  * STOMP over WebSocket at {@code /ws}: the in-memory broker serves {@code /topic}, application
- * destinations start with {@code /app}; {@link StompAccess} lets through only the literal destinations of
- * {@link nnlab.jobs.web.LiveDestination}. A handshake with a malformed Origin is refused (403). Messages of one session keep their order; each session's
+ * destinations start with {@code /app}; every frame a client sends passes the features'
+ * {@link InboundStompInterceptor}s, and each session gets the user the features' {@link HandshakeHandler} bean
+ * names. A handshake with a malformed Origin is refused (403). Messages of one session keep their order; each session's
  * send buffer is bounded, so a slow browser is disconnected instead of growing memory or holding
  * anyone up. (For several instances, a RabbitMQ STOMP relay replaces the simple broker here.)
  */
@@ -24,12 +27,15 @@ import org.springframework.web.socket.config.annotation.WebSocketTransportRegist
 @EnableWebSocketMessageBroker
 public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
-    private final NnlabProperties properties;
-    private final StompAccess access;
+    private final PlatformProperties properties;
+    private final List<InboundStompInterceptor> inbound;
+    private final HandshakeHandler handshake;
 
-    public WebSocketConfig(NnlabProperties properties, StompAccess access) {
+    public WebSocketConfig(PlatformProperties properties, List<InboundStompInterceptor> inbound,
+                           ObjectProvider<HandshakeHandler> handshake) {
         this.properties = properties;
-        this.access = access;
+        this.inbound = List.copyOf(inbound);
+        this.handshake = handshake.getIfAvailable(DefaultHandshakeHandler::new);
     }
 
     @Override
@@ -37,7 +43,7 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
         // a session's frames are handled in order: SUBSCRIBE to the topic, then to /app/jobs/{id} for the snapshot
         registry.setPreserveReceiveOrder(true);
         // with no origins configured Spring lets only same-origin pages (and clients without an Origin) connect
-        registry.addEndpoint("/ws").setHandshakeHandler(new PersonHandshakeHandler())
+        registry.addEndpoint("/ws").setHandshakeHandler(handshake)
                 .addInterceptors(new WellFormedOrigin())
                 .setAllowedOriginPatterns(properties.live().allowedOrigins().toArray(String[]::new));
     }
@@ -56,8 +62,8 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     }
 
     /**
-     * The broker matches subscriptions literally and evaluates no selector header: {@link StompAccess} lets only
-     * literal destinations through, and should a pattern ever slip past it, it would match nothing.
+     * The broker matches subscriptions literally and evaluates no selector header: should a pattern ever slip
+     * past the inbound interceptors, it would match nothing.
      */
     @Bean
     static BeanPostProcessor literalBroker() {
@@ -73,10 +79,10 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
         };
     }
 
-    /** Each frame is checked against the session's person (see {@link StompAccess}). */
+    /** Each frame a client sends is checked by the features' interceptors. */
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
-        registration.interceptors(access);
+        registration.interceptors(inbound.toArray(InboundStompInterceptor[]::new));
     }
 
     @Override

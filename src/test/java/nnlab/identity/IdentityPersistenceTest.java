@@ -4,7 +4,6 @@ package nnlab.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import nnlab.platform.NnlabProperties;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +32,7 @@ class IdentityPersistenceTest {
 
     @Test
     void aStudentsCookieOutlivesARestartAndAnotherKeyRefusesIt() {
-        NnlabProperties defaults = properties(Map.of());
+        IdentityProperties defaults = properties(Map.of());
         StudentCookies first = new StudentCookies(new ServerSecret(defaults, jdbc), defaults);
         String cookie = signed(first, 42);
         // a restart: the key is read back from the database
@@ -41,7 +40,7 @@ class IdentityPersistenceTest {
         assertThat(afterRestart.verify(cookie)).hasValue(42);
         assertThat(afterRestart.verify("43" + cookie.substring(2))).isEmpty();
         // a configured secret is another key: the old cookie means nothing
-        NnlabProperties configured = properties(Map.of("nnlab.security.secret", "a secret set by the host"));
+        IdentityProperties configured = properties(Map.of("nnlab.security.secret", "a secret set by the host"));
         assertThat(new StudentCookies(new ServerSecret(configured, jdbc), configured).verify(cookie)).isEmpty();
     }
 
@@ -49,7 +48,7 @@ class IdentityPersistenceTest {
     void withoutConfigurationOneInstructorIsMadeAndItsPasswordPrintedOnce(CapturedOutput output) {
         InstructorRepository instructors = new InstructorRepository(jdbc);
         BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
-        NnlabProperties none = properties(Map.of("nnlab.security.instructors[0].username", "instructor",
+        IdentityProperties none = properties(Map.of("nnlab.security.instructors[0].username", "instructor",
                 "nnlab.security.instructors[0].password", ""));
         new InstructorAccounts(instructors, bcrypt, none).run(null);
         String log = output.getOut();
@@ -63,7 +62,7 @@ class IdentityPersistenceTest {
         assertThat(output.getOut().split("with the password", -1)).hasSize(2);
         assertThat(instructors.count()).isEqualTo(1);
 
-        NnlabProperties configured = properties(Map.of("nnlab.security.instructors[0].username", "kim",
+        IdentityProperties configured = properties(Map.of("nnlab.security.instructors[0].username", "kim",
                 "nnlab.security.instructors[0].password", "kim's password"));
         new InstructorAccounts(instructors, bcrypt, configured).run(null);
         assertThat(bcrypt.matches("kim's password", instructors.passwordHash("kim").orElseThrow())).isTrue();
@@ -77,7 +76,7 @@ class IdentityPersistenceTest {
         return header.substring(header.indexOf('=') + 1, header.indexOf(';'));
     }
 
-    private static NnlabProperties properties(Map<String, String> values) {
-        return new Binder(new MapConfigurationPropertySource(values)).bindOrCreate("nnlab", NnlabProperties.class);
+    private static IdentityProperties properties(Map<String, String> values) {
+        return new Binder(new MapConfigurationPropertySource(values)).bindOrCreate("nnlab.security", IdentityProperties.class);
     }
 }

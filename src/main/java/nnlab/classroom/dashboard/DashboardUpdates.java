@@ -16,7 +16,7 @@ import nnlab.identity.StudentRepository;
 import nnlab.jobs.JobListener;
 import nnlab.jobs.JobMessage;
 import nnlab.jobs.web.LiveDestination;
-import nnlab.platform.NnlabProperties;
+import nnlab.classroom.ClassroomProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -52,12 +52,12 @@ public class DashboardUpdates implements JobListener, SmartLifecycle {
     private ScheduledExecutorService sender;
 
     public DashboardUpdates(ClassDashboard dashboard, StudentRepository students, SimpMessagingTemplate stomp,
-                            ObjectMapper json, NnlabProperties properties) {
+                            ObjectMapper json, ClassroomProperties properties) {
         this.dashboard = dashboard;
         this.students = students;
         this.stomp = stomp;
         this.json = json;
-        this.periodMillis = Math.max(50, Math.round(1000 / properties.classroom().dashboardUpdatesPerSecond()));
+        this.periodMillis = Math.max(50, Math.round(1000 / properties.dashboardUpdatesPerSecond()));
     }
 
     public static String topic(long classId) {

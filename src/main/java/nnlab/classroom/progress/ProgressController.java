@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import nnlab.identity.AnonymousAddressLimits;
 import nnlab.identity.Person;
-import nnlab.platform.NnlabProperties;
+import nnlab.classroom.ClassroomProperties;
 import nnlab.platform.PerCallerRateLimit;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,13 +28,13 @@ public class ProgressController {
     private final PerCallerRateLimit answers;
     private final AnonymousAddressLimits addresses;
 
-    public ProgressController(ProgressService progress, NnlabProperties properties, AnonymousAddressLimits addresses) {
+    public ProgressController(ProgressService progress, ClassroomProperties properties, AnonymousAddressLimits addresses) {
         this.progress = progress;
         this.addresses = addresses;
         this.heartbeats = new PerCallerRateLimit("nnlab.classroom.heartbeats-per-minute",
-                properties.classroom().heartbeatsPerMinute());
+                properties.heartbeatsPerMinute());
         this.answers = new PerCallerRateLimit("nnlab.classroom.answers-per-minute",
-                properties.classroom().answersPerMinute());
+                properties.answersPerMinute());
     }
 
     /**
