@@ -1,12 +1,11 @@
 package nnlab.classroom;
 
-import nnlab.identity.Student;
-import nnlab.identity.StudentRepository;
-
 import java.security.SecureRandom;
 import java.util.List;
-import nnlab.platform.InvalidInputException;
+import nnlab.identity.Student;
+import nnlab.identity.StudentRepository;
 import nnlab.labs.LabCatalog;
+import nnlab.platform.InvalidInputException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;

@@ -1,10 +1,9 @@
 package nnlab.classroom;
 
-import nnlab.identity.StudentRepository;
-
 import java.util.List;
-import nnlab.platform.InvalidInputException;
+import nnlab.identity.StudentRepository;
 import nnlab.labs.LabCatalog;
+import nnlab.platform.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

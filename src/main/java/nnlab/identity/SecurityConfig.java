@@ -1,22 +1,12 @@
 package nnlab.identity;
 
-import nnlab.platform.SecurityProblems;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
 import java.util.UUID;
-import nnlab.identity.AnonymousCallerFilter;
-import nnlab.identity.ApiTokens;
-import nnlab.identity.BearerTokenFilter;
-import nnlab.identity.InstructorLogin;
-import nnlab.identity.LoginThrottle;
-import nnlab.identity.Role;
-import nnlab.identity.StudentCookieFilter;
-import nnlab.identity.StudentCookies;
-import nnlab.identity.StudentRepository;
+import nnlab.platform.SecurityProblems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;

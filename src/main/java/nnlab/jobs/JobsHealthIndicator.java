@@ -1,7 +1,5 @@
 package nnlab.jobs;
 
-import nnlab.jobs.JobQueue;
-import nnlab.jobs.JobService;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;

@@ -1,13 +1,12 @@
 package nnlab.classroom;
 
-import nnlab.identity.InstructorAccounts;
-import nnlab.identity.InstructorRepository;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.Optional;
 import nnlab.identity.IdentityProperties;
+import nnlab.identity.InstructorAccounts;
+import nnlab.identity.InstructorRepository;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,8 +1,5 @@
 package nnlab.classroom;
 
-import nnlab.identity.Person;
-import nnlab.identity.PersonAuthentication;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,10 +10,12 @@ import java.util.TreeSet;
 import java.util.UUID;
 import nnlab.classroom.support.JobEndpoints;
 import nnlab.classroom.support.Visitor;
+import nnlab.identity.Person;
+import nnlab.identity.PersonAuthentication;
+import nnlab.jobs.ReachableJob;
 import nnlab.jobs.support.Api;
 import nnlab.jobs.support.LiveServer;
 import nnlab.jobs.support.Specs;
-import nnlab.jobs.ReachableJob;
 import nnlab.jobs.web.JobStompController;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

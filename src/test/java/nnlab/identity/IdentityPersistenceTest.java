@@ -1,6 +1,5 @@
 package nnlab.identity;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;

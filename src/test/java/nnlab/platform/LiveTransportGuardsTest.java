@@ -1,6 +1,5 @@
 package nnlab.platform;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

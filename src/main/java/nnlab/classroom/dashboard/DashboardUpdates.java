@@ -1,7 +1,6 @@
 package nnlab.classroom.dashboard;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +10,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import nnlab.classroom.ClassActivity;
+import nnlab.classroom.ClassroomProperties;
 import nnlab.identity.Person;
 import nnlab.identity.StudentRepository;
 import nnlab.jobs.JobListener;
 import nnlab.jobs.JobMessage;
 import nnlab.jobs.web.LiveDestination;
-import nnlab.classroom.ClassroomProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
