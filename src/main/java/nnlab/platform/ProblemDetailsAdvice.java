@@ -42,9 +42,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * and whose {@code detail} says what is allowed, including the configured limit; such errors are
  * logged at debug level without a stack trace. No detail names a Java type. The features' own refusals (a job
  * not found, a full queue…) are {@link ErrorResponse}s carrying their problem; this advice answers them as
- * they say without knowing them, and the engine's errors through a feature's {@link ErrorTranslator}. (Errors outside the
- * controllers: {@link ErrorAnswersConfig}; for a browser asking for a page, a problem is written as the
- * error page by {@link ProblemPages}.)
+ * they say without knowing them, and the engine's errors through a feature's {@link ErrorTranslator}.
+ * (Errors outside the controllers: {@link ErrorAnswersConfig}; for a browser asking for a page, a problem
+ * is written as the error page by {@link ProblemPages}.)
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -87,7 +87,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * exception a translator knows is answered as it says; anything else is a 500 that names nothing inside.
      */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> other(Exception e) {
         ErrorResponse answer = answerFor(e);
         if (answer != null) {
             log.debug("refused: {}", e.getMessage());
