@@ -7,13 +7,14 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import nnlab.identity.ClassNames;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** Classes in the database. */
 @Repository
-public class ClassRepository {
+public class ClassRepository implements ClassNames {
 
     private final JdbcClient jdbc;
 
@@ -32,6 +33,11 @@ public class ClassRepository {
 
     public Optional<Classroom> find(long id) {
         return jdbc.sql("select * from classroom where id = :id").param("id", id).query(ClassRepository::row).optional();
+    }
+
+    @Override
+    public Optional<String> nameOf(long classId) {
+        return find(classId).map(Classroom::name);
     }
 
     public Optional<Classroom> findByCode(String code) {

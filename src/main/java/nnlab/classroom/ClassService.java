@@ -2,8 +2,10 @@ package nnlab.classroom;
 
 import java.security.SecureRandom;
 import java.util.List;
-import nnlab.engine.InvalidSpecException;
+import nnlab.identity.Student;
+import nnlab.identity.StudentRepository;
 import nnlab.labs.LabCatalog;
+import nnlab.platform.InvalidInputException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -34,7 +36,7 @@ public class ClassService {
 
     public Classroom create(String name) {
         String n = name == null ? "" : name.strip();
-        InvalidSpecException.require(!n.isEmpty() && n.length() <= MAX_CLASS_NAME && printable(n), "name",
+        InvalidInputException.require(!n.isEmpty() && n.length() <= MAX_CLASS_NAME && printable(n), "name",
                 "must be 1 to " + MAX_CLASS_NAME + " printable characters");
         for (int attempt = 0; ; attempt++) {
             try {
@@ -71,7 +73,7 @@ public class ClassService {
         if (slugs != null) {
             for (int i = 0; i < slugs.size(); i++) {
                 String slug = slugs.get(i);
-                InvalidSpecException.require(slug != null && labs.find(slug).isPresent(), "labs[" + i + "]",
+                InvalidInputException.require(slug != null && labs.find(slug).isPresent(), "labs[" + i + "]",
                         "is not a lab: " + (slug == null ? "null" : "'" + slug + "'") + "; the labs are "
                                 + labs.current().labs().stream().map(nnlab.labs.Lab::slug).toList());
             }

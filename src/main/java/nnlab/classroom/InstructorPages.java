@@ -1,8 +1,9 @@
 package nnlab.classroom;
 
 import java.util.List;
-import nnlab.engine.InvalidSpecException;
+import nnlab.identity.StudentRepository;
 import nnlab.labs.LabCatalog;
+import nnlab.platform.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,7 +41,7 @@ public class InstructorPages {
     public String create(@RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
         try {
             return "redirect:/instructor/classes/" + classes.create(name).id();
-        } catch (InvalidSpecException e) {
+        } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", "The class name " + e.reason() + ".");
             return "redirect:/instructor";
         }

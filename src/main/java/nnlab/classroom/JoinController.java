@@ -2,6 +2,9 @@ package nnlab.classroom;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import nnlab.identity.Person;
+import nnlab.identity.Student;
+import nnlab.identity.StudentCookies;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,5 +1,6 @@
 package nnlab.jobs;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +37,8 @@ public class InProcessJobQueue implements JobQueue {
     private final int capacity;
     private final int workers;
     private final Sharing sharing;
+    /** What a refusal tells the caller to wait ({@code nnlab.jobs.retry-after}). */
+    private final Duration retryAfter;
     private final OwnerTurns turns;
     private final List<Thread> threads = new ArrayList<>();
     private boolean stopped;
@@ -50,10 +53,15 @@ public class InProcessJobQueue implements JobQueue {
     }
 
     public InProcessJobQueue(int capacity, int workers, Sharing sharing) {
+        this(capacity, workers, sharing, Duration.ofSeconds(10));
+    }
+
+    public InProcessJobQueue(int capacity, int workers, Sharing sharing, Duration retryAfter) {
         if (capacity < 0 || workers < 1) throw new IllegalArgumentException("capacity >= 0 and workers >= 1");
         this.capacity = capacity;
         this.workers = workers;
         this.sharing = sharing;
+        this.retryAfter = retryAfter;
         this.turns = new OwnerTurns(sharing.maxRunningPerOwner(), sharing.workConserving());
     }
 
@@ -61,13 +69,13 @@ public class InProcessJobQueue implements JobQueue {
     public synchronized void enqueue(String jobId, String owner) {
         if (turns.size() >= capacity) {
             throw new QueueFullException("the job queue is full (" + capacity + " waiting jobs)",
-                    "nnlab.jobs.queue-capacity", capacity);
+                    "nnlab.jobs.queue-capacity", capacity, retryAfter);
         }
         int mine = turns.waitingOf(owner);
         if (mine >= sharing.maxQueuedPerOwner()) {
             throw new QueueFullException("you have " + mine + " jobs waiting for a worker, the limit is "
                     + sharing.maxQueuedPerOwner() + " per client: wait for one to start or cancel one",
-                    "nnlab.jobs.max-queued-per-client", sharing.maxQueuedPerOwner());
+                    "nnlab.jobs.max-queued-per-client", sharing.maxQueuedPerOwner(), retryAfter);
         }
         turns.add(jobId, owner);
         changed();

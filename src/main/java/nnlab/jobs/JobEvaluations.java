@@ -19,7 +19,6 @@ import nnlab.engine.DataSplit;
 import nnlab.engine.Examples;
 import nnlab.engine.InvalidSpecException;
 import nnlab.engine.Model;
-import nnlab.system.NnlabProperties;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,7 +37,7 @@ public class JobEvaluations {
     static final String BOUND = "nnlab.limits.max-concurrent-evaluations";
 
     private final JobService jobs;
-    private final NnlabProperties properties;
+    private final LimitsProperties limits;
     private final Map<String, Evaluation> finished = lru();
     private final Map<String, LiveResult> live = lru();
     private final Semaphore slots;
@@ -54,10 +53,10 @@ public class JobEvaluations {
     private record LiveResult(WeakReference<Model> weights, Evaluation evaluation) {
     }
 
-    public JobEvaluations(JobService jobs, NnlabProperties properties, MeterRegistry meters) {
+    public JobEvaluations(JobService jobs, LimitsProperties limits, MeterRegistry meters) {
         this.jobs = jobs;
-        this.properties = properties;
-        this.bound = properties.limits().effectiveConcurrentEvaluations();
+        this.limits = limits;
+        this.bound = limits.effectiveConcurrentEvaluations();
         this.slots = new Semaphore(bound);
         this.computed = counter(meters, "computed");
         this.cached = counter(meters, "cached");
@@ -85,7 +84,7 @@ public class JobEvaluations {
      */
     public Evaluation evaluate(ReachableJob reached, String split, int samples) {
         String id = reached.id();
-        int max = properties.limits().maxEvaluationSamples();
+        int max = limits.maxEvaluationSamples();
         InvalidSpecException.require(samples >= 0 && samples <= max, "samples",
                 "must be between 0 and " + max + " (nnlab.limits.max-evaluation-samples), was " + samples);
         String requested = split == null ? null : split.strip().toLowerCase(Locale.ROOT);

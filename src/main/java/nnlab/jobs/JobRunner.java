@@ -10,7 +10,6 @@ import nnlab.engine.Model;
 import nnlab.engine.StopReason;
 import nnlab.engine.Training;
 import nnlab.engine.TrainingListener;
-import nnlab.system.NnlabProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +34,8 @@ final class JobRunner {
     private final JobRepository repository;
     private final MetricPublisher publisher;
     private final JobMetrics metrics;
-    private final NnlabProperties properties;
+    private final JobsProperties settings;
+    private final LiveProperties live;
     private final Consumer<Job> onStatus;
     private final List<JobMessage.Epoch> pending = new ArrayList<>();
     private long lastFlush = System.nanoTime();
@@ -52,13 +52,14 @@ final class JobRunner {
     private long deadline;
 
     JobRunner(Job job, JobSpecMapper mapper, JobRepository repository, MetricPublisher publisher, JobMetrics metrics,
-              NnlabProperties properties, Consumer<Job> onStatus) {
+              JobsProperties settings, LiveProperties live, Consumer<Job> onStatus) {
         this.job = job;
         this.mapper = mapper;
         this.repository = repository;
         this.publisher = publisher;
         this.metrics = metrics;
-        this.properties = properties;
+        this.settings = settings;
+        this.live = live;
         this.onStatus = onStatus;
     }
 
@@ -75,7 +76,7 @@ final class JobRunner {
                     return;
                 }
                 status(JobStatus.RUNNING);
-                deadline = System.nanoTime() + properties.jobs().maxDuration().toNanos();
+                deadline = System.nanoTime() + settings.maxDuration().toNanos();
                 prepared = mapper.prepare(job.spec);
                 training = Training.create(prepared.network(), prepared.config(), prepared.data().split(),
                         prepared.seed(), mapper.engineLimits());
@@ -133,7 +134,7 @@ final class JobRunner {
                         training.cancel();
                     }
                     if (Thread.currentThread().isInterrupted()) training.cancel();
-                    double perSecond = properties.live().maxProgressPerSecond();
+                    double perSecond = live.maxProgressPerSecond();
                     if (perSecond > 0 && batch < batches && now - lastProgress >= 1e9 / perSecond) {
                         lastProgress = now;
                         publisher.publish(new JobMessage.Progress(job.id, epoch, batch, batches,
@@ -214,7 +215,7 @@ final class JobRunner {
     }
 
     private String timeLimit() {
-        return "the job exceeded its time limit of " + properties.jobs().maxDuration()
+        return "the job exceeded its time limit of " + settings.maxDuration()
                 + " (nnlab.jobs.max-duration), pauses included";
     }
 
@@ -222,7 +223,7 @@ final class JobRunner {
     private JobMessage.Epoch withSnapshot(JobMessage.Epoch message, PreparedJob p, Model model, boolean force) {
         if (!p.wantsSnapshots()) return message;
         long now = System.nanoTime();
-        double perSecond = properties.live().maxSnapshotsPerSecond();
+        double perSecond = live.maxSnapshotsPerSecond();
         boolean due = lastSnapshot == 0 || (perSecond > 0 && now - lastSnapshot >= 1e9 / perSecond);
         if (!due && !force) return message;
         lastSnapshot = now;

@@ -22,7 +22,6 @@ import nnlab.engine.ModelSummary;
 import nnlab.engine.NetworkSpec;
 import nnlab.engine.StopReason;
 import nnlab.engine.Weights;
-import nnlab.system.NnlabProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -47,7 +46,9 @@ public class JobService implements SmartLifecycle {
     private final JobQueue queue;
     private final MetricPublisher publisher;
     private final JobMetrics metrics;
-    private final NnlabProperties properties;
+    private final JobsProperties settings;
+    private final LimitsProperties limits;
+    private final LiveProperties liveSettings;
     private final JobWatchers watchers;
     private final SubmissionRateLimiter rateLimiter;
     private final Map<String, Job> live = new ConcurrentHashMap<>();
@@ -72,7 +73,8 @@ public class JobService implements SmartLifecycle {
     private ScheduledExecutorService sweeper;
 
     public JobService(JobSpecMapper mapper, JobRepository repository, JobQueue queue, MetricPublisher publisher,
-                      JobMetrics metrics, NnlabProperties properties, JobWatchers watchers,
+                      JobMetrics metrics, JobsProperties settings, LimitsProperties limits,
+                      LiveProperties liveSettings, JobWatchers watchers,
                       SubmissionRateLimiter rateLimiter, ObjectProvider<JobListener> listeners) {
         this.mapper = mapper;
         this.repository = repository;
@@ -80,11 +82,13 @@ public class JobService implements SmartLifecycle {
         this.publisher = telling(publisher);
         this.listenerBeans = listeners;
         this.metrics = metrics;
-        this.properties = properties;
+        this.settings = settings;
+        this.limits = limits;
+        this.liveSettings = liveSettings;
         this.watchers = watchers;
         this.rateLimiter = rateLimiter;
         this.memory = MemoryLedger.forHeap(Runtime.getRuntime().maxMemory(),
-                properties.limits().memoryReserve().toBytes());
+                limits.memoryReserve().toBytes());
         metrics.gauge("nnlab.jobs.memory.reserved", "heap bytes reserved by started jobs", memory::reserved);
         metrics.gauge("nnlab.jobs.queued", "jobs waiting for a worker", () -> count(JobStatus.QUEUED));
         metrics.gauge("nnlab.jobs.running", "jobs training now", () -> count(JobStatus.RUNNING));
@@ -138,16 +142,16 @@ public class JobService implements SmartLifecycle {
     void sweepParked() {
         try {
             long now = System.nanoTime();
-            long idleCutoff = now - properties.jobs().pausedTimeout().toNanos();
+            long idleCutoff = now - settings.pausedTimeout().toNanos();
             for (Job job : live.values()) {
                 JobRunner r = job.runner();
                 if (r == null) continue;
                 if (r.pastDeadline(now) && job.unparkToEnd()) {
                     r.endParkedTimedOut();
                 } else if (job.unparkIfIdleSince(idleCutoff)) {
-                    log.info("job {} was paused longer than {}: cancelled", job.id, properties.jobs().pausedTimeout());
+                    log.info("job {} was paused longer than {}: cancelled", job.id, settings.pausedTimeout());
                     r.endParked(JobStatus.CANCELLED, "the job was paused for longer than "
-                            + properties.jobs().pausedTimeout() + " (nnlab.jobs.paused-timeout) without a step"
+                            + settings.pausedTimeout() + " (nnlab.jobs.paused-timeout) without a step"
                             + " or resume; it was cancelled to free its memory. Its history up to epoch "
                             + job.epochsDone() + " and its weights are kept");
                 }
@@ -164,7 +168,7 @@ public class JobService implements SmartLifecycle {
      */
     void sweepIdle() {
         try {
-            Duration timeout = properties.jobs().idleTimeout();
+            Duration timeout = settings.idleTimeout();
             if (timeout.isZero() || timeout.isNegative()) return;
             long cutoff = System.nanoTime() - timeout.toNanos();
             for (Job job : live.values()) {
@@ -255,11 +259,12 @@ public class JobService implements SmartLifecycle {
         JobSpec spec = mapper.withSeed(submitted);
         CheckedJob checked = mapper.check(spec);
         refuseIfTooLarge(checked.memory());
-        int max = properties.jobs().maxActivePerClient();
+        int max = settings.maxActivePerClient();
         long active = live.values().stream().filter(j -> j.client.equals(client) && !j.status().finished()).count();
         if (active >= max) {
             throw new QueueFullException("you have " + active + " unfinished jobs, the limit is " + max
-                    + " per client: wait for one to finish or cancel one", "nnlab.jobs.max-active-per-client", max);
+                    + " per client: wait for one to finish or cancel one", "nnlab.jobs.max-active-per-client", max,
+                    settings.retryAfter());
         }
         String id = UUID.randomUUID().toString();
         Job job = new Job(id, client, spec, checked.config().epochs(), checked.data().inputs(), Instant.now());
@@ -317,7 +322,7 @@ public class JobService implements SmartLifecycle {
         if (job == null) return;
         JobRunner r = job.runner();
         if (r == null) {
-            r = new JobRunner(job, mapper, repository, publisher, metrics, properties, this::statusChanged);
+            r = new JobRunner(job, mapper, repository, publisher, metrics, settings, liveSettings, this::statusChanged);
             job.runner(r);
         }
         r.run();
@@ -615,7 +620,7 @@ public class JobService implements SmartLifecycle {
                         + ") or points (rows of x1, x2 for 2-D data sets), not both or neither");
         List<double[]> rows = hasInputs ? request.inputs() : request.points();
         String field = hasInputs ? "inputs" : "points";
-        int maxRows = properties.limits().maxPredictRows();
+        int maxRows = limits.maxPredictRows();
         InvalidSpecException.require(!rows.isEmpty() && rows.size() <= maxRows, field,
                 "must have between 1 and " + maxRows + " rows (nnlab.limits.max-predict-rows), has " + rows.size());
         if (hasPoints) {

@@ -10,11 +10,11 @@ import nnlab.data.DatasetLimits;
 import nnlab.data.DatasetShape;
 import nnlab.data.DatasetSpec;
 import nnlab.data.PreparedDataset;
-import nnlab.engine.DataSplit;
-import nnlab.engine.Examples;
 import nnlab.engine.Activation;
+import nnlab.engine.DataSplit;
 import nnlab.engine.EarlyStopping;
 import nnlab.engine.EngineLimits;
+import nnlab.engine.Examples;
 import nnlab.engine.Initializer;
 import nnlab.engine.InvalidSpecException;
 import nnlab.engine.LayerSpec;
@@ -24,7 +24,6 @@ import nnlab.engine.Optimizer;
 import nnlab.engine.Training;
 import nnlab.engine.TrainingConfig;
 import nnlab.engine.Weights;
-import nnlab.system.NnlabProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,13 +41,13 @@ public class JobSpecMapper {
     /** Above this many training examples the training metrics are the epoch's running mean (Keras), not a full pass. */
     static final int EVALUATE_TRAIN_UP_TO = 10_000;
 
-    private final NnlabProperties.Limits limits;
+    private final LimitsProperties limits;
     private final EngineLimits engineLimits;
     private final DatasetLimits datasetLimits;
     private final DatasetCache datasets;
 
-    public JobSpecMapper(NnlabProperties properties) {
-        this.limits = properties.limits();
+    public JobSpecMapper(LimitsProperties limits) {
+        this.limits = limits;
         this.engineLimits = new EngineLimits(limits.maxLayers(), limits.maxUnits(), limits.maxEpochs(),
                 limits.maxBatchSize(), limits.maxParameters(), EngineLimits.DEFAULT.maxInputs());
         this.datasetLimits = new DatasetLimits(limits.maxSamples());

@@ -1,7 +1,16 @@
 package nnlab.jobs;
 
-/** The request does not fit the job's status, e.g. step on a running job (HTTP 409). */
-public class JobStateException extends RuntimeException {
+import java.net.URI;
+import nnlab.platform.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponse;
+
+/** The request does not fit the job's status, e.g. step on a running job (HTTP 409, naming the status). */
+public class JobStateException extends RuntimeException implements ErrorResponse {
+
+    private static final URI WRONG_STATE = URI.create("/problems/wrong-state");
 
     private final JobStatus status;
 
@@ -12,5 +21,17 @@ public class JobStateException extends RuntimeException {
 
     public JobStatus status() {
         return status;
+    }
+
+    @Override
+    public HttpStatusCode getStatusCode() {
+        return HttpStatus.CONFLICT;
+    }
+
+    @Override
+    public ProblemDetail getBody() {
+        ProblemDetail p = Problems.of(HttpStatus.CONFLICT, WRONG_STATE, "Not possible in the job's status", getMessage());
+        p.setProperty("jobStatus", status);
+        return p;
     }
 }

@@ -1,8 +1,7 @@
 package nnlab.jobs;
 
 import java.time.Duration;
-import nnlab.system.NnlabProperties;
-import nnlab.system.PerCallerRateLimit;
+import nnlab.platform.PerCallerRateLimit;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,8 +15,8 @@ public class SubmissionRateLimiter {
 
     private final PerCallerRateLimit limit;
 
-    public SubmissionRateLimiter(NnlabProperties properties) {
-        this.limit = new PerCallerRateLimit(PROPERTY, properties.jobs().submissionsPerMinute());
+    public SubmissionRateLimiter(JobsProperties settings) {
+        this.limit = new PerCallerRateLimit(PROPERTY, settings.submissionsPerMinute());
     }
 
     /** Takes a token for one submission or throws {@link TooManySubmissionsException}. */

@@ -13,7 +13,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,7 +35,12 @@ public class LabCatalog {
     private final LabParser parser = new LabParser();
     private volatile Snapshot snapshot = new Snapshot(List.of(), List.of(), Map.of());
 
-    public LabCatalog(@Value("${nnlab.labs.dir:notebooks-content}") Path dir) {
+    @Autowired
+    public LabCatalog(LabsProperties properties) {
+        this(properties.dir());
+    }
+
+    public LabCatalog(Path dir) {
         this.dir = dir;
         current();
     }

@@ -3,6 +3,7 @@ package nnlab.classroom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import nnlab.identity.Person;
 import org.junit.jupiter.api.Test;
 
 /** The rules of who is who: owner keys, who reaches whose jobs, display names and join codes. */

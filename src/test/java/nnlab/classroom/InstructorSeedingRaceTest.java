@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.Optional;
-import nnlab.system.NnlabProperties;
+import nnlab.identity.IdentityProperties;
+import nnlab.identity.InstructorAccounts;
+import nnlab.identity.InstructorRepository;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,7 +59,7 @@ class InstructorSeedingRaceTest {
     @Test
     void aConfiguredAccountInsertedByAnotherServerMeanwhileIsKept(CapturedOutput output) {
         String theirs = bcrypt.encode("the other server's password");
-        NnlabProperties configured = properties(Map.of("nnlab.security.instructors[0].username", "kim",
+        IdentityProperties configured = properties(Map.of("nnlab.security.instructors[0].username", "kim",
                 "nnlab.security.instructors[0].password", "this server's password"));
 
         new InstructorAccounts(racedBy("kim", theirs), bcrypt, configured).run(null);
@@ -72,7 +74,7 @@ class InstructorSeedingRaceTest {
     @Test
     void aGeneratedPasswordThatLostTheRaceIsNotPrinted(CapturedOutput output) {
         String theirs = bcrypt.encode("the other server's generated password");
-        NnlabProperties none = properties(Map.of("nnlab.security.instructors[0].username", "instructor",
+        IdentityProperties none = properties(Map.of("nnlab.security.instructors[0].username", "instructor",
                 "nnlab.security.instructors[0].password", ""));
 
         new InstructorAccounts(racedBy("instructor", theirs), bcrypt, none).run(null);
@@ -83,7 +85,7 @@ class InstructorSeedingRaceTest {
                 .contains("instructor account 'instructor' was created at the same moment by another server");
     }
 
-    private static NnlabProperties properties(Map<String, String> values) {
-        return new Binder(new MapConfigurationPropertySource(values)).bindOrCreate("nnlab", NnlabProperties.class);
+    private static IdentityProperties properties(Map<String, String> values) {
+        return new Binder(new MapConfigurationPropertySource(values)).bindOrCreate("nnlab.security", IdentityProperties.class);
     }
 }

@@ -50,7 +50,8 @@ class JobRunnerErrorsTest {
         Job job = new Job("j1", "student:1", spec, 1, 784, Instant.now());
         List<JobStatus> seen = new ArrayList<>();
         new JobRunner(job, failing, new NoStorage(), message -> { }, new JobMetrics(new SimpleMeterRegistry()),
-                JobSpecMapperTest.defaults(), j -> seen.add(j.status())).run();
+                JobSpecMapperTest.defaults("nnlab.jobs", JobsProperties.class),
+                JobSpecMapperTest.defaults("nnlab.live", LiveProperties.class), j -> seen.add(j.status())).run();
         assertThat(seen).endsWith(JobStatus.FAILED);
         return job;
     }

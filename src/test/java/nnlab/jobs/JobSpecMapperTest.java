@@ -10,7 +10,6 @@ import nnlab.engine.InvalidSpecException;
 import nnlab.engine.Loss;
 import nnlab.engine.Optimizer;
 import nnlab.engine.TrainingConfig;
-import nnlab.system.NnlabProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -18,9 +17,12 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 class JobSpecMapperTest {
 
     /** The configuration's defaults, bound as Spring binds them. */
-    static NnlabProperties defaults() {
-        return new Binder(new MapConfigurationPropertySource(java.util.Map.of("nnlab.data-dir", "x")))
-                .bind("nnlab", NnlabProperties.class).get();
+    static <T> T defaults(String prefix, Class<T> type) {
+        return new Binder(new MapConfigurationPropertySource(java.util.Map.of())).bindOrCreate(prefix, type);
+    }
+
+    static LimitsProperties defaults() {
+        return defaults("nnlab.limits", LimitsProperties.class);
     }
 
     private final JobSpecMapper mapper = new JobSpecMapper(defaults());
@@ -36,12 +38,13 @@ class JobSpecMapperTest {
 
     @Test
     void theDefaultsAreSafe() {
-        NnlabProperties p = defaults();
-        assertThat(p.limits().maxLayers()).isEqualTo(8);
-        assertThat(p.limits().maxEpochs()).isEqualTo(10_000);
-        assertThat(p.jobs().queueCapacity()).isEqualTo(32);
-        assertThat(p.jobs().effectiveWorkers()).isGreaterThanOrEqualTo(1);
-        assertThat(p.live().maxSnapshotsPerSecond()).isEqualTo(10);
+        LimitsProperties limits = defaults();
+        JobsProperties jobs = defaults("nnlab.jobs", JobsProperties.class);
+        assertThat(limits.maxLayers()).isEqualTo(8);
+        assertThat(limits.maxEpochs()).isEqualTo(10_000);
+        assertThat(jobs.queueCapacity()).isEqualTo(32);
+        assertThat(jobs.effectiveWorkers()).isGreaterThanOrEqualTo(1);
+        assertThat(defaults("nnlab.live", LiveProperties.class).maxSnapshotsPerSecond()).isEqualTo(10);
     }
 
     @Test

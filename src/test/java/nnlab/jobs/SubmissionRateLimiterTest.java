@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
-import nnlab.system.NnlabProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -14,8 +13,8 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 class SubmissionRateLimiterTest {
 
     private static SubmissionRateLimiter limiter(String perMinute) {
-        NnlabProperties p = new Binder(new MapConfigurationPropertySource(Map.of("nnlab.data-dir", "x",
-                "nnlab.jobs.submissions-per-minute", perMinute))).bind("nnlab", NnlabProperties.class).get();
+        JobsProperties p = new Binder(new MapConfigurationPropertySource(Map.of(
+                "nnlab.jobs.submissions-per-minute", perMinute))).bind("nnlab.jobs", JobsProperties.class).get();
         return new SubmissionRateLimiter(p);
     }
 

@@ -12,14 +12,14 @@ import java.util.Map;
 import java.util.Set;
 import nnlab.classroom.ClassRepository;
 import nnlab.classroom.Classroom;
-import nnlab.classroom.Person;
-import nnlab.classroom.Student;
-import nnlab.classroom.StudentRepository;
 import nnlab.classroom.progress.ProgressRepository;
 import nnlab.classroom.progress.ProgressService;
+import nnlab.identity.Person;
+import nnlab.identity.Student;
+import nnlab.identity.StudentRepository;
+import nnlab.jobs.JobHistory;
 import nnlab.jobs.JobMessage;
 import nnlab.jobs.JobRecord;
-import nnlab.jobs.JobRepository;
 import nnlab.jobs.JobStatus;
 import nnlab.jobs.MetricsView;
 import nnlab.labs.Lab;
@@ -42,7 +42,7 @@ public class ClassDashboard {
     private final StudentRepository students;
     private final ProgressRepository progress;
     private final ProgressService presence;
-    private final JobRepository jobRecords;
+    private final JobHistory jobRecords;
     private final LiveJobs live;
     private final LabCatalog labs;
     /** The last epoch of finished jobs, which never changes: read from the database once. */
@@ -55,7 +55,7 @@ public class ClassDashboard {
             });
 
     public ClassDashboard(ClassRepository classes, StudentRepository students, ProgressRepository progress,
-                          ProgressService presence, JobRepository jobRecords, LiveJobs live, LabCatalog labs) {
+                          ProgressService presence, JobHistory jobRecords, LiveJobs live, LabCatalog labs) {
         this.classes = classes;
         this.students = students;
         this.progress = progress;
@@ -84,11 +84,11 @@ public class ClassDashboard {
         List<ProgressRepository.Answer> answers = progress.answers(classId);
         Map<Long, List<ProgressRepository.Answer>> answersOf = new HashMap<>();
         answers.forEach(a -> answersOf.computeIfAbsent(a.studentId(), k -> new ArrayList<>()).add(a));
-        Map<String, Long> jobsRun = jobRecords.countByClient(classId);
+        Map<String, Long> jobsRun = jobRecords.countByOwnerInClass(classId);
 
         Map<Long, List<DashboardView.JobRow>> recent = new HashMap<>();
         List<DashboardView.JobRow> queue = new ArrayList<>();
-        for (JobRecord r : jobRecords.list(JOBS_LOOKED_AT, null, null, classId)) {
+        for (JobRecord r : jobRecords.newestInClass(classId, JOBS_LOOKED_AT)) {
             Long student = Person.studentIdOf(r.client());
             if (student == null || !names.containsKey(student)) continue;
             List<DashboardView.JobRow> mine = recent.computeIfAbsent(student, k -> new ArrayList<>());

@@ -1,7 +1,6 @@
 package nnlab.classroom.dashboard;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +10,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import nnlab.classroom.ClassActivity;
-import nnlab.classroom.Person;
-import nnlab.classroom.StudentRepository;
+import nnlab.classroom.ClassroomProperties;
+import nnlab.identity.Person;
+import nnlab.identity.StudentRepository;
 import nnlab.jobs.JobListener;
 import nnlab.jobs.JobMessage;
 import nnlab.jobs.web.LiveDestination;
-import nnlab.system.NnlabProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -52,12 +51,12 @@ public class DashboardUpdates implements JobListener, SmartLifecycle {
     private ScheduledExecutorService sender;
 
     public DashboardUpdates(ClassDashboard dashboard, StudentRepository students, SimpMessagingTemplate stomp,
-                            ObjectMapper json, NnlabProperties properties) {
+                            ObjectMapper json, ClassroomProperties properties) {
         this.dashboard = dashboard;
         this.students = students;
         this.stomp = stomp;
         this.json = json;
-        this.periodMillis = Math.max(50, Math.round(1000 / properties.classroom().dashboardUpdatesPerSecond()));
+        this.periodMillis = Math.max(50, Math.round(1000 / properties.dashboardUpdatesPerSecond()));
     }
 
     public static String topic(long classId) {

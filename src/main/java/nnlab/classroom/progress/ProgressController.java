@@ -3,10 +3,10 @@ package nnlab.classroom.progress;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import nnlab.classroom.AnonymousAddressLimits;
-import nnlab.classroom.Person;
-import nnlab.system.NnlabProperties;
-import nnlab.system.PerCallerRateLimit;
+import nnlab.classroom.ClassroomProperties;
+import nnlab.identity.AnonymousAddressLimits;
+import nnlab.identity.Person;
+import nnlab.platform.PerCallerRateLimit;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,13 +28,13 @@ public class ProgressController {
     private final PerCallerRateLimit answers;
     private final AnonymousAddressLimits addresses;
 
-    public ProgressController(ProgressService progress, NnlabProperties properties, AnonymousAddressLimits addresses) {
+    public ProgressController(ProgressService progress, ClassroomProperties properties, AnonymousAddressLimits addresses) {
         this.progress = progress;
         this.addresses = addresses;
         this.heartbeats = new PerCallerRateLimit("nnlab.classroom.heartbeats-per-minute",
-                properties.classroom().heartbeatsPerMinute());
+                properties.heartbeatsPerMinute());
         this.answers = new PerCallerRateLimit("nnlab.classroom.answers-per-minute",
-                properties.classroom().answersPerMinute());
+                properties.answersPerMinute());
     }
 
     /**

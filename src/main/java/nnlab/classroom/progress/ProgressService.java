@@ -8,13 +8,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import nnlab.classroom.ClassActivity;
-import nnlab.classroom.LabVisibility;
-import nnlab.classroom.Person;
-import nnlab.engine.InvalidSpecException;
+import nnlab.classroom.ClassroomProperties;
+import nnlab.identity.Person;
 import nnlab.labs.Lab;
 import nnlab.labs.LabCatalog;
 import nnlab.labs.LabQuestion;
-import nnlab.system.NnlabProperties;
+import nnlab.labs.LabVisibility;
+import nnlab.platform.InvalidInputException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpStatus;
@@ -49,12 +49,12 @@ public class ProgressService implements SmartLifecycle {
     }
 
     public ProgressService(LabCatalog labs, LabVisibility visibility, ProgressRepository repository,
-                           ApplicationEventPublisher events, NnlabProperties properties) {
+                           ApplicationEventPublisher events, ClassroomProperties properties) {
         this.labs = labs;
         this.visibility = visibility;
         this.repository = repository;
         this.events = events;
-        this.onlineWindow = properties.classroom().onlineWindow();
+        this.onlineWindow = properties.onlineWindow();
     }
 
     /**
@@ -69,11 +69,11 @@ public class ProgressService implements SmartLifecycle {
         Lab lab = lab(labSlug);
         if (!visibility.slugsVisibleTo(who).test(lab.slug())) throw noLab(labSlug);
         LabQuestion question = lab.question(questionId == null ? "" : questionId).orElseThrow(() ->
-                new InvalidSpecException("question", "lab '" + lab.slug() + "' has no question '" + questionId
+                new InvalidInputException("question", "lab '" + lab.slug() + "' has no question '" + questionId
                         + "'; its questions are " + lab.questions().stream().map(LabQuestion::id).toList()));
-        InvalidSpecException.require(given != null && !given.isBlank() && given.length() <= LabQuestion.MAX_ANSWER,
+        InvalidInputException.require(given != null && !given.isBlank() && given.length() <= LabQuestion.MAX_ANSWER,
                 "answer", "must be 1 to " + LabQuestion.MAX_ANSWER + " characters");
-        LabQuestion.Checked checked = question.check(given).orElseThrow(() -> new InvalidSpecException("answer",
+        LabQuestion.Checked checked = question.check(given).orElseThrow(() -> new InvalidInputException("answer",
                 question.isChoice() ? "must be the index of a choice, 0 to " + (question.choices().size() - 1)
                         : "must be a number"));
         boolean kept = who != null && who.isStudent()
@@ -94,7 +94,7 @@ public class ProgressService implements SmartLifecycle {
      * @return true when stored
      */
     public boolean heartbeat(Person who, String page) {
-        InvalidSpecException.require(page != null && (page.equals(PLAYGROUND)
+        InvalidInputException.require(page != null && (page.equals(PLAYGROUND)
                         || labs.find(page).isPresent() && visibility.slugsVisibleTo(who).test(page)),
                 "page", "must be \"" + PLAYGROUND + "\" or the slug of a lab you see, was '" + shorten(page) + "'");
         if (who == null || !who.isStudent()) return false;

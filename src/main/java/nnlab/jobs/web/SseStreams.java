@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import nnlab.jobs.JobMessage;
 import nnlab.jobs.JobService;
 import nnlab.jobs.JobWatchers;
+import nnlab.jobs.LiveProperties;
 import nnlab.jobs.ReachableJob;
-import nnlab.system.NnlabProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -41,10 +41,10 @@ public class SseStreams implements SmartLifecycle {
     private final ThreadPoolExecutor senders;
     private final JobWatchers watchers;
 
-    public SseStreams(ObjectMapper json, NnlabProperties properties, JobWatchers watchers) {
+    public SseStreams(ObjectMapper json, LiveProperties live, JobWatchers watchers) {
         this.json = json;
         this.watchers = watchers;
-        this.buffer = properties.live().subscriberBuffer();
+        this.buffer = live.subscriberBuffer();
         AtomicInteger n = new AtomicInteger();
         this.senders = new ThreadPoolExecutor(8, 8, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "nnlab-sse-" + n.incrementAndGet());

@@ -10,18 +10,19 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import nnlab.classroom.ClassActivity;
+import nnlab.classroom.ClassLabVisibility;
 import nnlab.classroom.ClassRepository;
 import nnlab.classroom.Classroom;
-import nnlab.classroom.LabVisibility;
-import nnlab.classroom.Student;
-import nnlab.classroom.StudentRepository;
+import nnlab.classroom.ClassroomProperties;
 import nnlab.classroom.progress.ProgressRepository;
 import nnlab.classroom.progress.ProgressService;
+import nnlab.identity.Student;
+import nnlab.identity.StudentRepository;
+import nnlab.jobs.JobHistory;
 import nnlab.jobs.JobMessage;
 import nnlab.jobs.JobRepository;
 import nnlab.jobs.JobStatus;
 import nnlab.labs.LabCatalog;
-import nnlab.system.NnlabProperties;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,17 +59,17 @@ class ClassDashboardDataTest {
 
     private Server start() {
         JdbcClient jdbc = JdbcClient.create(database);
-        NnlabProperties properties = new Binder(new MapConfigurationPropertySource(Map.of()))
-                .bindOrCreate("nnlab", NnlabProperties.class);
+        ClassroomProperties properties = new Binder(new MapConfigurationPropertySource(Map.of()))
+                .bindOrCreate("nnlab.classroom", ClassroomProperties.class);
         LabCatalog labs = new LabCatalog(Path.of("notebooks-content"));
         ClassRepository classes = new ClassRepository(jdbc);
         StudentRepository students = new StudentRepository(jdbc);
         ProgressRepository repository = new ProgressRepository(jdbc);
-        ProgressService progress = new ProgressService(labs, new LabVisibility(classes), repository,
+        ProgressService progress = new ProgressService(labs, new ClassLabVisibility(classes), repository,
                 e -> events.add((ClassActivity) e), properties);
         LiveJobs live = new LiveJobs();
         ClassDashboard dashboard = new ClassDashboard(classes, students, repository, progress,
-                new JobRepository(jdbc, new JdbcTemplate(database), json), live, labs);
+                new JobHistory(new JobRepository(jdbc, new JdbcTemplate(database), json)), live, labs);
         return new Server(progress, dashboard, live, classes, students);
     }
 
@@ -121,8 +122,8 @@ class ClassDashboardDataTest {
         Student bob = server.students().insert(c.id(), "Bob");
         List<Message<?>> sent = new ArrayList<>();
         SimpMessagingTemplate stomp = new SimpMessagingTemplate((message, timeout) -> sent.add(message));
-        NnlabProperties properties = new Binder(new MapConfigurationPropertySource(Map.of()))
-                .bindOrCreate("nnlab", NnlabProperties.class);
+        ClassroomProperties properties = new Binder(new MapConfigurationPropertySource(Map.of()))
+                .bindOrCreate("nnlab.classroom", ClassroomProperties.class);
         DashboardUpdates updates = new DashboardUpdates(server.dashboard(), server.students(), stomp, json, properties);
 
         for (int epoch = 1; epoch <= 50; epoch++) {
