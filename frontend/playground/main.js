@@ -141,6 +141,7 @@ function setRunning(running) {
 
 const runner = pageRunner();
 runner.onConnection((up) => { $('connection').hidden = up; });
+runner.connect(); // the connection's state shows from the start, as before the first job
 
 /**
  * Follows a job whose epochs count on from `offset` (the epochs of the jobs before it in this run): its epochs
@@ -206,6 +207,7 @@ async function continueRun(finished) {
 async function chain(ended, generation) {
   try {
     await ended.done; // its history whole: the last epochs' messages may have come after its status
+    if (generation !== run.generation) return;
     const doc = await api.model(ended.id);
     if (generation !== run.generation) return;
     const job = await api.submit(spec({ weights: doc.weights, paused: !run.running }));

@@ -189,9 +189,11 @@ export function createRunner({ jobs, connect, sleep = defaultSleep }) {
       });
       return runner.follow({ ...job, spec: job.spec || spec }, handlers);
     },
+    /** Stops following a run; one not ended yet settles its `done` with status null, so no one waits for ever. */
     forget(r) {
       if (runs.get(r.id) === r) runs.delete(r.id);
       if (live) live.forget(r.id);
+      if (!r.final) r.resolve({ status: null, error: null });
     },
     get(id) { return runs.get(id); },
     /** f(up) when the connection comes or goes. */

@@ -207,3 +207,14 @@ test('untilReady asks again with growing waits until an answer comes', async () 
   assert.deepEqual(slept, [50, 100, 120]);
   await assert.rejects(untilReady(async () => { throw new Error('never'); }, { attempts: 2, sleep: async () => {} }), /never/);
 });
+
+test('a run that is no longer followed gets no more messages and nobody waits for its end for ever', async () => {
+  const server = fakeServer();
+  const { seen, handlers } = recorder();
+  const run = await server.runner.start({}, handlers);
+  server.runner.forget(run);
+  assert.deepEqual(await run.done, { status: null, error: null });
+  assert.ok(!server.followed.has(run.id));
+  assert.equal(server.runner.get(run.id), undefined);
+  assert.deepEqual(seen.finals, []);
+});
