@@ -1,6 +1,7 @@
-// Sends the CSRF token (the XSRF-TOKEN cookie) as the X-XSRF-TOKEN header on this page's same-origin
-// requests that change something: the server asks for it whenever the browser carries a student's or an
-// instructor's cookie. Loaded as a classic script before the page's modules, so every fetch goes through it.
+// For requests a page makes with fetch() itself (the shared modules' send() adds the header on its own): sends
+// the CSRF token (the XSRF-TOKEN cookie) as the X-XSRF-TOKEN header on same-origin requests that change
+// something; the server asks for it whenever the browser carries a student's or an instructor's cookie.
+// Loaded as a classic script before the page's modules.
 (() => {
   const SAFE = /^(GET|HEAD|OPTIONS|TRACE)$/i;
   const send = window.fetch.bind(window);

@@ -2,8 +2,8 @@
 // server pushes the class's dashboard on /topic/classes/{id} (after each reconnect it loads it again).
 // Students' names and answers are their own text: they only ever go in as text.
 
-import { stompClient } from '../playground/api.js';
-import { send } from './send.js';
+import { send } from '../shared/http.js';
+import { stompClient } from '../shared/jobs.js';
 
 const root = document.getElementById('dashboard');
 const classId = root.dataset.classId;

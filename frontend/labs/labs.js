@@ -2,7 +2,7 @@
 // Widgets live in widgets/NAME.js and export mount(element, config, page).
 
 import { LabPage } from './page.js';
-import { heartbeat } from '../classroom/send.js';
+import { heartbeat } from '../shared/http.js';
 
 function typeset(root) {
   for (const el of root.querySelectorAll('span.math')) {

@@ -5,11 +5,12 @@ import {
   ACTIVATIONS, OPTIMIZERS, FEATURES, HIDEABLE, LEARNING_RATES, MAX_LAYERS, REGULARIZATION_RATES, DROPOUT_RATES,
   classCount, datasets, fromHash, jobSpec, toHash,
 } from './state.js';
-import { api, liveClient } from './api.js';
-import { heartbeat } from '../classroom/send.js';
-import {
-  argmax, classColor, clearMap, color, drawClassMap, drawClassProbability, drawLossChart, drawMap, drawPoints, featureMap,
-} from './render.js';
+import { heartbeat } from '../shared/http.js';
+import { api } from '../shared/jobs.js';
+import { pageRunner, untilReady } from '../shared/run.js';
+import { argmax, classColor, color } from '../shared/draw/colors.js';
+import { clearMap, drawClassMap, drawClassProbability, drawMap } from '../shared/draw/heatmap.js';
+import { drawLossChart, drawPoints, featureMap } from './render.js';
 import { buildNetwork } from './network.js';
 import { MAX_FILE_BYTES, readWeights } from './weights.js';
 import { MAX_CSV_BYTES, MAX_POINTS, parseCsv } from './points.js';
@@ -21,7 +22,7 @@ const PAUSE_ICON = '<svg viewBox="0 0 24 24" width="22" height="22" aria-hidden=
 
 let state = fromHash(location.hash);
 const run = {
-  jobId: null, ready: Promise.resolve(), running: false, offset: 0, continued: null, points: null, history: [], epoch: 0,
+  jobId: null, job: null, ready: Promise.resolve(), running: false, offset: 0, continued: null, points: null, history: [], epoch: 0,
   grid: null, weights: null, initialOutput: null, hover: null, dirty: true, generation: 0,
   customPoints: null, // [[x1, x2, label], …] clicked or uploaded; null: the generated set
   pinned: null, // a run kept for comparison: its history, and what it was
@@ -138,26 +139,45 @@ function setRunning(running) {
   $('play').innerHTML = running ? PAUSE_ICON : PLAY_ICON; // constant markup, no data in it
 }
 
+const runner = pageRunner();
+runner.onConnection((up) => { $('connection').hidden = up; });
+runner.connect(); // the connection's state shows from the start, as before the first job
+
+/**
+ * Follows a job whose epochs count on from `offset` (the epochs of the jobs before it in this run): its epochs
+ * join the history in their place (the shared run merges its snapshot and live epochs, without gap or duplicate).
+ */
+function follow(job, offset) {
+  if (run.job) runner.forget(run.job);
+  run.jobId = job.id;
+  run.job = runner.follow(job, {
+    epoch: (m) => onEpoch(m, offset),
+    status: (m) => onStatus(m),
+    snapshot: (snap) => { if (snap.status && typeof snap.status === 'object') onStatus(snap.status); },
+  });
+  return run.job;
+}
+
 /** Cancels the current job and submits a new paused one for the current state (from given weights: an import). */
 function reset({ weights } = {}) {
-  const old = run.jobId;
+  const old = run.job;
   const generation = ++run.generation;
   setRunning(false);
+  if (old) runner.forget(old);
   Object.assign(run, {
-    jobId: null, points: null, history: [], epoch: 0, offset: 0, grid: null, weights: null, initialOutput: null,
+    jobId: null, job: null, points: null, history: [], epoch: 0, offset: 0, grid: null, weights: null, initialOutput: null,
   });
   run.dirty = true;
   showError(null);
   run.ready = (async () => {
-    if (old) await api.cancel(old).catch(() => {});
+    if (old) await api.cancel(old.id).catch(() => {});
     const job = await api.submit(spec({ weights }));
     if (generation !== run.generation) { api.cancel(job.id).catch(() => {}); return; }
-    run.jobId = job.id;
-    live.follow(job.id);
+    follow(job, 0);
     // a job that waits in the queue has no data or weights yet: ask again until it has
     const current = () => generation === run.generation;
-    const points = await retry(() => api.points(job.id), current);
-    const predicted = await retry(() => api.predict(job.id, gridPoints()), current);
+    const points = await untilReady(() => api.points(job.id), { wanted: current });
+    const predicted = await untilReady(() => api.predict(job.id, gridPoints()), { wanted: current });
     if (!current()) return;
     run.points = points;
     if (!run.grid) run.initialOutput = byUnit(predicted.outputs);
@@ -168,43 +188,33 @@ function reset({ weights } = {}) {
   return run.ready;
 }
 
-async function retry(call, stillWanted, attempts = 100) {
-  for (let i = 1; ; i++) {
-    try {
-      return await call();
-    } catch (e) {
-      if (i >= attempts || !stillWanted()) throw e;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * i)));
-    }
-  }
-}
-
 /**
  * A job has at most nnlab.limits.max-epochs epochs; the playground runs on for ever, so when its job
  * completes, a new one starts from the trained weights and the epoch counter goes on.
  */
 async function continueRun(finished) {
-  if (run.continued === finished || finished !== run.jobId) return;
+  if (run.continued === finished || !run.job || finished !== run.job.id) return;
   run.continued = finished;
   const generation = run.generation;
   const previous = run.ready;
+  const ended = run.job;
   run.ready = (async () => {
     await previous;
-    await chain(finished, generation);
+    await chain(ended, generation);
   })();
 }
 
-async function chain(finished, generation) {
+async function chain(ended, generation) {
   try {
-    const [doc, history] = await Promise.all([api.model(finished), api.history(finished)]);
+    await ended.done; // its history whole: the last epochs' messages may have come after its status
+    if (generation !== run.generation) return;
+    const doc = await api.model(ended.id);
     if (generation !== run.generation) return;
     const job = await api.submit(spec({ weights: doc.weights, paused: !run.running }));
     if (generation !== run.generation) { api.cancel(job.id).catch(() => {}); return; }
-    mergeHistory(history);
     run.offset += doc.epoch;
-    run.epoch = run.offset;
-    run.jobId = job.id;
-    live.follow(job.id);
+    run.epoch = Math.max(run.epoch, run.offset);
+    follow(job, run.offset);
   } catch (e) {
     setRunning(false);
     showError(e);
@@ -220,24 +230,23 @@ function editWeight(layer, input, unit, value) {
   const previous = run.ready;
   run.ready = (async () => {
     await previous;
-    const old = run.jobId;
+    const old = run.job;
     if (!old || generation !== run.generation) return;
     setRunning(false);
-    await api.pause(old).catch(() => {});
-    for (let i = 0; i < 40 && (await api.get(old)).status === 'RUNNING'; i++) {
+    await api.pause(old.id).catch(() => {});
+    for (let i = 0; i < 40 && (await api.get(old.id)).status === 'RUNNING'; i++) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    const [doc, history] = await Promise.all([api.model(old), api.history(old)]);
+    const doc = await api.model(old.id);
+    await old.refill(); // every epoch up to the weights' in the history
     doc.weights.kernels[layer][input][unit] = value;
     const job = await api.submit(spec({ weights: doc.weights, paused: true }));
     if (generation !== run.generation) { api.cancel(job.id).catch(() => {}); return; }
-    mergeHistory(history);
     run.offset += doc.epoch;
-    run.epoch = run.offset;
-    run.continued = old;
-    run.jobId = job.id;
-    api.cancel(old).catch(() => {});
-    live.follow(job.id);
+    run.epoch = Math.max(run.epoch, run.offset);
+    run.continued = old.id;
+    follow(job, run.offset);
+    api.cancel(old.id).catch(() => {});
     run.weights = doc.weights;
     run.grid = null;
     const predicted = await api.predict(job.id, gridPoints());
@@ -259,44 +268,26 @@ function gridPoints() {
   return pts;
 }
 
-/** What the chart and the figures need of one epoch. */
-function point(m) {
+/** What the chart and the figures need of one epoch, counted on from the jobs before. */
+function point(m, offset) {
   return {
-    epoch: m.epoch + run.offset, train: m.train && m.train.loss, test: m.test && m.test.loss,
+    epoch: m.epoch + offset, train: m.train && m.train.loss, test: m.test && m.test.loss,
     trainAccuracy: m.train && m.train.accuracy, testAccuracy: m.test && m.test.accuracy,
   };
 }
 
-/** Puts the current job's epochs (as the server has them) in place of what the page has for it. */
-function mergeHistory(epochs) {
-  const history = epochs.map(point);
-  const last = history.length ? history[history.length - 1].epoch : run.offset;
-  // earlier jobs' epochs and live epochs that overtook this list stay
-  run.history = run.history.filter((e) => e.epoch <= run.offset)
-    .concat(history, run.history.filter((e) => e.epoch > last));
-  run.epoch = Math.max(last, run.epoch);
-  run.dirty = true;
-}
-
-/** Live epochs missed (a slow or dropped connection): fetch the job's history once more. */
-function refill() {
-  if (run.refilling || !run.jobId) return;
-  const id = run.jobId;
-  run.refilling = true;
-  api.history(id).then((epochs) => { if (id === run.jobId) mergeHistory(epochs); })
-    .catch(() => {}).finally(() => { run.refilling = false; });
-}
-
-function onEpoch(m) {
-  const p = point(m);
-  if (p.epoch > run.epoch + 1) refill();
-  if (p.epoch > run.epoch) {
-    run.epoch = p.epoch;
-    run.history.push(p);
-  }
-  if (m.status === 'PAUSED') setRunning(false);
-  if (m.grid) run.grid = m.grid;
-  if (m.weights) run.weights = m.weights;
+/** An epoch of the current job (live, or from its snapshot or history): in its place in the history, once. */
+function onEpoch(m, offset) {
+  const p = point(m, offset);
+  let i = run.history.length;
+  while (i > 0 && run.history[i - 1].epoch > p.epoch) i--;
+  if (i > 0 && run.history[i - 1].epoch === p.epoch) return;
+  run.history.splice(i, 0, p);
+  const latest = p.epoch >= run.epoch;
+  run.epoch = Math.max(run.epoch, p.epoch);
+  if (latest && m.status === 'PAUSED') setRunning(false);
+  if (latest && m.grid) run.grid = m.grid;
+  if (latest && m.weights) run.weights = m.weights;
   run.dirty = true;
 }
 
@@ -306,20 +297,6 @@ function onStatus(s) {
   if (s.status !== 'RUNNING' && s.status !== 'QUEUED') setRunning(false);
   if (s.status === 'FAILED') showError(s.error || 'the job failed');
 }
-
-const live = liveClient({
-  message(m) {
-    if (m.type === 'epoch') onEpoch(m);
-    else if (m.type === 'status') onStatus(m);
-  },
-  snapshot(snap) {
-    if (snap.error) return;
-    // after a (re)connect: the history is the server's, live epochs already seen are dropped
-    mergeHistory(snap.history);
-    if (snap.status) onStatus(snap.status);
-  },
-  connected(up) { $('connection').hidden = up; },
-});
 
 async function playPause() {
   await run.ready;
@@ -549,7 +526,7 @@ window.addEventListener('hashchange', () => {
 
 // a paused job holds a worker: leaving the page cancels it
 window.addEventListener('pagehide', () => {
-  if (run.jobId) fetch(`/api/jobs/${run.jobId}`, { method: 'DELETE', keepalive: true }).catch(() => {});
+  if (run.jobId) api.cancelOnLeave(run.jobId);
 });
 
 writeHash();
@@ -573,7 +550,7 @@ window.playground = {
   color: (v) => color(outputUnit(v), state.discretize),
   /** The heatmap colour of one row of per-class outputs (three classes). */
   classColor: (outputs) => { const [k, p] = argmax(outputs.map((v) => [v]), 0); return classColor(k, state.discretize ? 1 : p, outputs.length); },
-  dropConnection: () => live.drop(),
+  dropConnection: () => runner.drop(),
   hideable: HIDEABLE,
 };
 

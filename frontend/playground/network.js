@@ -2,7 +2,8 @@
 // the output node; each node holds a small map; links are drawn from the latest weights.
 
 import { ACTIVATIONS, FEATURES, MAX_NEURONS } from './state.js';
-import { FEATURE_LABELS, color, drawLinks } from './render.js';
+import { color } from '../shared/draw/colors.js';
+import { FEATURE_LABELS, drawLinks } from './render.js';
 
 const NODE = 36;
 const COLUMN = 110;

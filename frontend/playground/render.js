@@ -1,75 +1,9 @@
-// Drawing: the diverging colour scale, heatmaps, data points, the network with its links, the loss chart.
+// The playground's own drawing: data points, the input features' maps, the network's links, the loss chart.
+// Colours, heat maps and the line chart are the shared ones (shared/draw).
 
-import { linearTicks } from '../charts/ticks.js';
-
-const NEGATIVE = [245, 147, 34];
-const MIDDLE = [232, 234, 235];
-const POSITIVE = [8, 119, 189];
-
-/** The three classes' colours: class 0 orange, 1 blue (as for two classes), 2 green. */
-export const CLASS_COLORS = [NEGATIVE, POSITIVE, [46, 160, 67]];
-
-/** A class's colour faded towards the neutral grey as confidence goes from 1/classes (none) to 1 (full). */
-export function classColor(k, p, classes = 3) {
-  const f = Math.max(0, Math.min(1, (p - 1 / classes) / (1 - 1 / classes)));
-  return MIDDLE.map((c, i) => Math.round(c + (CLASS_COLORS[k][i] - c) * f));
-}
-
-/** The argmax class of per-class values at cell i, and its value. */
-export function argmax(maps, i) {
-  let best = 0;
-  for (let k = 1; k < maps.length; k++) if (maps[k][i] > maps[best][i]) best = k;
-  return [best, maps[best][i]];
-}
-
-/** Draws per-class probability maps: the argmax class's colour, shaded by its probability (full when discretized). */
-export function drawClassMap(canvas, maps, resolution, discretize = false) {
-  if (canvas.width !== resolution) { canvas.width = resolution; canvas.height = resolution; }
-  const ctx = canvas.getContext('2d');
-  const image = ctx.createImageData(resolution, resolution);
-  for (let i = 0; i < resolution * resolution; i++) {
-    const [k, p] = argmax(maps, i);
-    const [r, g, b] = classColor(k, discretize ? 1 : p, maps.length);
-    image.data.set([r, g, b, 255], i * 4);
-  }
-  ctx.putImageData(image, 0, 0);
-}
-
-/** One class's probability map: grey where it is 0, the class colour where it is 1. */
-export function drawClassProbability(canvas, values, resolution, k) {
-  if (canvas.width !== resolution) { canvas.width = resolution; canvas.height = resolution; }
-  const ctx = canvas.getContext('2d');
-  const image = ctx.createImageData(resolution, resolution);
-  for (let i = 0; i < resolution * resolution; i++) {
-    const [r, g, b] = classColor(k, values[i], 1e9);
-    image.data.set([r, g, b, 255], i * 4);
-  }
-  ctx.putImageData(image, 0, 0);
-}
-
-/** Colour of a value in [−1, 1] (clamped): orange below 0, blue above; discretized: the sign only. */
-export function color(v, discretize = false) {
-  let t = Math.max(-1, Math.min(1, Number.isFinite(v) ? v : 0));
-  if (discretize) t = t >= 0 ? 1 : -1;
-  const [from, to, f] = t < 0 ? [MIDDLE, NEGATIVE, -t] : [MIDDLE, POSITIVE, t];
-  return from.map((c, i) => Math.round(c + (to[i] - c) * f));
-}
-
-/** Draws a resolution² map (row 0 at the top) one pixel per cell; CSS scales the canvas. */
-export function drawMap(canvas, values, resolution, toUnit, discretize = false) {
-  if (canvas.width !== resolution) { canvas.width = resolution; canvas.height = resolution; }
-  const ctx = canvas.getContext('2d');
-  const image = ctx.createImageData(resolution, resolution);
-  for (let i = 0; i < resolution * resolution; i++) {
-    const [r, g, b] = color(toUnit(values[i]), discretize);
-    image.data.set([r, g, b, 255], i * 4);
-  }
-  ctx.putImageData(image, 0, 0);
-}
-
-export function clearMap(canvas) {
-  canvas.getContext('2d').clearRect(0, 0, canvas.width, canvas.height);
-}
+import { CLASS_COLORS, MIDDLE, color } from '../shared/draw/colors.js';
+import { lineChartCanvas } from '../shared/draw/chart.js';
+import { linearTicks } from '../shared/draw/ticks.js';
 
 /** Points over [−6, 6]²: filled by label (by class colour with three classes); test points outlined in black when shown. */
 export function drawPoints(canvas, points, showTest, toUnit, classes = 2) {
@@ -122,62 +56,38 @@ export function featureMap(id, resolution) {
 /** The pinned run's curves: test in this colour, train lighter, both dashed. */
 export const PINNED_TEST = '#c0392b';
 export const PINNED_TRAIN = '#e6a19a';
+/** Points drawn per curve at most: a 300 px chart shows no more. */
+const MAX_SHOWN = 600;
 
-/** The loss chart's margins: loss ticks on the left, epoch ticks below. */
-const LEFT = 32, BOTTOM = 13;
+/** Every k-th epoch of a run (and its last), as [index, value] points of one key. */
+function curve(rows, key) {
+  const stride = Math.max(1, Math.ceil(rows.length / MAX_SHOWN));
+  const out = [];
+  for (let i = 0; i < rows.length; i += stride) out.push([i, rows[i][key] ?? 0]);
+  if ((rows.length - 1) % stride) out.push([rows.length - 1, rows[rows.length - 1][key] ?? 0]);
+  return out;
+}
 
 /**
  * Train (grey) and test (black) loss over the epochs; a pinned run's, if given, dashed in red beside them,
- * on the same axes (epochs up to the longer run, loss from 0 up to the round tick above the larger maximum).
+ * on the same axes (epochs up to the longer run, counted from the chart's first, loss from 0 up to the round
+ * tick above the larger maximum). Drawn by the shared line chart, on the page's canvas.
  */
 export function drawLossChart(canvas, history, pinned = null) {
-  const ctx = canvas.getContext('2d');
-  const { width: w, height: h } = canvas;
-  ctx.clearRect(0, 0, w, h);
   const runs = [history, pinned].filter((r) => r && r.length >= 2);
-  if (!runs.length) return;
   let max = 0;
   for (const r of runs) for (const e of r) max = Math.max(max, e.train ?? 0, e.test ?? 0);
-  if (!(max > 0)) return;
+  if (!runs.length || !(max > 0)) { lineChartCanvas(canvas, []); return; }
   const length = Math.max(...runs.map((r) => r.length));
-  const loss = linearTicks(0, max, { count: 2 });
-  const epochs = linearTicks(0, length - 1, { count: 3, widen: false, integer: true });
-  const px = (i) => LEFT + (i / (length - 1)) * (w - LEFT - 2);
-  const py = (v) => h - BOTTOM - (v / loss.hi) * (h - BOTTOM - 2);
-  ctx.font = '9px system-ui, sans-serif';
-  ctx.fillStyle = '#777';
-  ctx.strokeStyle = '#e4e4e4';
-  ctx.lineWidth = 1;
-  ctx.setLineDash([]);
-  ctx.textAlign = 'right';
-  ctx.textBaseline = 'middle';
-  loss.values.forEach((v, k) => {
-    ctx.beginPath(); ctx.moveTo(LEFT, Math.round(py(v)) + 0.5); ctx.lineTo(w, Math.round(py(v)) + 0.5); ctx.stroke();
-    ctx.fillText(loss.labels[k], LEFT - 3, Math.min(h - BOTTOM - 4, Math.max(5, py(v))));
-  });
-  // the epochs the chart spans, counted from its first one
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'bottom';
-  epochs.values.forEach((v, k) => ctx.fillText(epochs.labels[k], Math.min(w - 8, Math.max(LEFT + 4, px(v))), h));
-  const line = (rows, key, style, dash) => {
-    if (!rows || rows.length < 2) return;
-    ctx.beginPath();
-    rows.forEach((e, i) => {
-      const x = px(i);
-      const y = py(e[key] ?? 0);
-      if (i === 0) ctx.moveTo(x, y); else ctx.lineTo(x, y);
-    });
-    ctx.strokeStyle = style;
-    ctx.lineWidth = 1.5;
-    ctx.setLineDash(dash);
-    ctx.stroke();
-  };
-  line(history, 'train', '#999', []);
-  line(history, 'test', '#000', []);
+  const series = [];
+  if (history && history.length >= 2) {
+    series.push({ points: curve(history, 'train'), color: '#999' }, { points: curve(history, 'test'), color: '#000' });
+  }
   // dashed on top: where the runs agree, both show
-  line(pinned, 'train', PINNED_TRAIN, [4, 3]);
-  line(pinned, 'test', PINNED_TEST, [4, 3]);
-  ctx.setLineDash([]);
+  if (pinned && pinned.length >= 2) {
+    series.push({ points: curve(pinned, 'train'), color: PINNED_TRAIN, dash: '4 3' }, { points: curve(pinned, 'test'), color: PINNED_TEST, dash: '4 3' });
+  }
+  lineChartCanvas(canvas, series, { xRange: [0, length - 1], xInteger: true, yRange: [0, linearTicks(0, max, { count: 2 }).hi] });
 }
 
 /** Links: width by |weight|, colour by sign, in an SVG behind the nodes. */

@@ -5,13 +5,15 @@
 // and the output over the plane), draws the points, the output as a heat map and, for a single unit, its
 // line w₁x₁ + w₂x₂ + b = 0. A slider goes back over the epochs seen; pause stops the stepping.
 
-import { api, liveClient } from '../../playground/api.js';
+import { api } from '../../shared/jobs.js';
+import { isFinal, pageRunner, untilReady } from '../../shared/run.js';
+import { epochsOf, liveOutputSpec, loadDefaults } from '../../shared/spec.js';
+import { lineChart } from '../../shared/draw/chart.js';
+import { color, css } from '../../shared/draw/colors.js';
+import { drawOver } from '../../shared/draw/heatmap.js';
 import { el } from '../page.js';
-import { lineChart } from '../chart.js';
-import { color } from '../../playground/render.js';
 
 const SIDE = 360;
-const FINAL = ['SUCCEEDED', 'FAILED', 'CANCELLED', 'INTERRUPTED'];
 const EPOCH_WAIT_MS = 4000; // after this long without the epoch's message, fetch it over REST instead
 
 /** The norm of all kernels, biases left out (as the epoch messages' weightNorm). */
@@ -81,16 +83,16 @@ export function mount(host, cfg) {
   let generation = 0;
   let waiting = null; // {epoch, resolve} for the epoch the widget stepped to
 
-  const live = liveClient({
-    message(m) {
-      if (!run || m.jobId !== run.id) return;
-      if (m.type === 'epoch' && m.weights && waiting && m.epoch === waiting.epoch) {
-        const outputs = m.grid ? m.grid.layers[m.grid.layers.length - 1][0] : null;
-        waiting.resolve(frame(m.epoch, m.weights, outputs, m.train, m.status));
-      } else if (m.type === 'status' && FINAL.includes(m.status)) run.final = m.status;
+  const runner = pageRunner();
+  /** What the shared run tells about run r: the epoch the widget stepped to, the snapshot, the end. */
+  const handlers = (r) => ({
+    epoch(m) {
+      if (run !== r || !m.weights || !waiting || m.epoch !== waiting.epoch) return;
+      const outputs = m.grid ? m.grid.layers[m.grid.layers.length - 1][0] : null;
+      waiting.resolve(frame(m.epoch, m.weights, outputs, m.train, m.status));
     },
-    snapshot() { if (run && run.subscribed) run.subscribed(); },
-    connected() {},
+    snapshot() { if (r.subscribed) r.subscribed(); },
+    final(status) { r.final = status; },
   });
 
   function frame(epoch, weights, outputs, metrics, status) {
@@ -108,14 +110,7 @@ export function mount(host, cfg) {
     return pts;
   }
 
-  async function retry(call, current) {
-    for (let i = 1; ; i++) {
-      try { return await call(); } catch (e) {
-        if (i >= 60 || !current()) throw e;
-        await sleep(Math.min(500, 50 * i));
-      }
-    }
-  }
+  const retry = (call, current) => untilReady(call, { attempts: 60, maxDelay: 500, wanted: current });
 
   /** The model as it is now, over REST: the start, or an epoch whose live message did not come. */
   async function restFrame(r, epoch) {
@@ -127,18 +122,19 @@ export function mount(host, cfg) {
   async function start() {
     const mine = ++generation;
     const old = run;
-    if (old && !old.final) api.cancel(old.id).catch(() => {});
+    if (old && !old.final) old.followed.cancel().catch(() => {});
+    if (old) runner.forget(old.followed);
     error.hidden = true;
-    const spec = structuredClone(cfg.spec);
-    spec.output = { weights: true, grid: { resolution } };
-    spec.startPaused = true;
-    const job = await api.submit(spec);
-    const r = { id: job.id, seed: job.seed, epochs: spec.training.epochs ?? 10, frames: [], playing: true, final: null };
+    const spec = liveOutputSpec(cfg.spec, { resolution, startPaused: true });
+    const defaults = await loadDefaults().catch(() => ({}));
+    const r = { frames: [], playing: true, final: null };
     const subscribed = new Promise((resolve) => { r.subscribed = resolve; });
+    const followed = await runner.start(spec, handlers(r));
+    const job = followed.job;
     run = r;
+    Object.assign(r, { followed, id: job.id, seed: job.seed, epochs: epochsOf(followed.spec, defaults) || 10 });
     box.dataset.jobId = job.id;
     box.dataset.status = 'RUNNING';
-    live.follow(job.id);
     const current = () => mine === generation;
     const [points, doc] = await Promise.all([retry(() => api.points(job.id), current), retry(() => api.model(job.id), current)]);
     r.points = points;
@@ -176,7 +172,7 @@ export function mount(host, cfg) {
       r.frames.push(f);
       const following = Number(slider.value) === Number(slider.max);
       show(r.frames.length - 1, following);
-      if (f.status && FINAL.includes(f.status)) r.final = f.status;
+      if (f.status && isFinal(f.status)) r.final = f.status;
       if (r.frames.length - 1 < r.epochs) await sleep(delay);
     }
     if (mine !== generation) return;
@@ -210,18 +206,8 @@ export function mount(host, cfg) {
     const ctx = plane.getContext('2d');
     const lo = -6, hi = 6, px = (x) => ((x - lo) / (hi - lo)) * SIDE, py = (y) => (1 - (y - lo) / (hi - lo)) * SIDE;
     if (f.outputs) {
-      const cells = document.createElement('canvas');
-      cells.width = resolution; cells.height = resolution;
-      const image = cells.getContext('2d').createImageData(resolution, resolution);
-      f.outputs.forEach((v, i) => image.data.set([...color(2 * v - 1), 255], i * 4));
-      cells.getContext('2d').putImageData(image, 0, 0);
       // pale, so that the points in full colour stand out on it
-      ctx.fillStyle = '#fff';
-      ctx.fillRect(0, 0, SIDE, SIDE);
-      ctx.globalAlpha = 0.55;
-      ctx.imageSmoothingEnabled = true;
-      ctx.drawImage(cells, 0, 0, SIDE, SIDE);
-      ctx.globalAlpha = 1;
+      drawOver(plane, (i) => color(2 * f.outputs[i] - 1), resolution, { alpha: 0.55, smooth: true });
     } else {
       ctx.fillStyle = '#eee';
       ctx.fillRect(0, 0, SIDE, SIDE);
@@ -235,9 +221,9 @@ export function mount(host, cfg) {
       for (const [x1, x2, label] of set || []) {
         ctx.beginPath();
         ctx.arc(px(x1), py(x2), 3.5, 0, 2 * Math.PI);
-        const [cr, cg, cb] = color(label > 0 ? 1 : -1);
-        if (hollow) { ctx.strokeStyle = `rgb(${cr},${cg},${cb})`; ctx.lineWidth = 2; ctx.stroke(); } else {
-          ctx.fillStyle = `rgb(${cr},${cg},${cb})`; ctx.fill(); ctx.strokeStyle = '#333'; ctx.lineWidth = 1; ctx.stroke();
+        const c = css(color(label > 0 ? 1 : -1));
+        if (hollow) { ctx.strokeStyle = c; ctx.lineWidth = 2; ctx.stroke(); } else {
+          ctx.fillStyle = c; ctx.fill(); ctx.strokeStyle = '#333'; ctx.lineWidth = 1; ctx.stroke();
         }
       }
     }
@@ -275,6 +261,6 @@ export function mount(host, cfg) {
   slider.addEventListener('input', () => { if (run) show(Number(slider.value), false); });
   // a paused job counts against the client's unfinished jobs: leaving the page cancels it
   window.addEventListener('pagehide', () => {
-    if (run && !run.final) fetch(`/api/jobs/${run.id}`, { method: 'DELETE', keepalive: true }).catch(() => {});
+    if (run && run.id && !run.final) api.cancelOnLeave(run.id);
   });
 }

@@ -5,23 +5,17 @@
 // losses far apart (a run that overfits beside one that does not) stay readable}. One colour per variant: the
 // validation loss solid and the training loss dashed on one chart, and a table of each variant's final metrics.
 
-import { api, liveClient } from '../../playground/api.js';
+import { pageRunner } from '../../shared/run.js';
+import { merge } from '../../shared/spec.js';
+import { COLORS, lineChart } from '../../shared/draw/chart.js';
 import { el, throttled } from '../page.js';
-import { COLORS, lineChart } from '../chart.js';
-import { FINAL, epochSpan, lossAxis, runButtons, specForm } from './train.js';
+import { epochSpan, formSettings, lossAxis, runButtons, specForm } from './train.js';
 
-/** `over` merged into a copy of `base`: objects key by key, everything else replaced. */
-export function merge(base, over) {
-  if (over === null || typeof over !== 'object' || Array.isArray(over)
-      || base === null || typeof base !== 'object' || Array.isArray(base)) return structuredClone(over);
-  const out = structuredClone(base);
-  for (const [k, v] of Object.entries(over)) out[k] = k in out ? merge(out[k], v) : structuredClone(v);
-  return out;
-}
+export { merge };
 
 const f4 = (v) => (v == null || !isFinite(v) ? '' : Number(v).toFixed(4));
 
-export function mount(host, cfg) {
+export async function mount(host, cfg) {
   if (!cfg.spec || !Array.isArray(cfg.variants) || !cfg.variants.length) throw new Error('a compare block needs "spec" and "variants"');
   cfg.variants.forEach((v, i) => { if (!v.name) throw new Error(`variant ${i} needs a "name"`); });
   const base = structuredClone(cfg.spec);
@@ -29,7 +23,8 @@ export function mount(host, cfg) {
   const parallel = Math.max(1, cfg.parallel || 2);
 
   const box = el('div', 'compare');
-  const { form, spec } = specForm(base, cfg.fields || []);
+  const { form, spec } = specForm(base, cfg.fields || [], await formSettings());
+  const runner = pageRunner();
   const { run, stop } = runButtons(form, `Train the ${cfg.variants.length} variants`);
   const status = el('p', 'compare-status');
   const error = el('p', 'error');
@@ -43,30 +38,6 @@ export function mount(host, cfg) {
 
   let runs = [];
   let stopped = false;
-  const waiting = new Map(); // job id -> resolve(status)
-
-  const live = liveClient({
-    message(m, id) {
-      const r = runs.find((x) => x.id === id);
-      if (!r) return;
-      if (m.type === 'epoch') addEpoch(r, m);
-      else if (m.type === 'status' && FINAL.includes(m.status)) {
-        // ended before its snapshot came: end with the snapshot, which holds the epochs sent before we listened
-        if (r.snapshot) end(r, m.status, m.error);
-        else r.pending = [m.status, m.error];
-      }
-    },
-    snapshot(snap, id) {
-      const r = runs.find((x) => x.id === id);
-      if (!r || r.final) return;
-      r.snapshot = true;
-      (snap.history || []).forEach((m) => addEpoch(r, m));
-      const st = snap.status && snap.status.status;
-      if (FINAL.includes(st)) end(r, st, snap.status.error);
-      else if (r.pending) end(r, ...r.pending);
-    },
-    connected() {},
-  });
 
   // epochs of several runs may come by the thousand a second: the chart follows at most ten times a second
   const following = throttled(() => redraw(), 100);
@@ -78,13 +49,9 @@ export function mount(host, cfg) {
   }
 
   function end(r, st, why) {
-    if (r.final) return;
     r.final = true;
     r.status = st;
     r.error = why;
-    live.forget(r.id);
-    const resolve = waiting.get(r.id);
-    if (resolve) resolve(st);
     following.cancel(); // drawn now, whole: no later redraw replaces the chart
     redraw();
   }
@@ -136,15 +103,17 @@ export function mount(host, cfg) {
   async function trainVariant(r) {
     if (stopped) { r.final = true; r.status = 'CANCELLED'; return; }
     try {
-      const job = await api.submit(r.spec);
-      r.id = job.id;
-      if (job.spec) r.spec = job.spec; // as the server completed it: the loss's name for the axis
-      r.status = job.status;
-      const finished = new Promise((resolve) => waiting.set(job.id, resolve));
-      live.also(job.id);
+      const followed = await runner.start(r.spec, {
+        epoch: (m) => addEpoch(r, m),
+        final: (status, why) => end(r, status, why),
+      });
+      r.run = followed;
+      r.id = followed.id;
+      r.spec = followed.spec; // as the server completed it: the loss's name for the axis
+      r.status = followed.job.status;
       redraw();
-      if (stopped) api.cancel(job.id).catch(() => {});
-      await finished;
+      if (stopped) followed.cancel().catch(() => {});
+      await followed.done;
     } catch (e) {
       r.final = true;
       r.status = 'FAILED';
@@ -180,7 +149,7 @@ export function mount(host, cfg) {
 
   stop.addEventListener('click', () => {
     stopped = true;
-    for (const r of runs) if (r.id && !r.final) api.cancel(r.id).catch(() => {});
+    for (const r of runs) if (r.run && !r.final) r.run.cancel().catch(() => {});
   });
   redraw();
 }

@@ -6,13 +6,13 @@
 // split, else validation)}. When the server is busy computing other evaluations (503), the widget waits as
 // its Retry-After says and asks again, a few times, then says the server stayed busy.
 
-import { api } from '../../playground/api.js';
+import { api } from '../../shared/jobs.js';
+import { withRetryAfter } from '../../shared/run.js';
 import { el } from '../page.js';
 
 const pct = (v) => (v == null ? '–' : `${(100 * v).toFixed(1)} %`);
 /** How often a busy server (503) is asked again before the widget gives up. */
 const BUSY_RETRIES = 3;
-const sleep = (seconds) => new Promise((resolve) => { setTimeout(resolve, seconds * 1000); });
 
 export function mount(host, cfg, page) {
   const samples = cfg.samples ?? 24;
@@ -59,18 +59,13 @@ export function mount(host, cfg, page) {
   }
 
   /** The evaluation, asked again after Retry-After (else 2 s) while the server answers 503 busy. */
-  async function evaluation(j, n) {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await api.evaluation(j.id, samples, cfg.split);
-      } catch (err) {
-        if (err.status !== 503 || attempt >= BUSY_RETRIES || n !== latest) throw err;
-        const wait = err.retryAfter ?? 2;
-        status.textContent = `The server is busy evaluating other runs: trying again in ${wait} s…`;
-        await sleep(wait);
-        if (n !== latest) throw err;
-      }
-    }
+  function evaluation(j, n) {
+    return withRetryAfter(() => api.evaluation(j.id, samples, cfg.split), {
+      retries: BUSY_RETRIES,
+      when: (err) => err.status === 503,
+      wanted: () => n === latest,
+      onWait: (wait) => { status.textContent = `The server is busy evaluating other runs: trying again in ${wait} s…`; },
+    });
   }
 
   function draw(e) {

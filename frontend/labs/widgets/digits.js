@@ -3,6 +3,7 @@
 // (aspect kept), placed in 28×28 with its centre of mass at the centre, pixels in [0, 1] (sent as MNIST's
 // raw 0..255: the predict API applies the job's scaling).
 
+import { api } from '../../shared/jobs.js';
 import { el } from '../page.js';
 
 const SIZE = 280;
@@ -109,12 +110,7 @@ export function mount(host, cfg, page) {
     if (!j) { status.textContent = 'No model yet: run the training above first.'; return; }
     try {
       // the API takes the data set's raw features (MNIST: 0..255) and applies the job's own scaling
-      const res = await fetch(`/api/jobs/${j.id}/predict`, {
-        method: 'POST', headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ inputs: [input.map((v) => Math.round(v * 255))] }),
-      });
-      const out = await res.json();
-      if (!res.ok) throw new Error(out.detail || out.title || res.statusText);
+      const out = await api.predictInputs(j.id, [input.map((v) => Math.round(v * 255))]);
       const probs = out.outputs[0];
       const best = out.classes ? out.classes[0] : probs.indexOf(Math.max(...probs));
       const label = out.labels && out.labels[0] != null ? out.labels[0] : String(best);

@@ -1,11 +1,14 @@
 // grid: a grid search over width, depth, activation and optimiser for a regression set with one input
 // (the sine). {"spec": a job spec without model, "vary": {"width": [...], "depth": [...], "activation":
-// [...], "optimizer": [...]}, "output": "linear"}. Runs every combination (two at a time), then shows
+// [...], "optimizer": [...]}, "output": "linear"}. Runs every combination (two at a time, each followed live
+// to its end), then shows
 // the results table (best first), a heat map of the best test loss per width and depth, and the best fit.
 
-import { api } from '../../playground/api.js';
+import { api } from '../../shared/jobs.js';
+import { pageRunner } from '../../shared/run.js';
+import { denseSpec } from '../../shared/spec.js';
+import { lineChart } from '../../shared/draw/chart.js';
 import { el } from '../page.js';
-import { lineChart } from '../chart.js';
 
 export function mount(host, cfg) {
   if (!cfg.spec || !cfg.vary) throw new Error('a grid block needs "spec" and "vary"');
@@ -32,17 +35,12 @@ export function mount(host, cfg) {
     async function worker() {
       while (next < combos.length) {
         const c = combos[next++];
-        const spec = structuredClone(cfg.spec);
-        spec.model = { layers: [...Array(c.depth)].map(() => ({ units: c.width, activation: c.activation })).concat([{ units: 1, activation: cfg.output || 'linear' }]) };
-        spec.training = { ...(spec.training || {}), optimizer: c.optimizer };
+        const spec = denseSpec(cfg.spec, { ...c, output: cfg.output || 'linear' });
         try {
-          const job = await api.submit(spec);
-          let j = job;
-          while (!['SUCCEEDED', 'FAILED', 'CANCELLED', 'INTERRUPTED'].includes(j.status)) {
-            await new Promise((r) => setTimeout(r, 250));
-            j = await api.get(job.id);
-          }
-          results.push({ ...c, id: job.id, status: j.status, loss: j.last && j.last.test ? j.last.test.loss : NaN, params: job.summary.totalParameters });
+          const followed = await pageRunner().start(spec);
+          const { status } = await followed.done;
+          const last = followed.last;
+          results.push({ ...c, id: followed.id, status, loss: last && last.test ? last.test.loss : NaN, params: followed.job.summary.totalParameters });
         } catch (e) {
           results.push({ ...c, status: 'FAILED', loss: NaN, error: e.message });
         }
@@ -97,10 +95,7 @@ export function mount(host, cfg) {
   async function drawFit(best) {
     if (!best || !best.id || best.status !== 'SUCCEEDED') { fit.replaceChildren(); return; }
     const xs = Array.from({ length: 101 }, (_, i) => -Math.PI + (2 * Math.PI * i) / 100);
-    const res = await fetch(`/api/jobs/${best.id}/predict`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ inputs: xs.map((x) => [x]) }),
-    });
-    const out = await res.json();
+    const out = await api.predictInputs(best.id, xs.map((x) => [x]));
     const chart = el('div');
     lineChart(chart, [
       { name: 'sin(x)', points: xs.map((x) => [x, Math.sin(x)]), color: '#444', dash: '5 3' },

@@ -5,17 +5,15 @@
 // Shows the diagram (weights on the edges, biases in the units), a table of every layer's pre-activations and
 // outputs for each input, and, for two inputs, the output as a heat map over range² with the inputs on it.
 
-import { api } from '../../playground/api.js';
+import { activation } from '../../shared/activations.js';
+import { api } from '../../shared/jobs.js';
+import { color, css } from '../../shared/draw/colors.js';
+import { paintCells } from '../../shared/draw/heatmap.js';
 import { el } from '../page.js';
-import { ACTIVATIONS } from './plot.js';
-import { color } from '../../playground/render.js';
 
 const NS = 'http://www.w3.org/2000/svg';
 const HEAT = 60; // cells per side of the heat map
 const SIDE = 240; // its pixels per side
-
-/** The engine's activation names; `linear` is the identity. Softmax is left out: it is not one unit's function. */
-const activation = (name) => ACTIVATIONS[name === 'linear' ? 'identity' : name];
 
 /**
  * The forward pass, layer by layer: z = Kᵀa + c, a = f(z), with K[i][j] the weight from input i to unit j.
@@ -214,17 +212,10 @@ function draw(host, cfg) {
       canvas.width = SIDE; canvas.height = SIDE;
       heatBox.append(canvas, el('figcaption', null, `the output ŷ over [${lo}, ${hi}]²: blue 1, orange 0; x1 to the right, x2 up`));
     }
-    const cells = document.createElement('canvas');
-    cells.width = HEAT; cells.height = HEAT;
-    const image = cells.getContext('2d').createImageData(HEAT, HEAT);
-    for (let r = 0; r < HEAT; r++) {
-      for (let c = 0; c < HEAT; c++) {
-        const x = [lo + ((c + 0.5) / HEAT) * (hi - lo), hi - ((r + 0.5) / HEAT) * (hi - lo)];
-        const y = forward(layers, weights, x).pop().a[0];
-        image.data.set([...color(2 * y - 1), 255], (r * HEAT + c) * 4);
-      }
-    }
-    cells.getContext('2d').putImageData(image, 0, 0);
+    const cells = paintCells(document.createElement('canvas'), HEAT, (i, r, c) => {
+      const x = [lo + ((c + 0.5) / HEAT) * (hi - lo), hi - ((r + 0.5) / HEAT) * (hi - lo)];
+      return color(2 * forward(layers, weights, x).pop().a[0] - 1);
+    });
     const ctx = canvas.getContext('2d');
     ctx.imageSmoothingEnabled = false;
     ctx.drawImage(cells, 0, 0, SIDE, SIDE);
@@ -233,7 +224,7 @@ function draw(host, cfg) {
       const px = ((x[0] - lo) / (hi - lo)) * (SIDE - 16) + 8, py = (1 - (x[1] - lo) / (hi - lo)) * (SIDE - 16) + 8;
       ctx.beginPath();
       ctx.arc(px, py, 6, 0, 2 * Math.PI);
-      ctx.fillStyle = cfg.targets ? `rgb(${color(2 * cfg.targets[n] - 1).join(',')})` : '#333';
+      ctx.fillStyle = cfg.targets ? css(color(2 * cfg.targets[n] - 1)) : '#333';
       ctx.fill();
       ctx.lineWidth = 2;
       ctx.strokeStyle = '#fff';

@@ -5,7 +5,7 @@
 // with the page), and at most MAX_OPEN frames of a page are open at once: opening one more closes the one
 // opened longest ago, cancelling its job.
 
-import { api } from '../../playground/api.js';
+import { api } from '../../shared/jobs.js';
 import { el } from '../page.js';
 
 export const MAX_OPEN = 2;

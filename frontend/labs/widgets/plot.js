@@ -5,22 +5,10 @@
 //  {"kind": "margin-losses", "losses": ["zero-one", "logistic", "hinge", "perceptron"], "range": [-3, 3]}
 //   classification losses as functions of the margin m = y·z (y = ±1, z = wᵀx + b)
 
+import { activationId } from '../../shared/activations.js';
+import { activationCurve, loadCatalogue } from '../../shared/spec.js';
+import { COLORS, lineChart } from '../../shared/draw/chart.js';
 import { el } from '../page.js';
-import { COLORS, lineChart } from '../chart.js';
-
-const sig = (z) => 1 / (1 + Math.exp(-z));
-/** Each activation with its derivative side by side, as in the lecture. */
-export const ACTIVATIONS = {
-  identity: { f: (z) => z, d: () => 1, range: '(−∞, ∞)' },
-  sigmoid: { f: sig, d: (z) => sig(z) * (1 - sig(z)), range: '(0, 1)' },
-  step: { f: (z) => (z >= 0 ? 1 : 0), d: () => 0, range: '{0, 1}' },
-  tanh: { f: Math.tanh, d: (z) => 1 - Math.tanh(z) ** 2, range: '(−1, 1)' },
-  relu: { f: (z) => Math.max(0, z), d: (z) => (z > 0 ? 1 : 0), range: '[0, ∞)' },
-  leaky_relu: { f: (z) => (z > 0 ? z : 0.01 * z), d: (z) => (z > 0 ? 1 : 0.01), range: '(−∞, ∞)' },
-  elu: { f: (z) => (z > 0 ? z : Math.exp(z) - 1), d: (z) => (z > 0 ? 1 : Math.exp(z)), range: '(−1, ∞)' },
-  softplus: { f: (z) => Math.log1p(Math.exp(z)), d: sig, range: '(0, ∞)' },
-  gaussian: { f: (z) => Math.exp(-z * z), d: (z) => -2 * z * Math.exp(-z * z), range: '(0, 1]' },
-};
 
 /**
  * Losses of one example as functions of its margin m = y·z, y = ±1: 0 when far on the right side. The logistic
@@ -54,22 +42,29 @@ function marginLosses(host, cfg) {
   host.append(chart);
 }
 
-function activations(host, cfg) {
-  const names = cfg.functions || Object.keys(ACTIVATIONS);
+/** Each activation with its derivative side by side, as in the lecture: the engine's own values, from the server. */
+async function activations(host, cfg) {
+  const catalogue = await loadCatalogue();
+  const known = new Map(catalogue.activations.filter((a) => a.id !== 'softmax').map((a) => [a.id, a]));
+  const names = cfg.functions || [...known.keys()];
   const [a, b] = cfg.range || [-5, 5];
-  const xs = Array.from({ length: 401 }, (_, i) => a + (i / 400) * (b - a));
-  const unknown = names.filter((n) => !ACTIVATIONS[n]);
-  if (unknown.length) throw new Error(`unknown activation ${unknown.join(', ')} (${Object.keys(ACTIVATIONS).join(', ')})`);
+  const unknown = names.filter((n) => !known.has(activationId(n)));
+  if (unknown.length) throw new Error(`unknown activation ${unknown.join(', ')} (${[...known.keys()].join(', ')})`);
+  const curves = await Promise.all(names.map((n) => activationCurve(activationId(n), a, b, 401)));
   const grid = el('div', 'plot-grid');
-  for (const n of names) {
+  names.forEach((n, k) => {
+    const curve = curves[k];
     const cell = el('figure', 'plot-cell');
+    cell.dataset.activation = n;
     const chart = el('div');
-    const series = [{ name: n, points: xs.map((x) => [x, ACTIVATIONS[n].f(x)]) }];
-    if (cfg.derivatives !== false) series.push({ name: `${n}′`, points: xs.map((x) => [x, ACTIVATIONS[n].d(x)]), dash: '5 3', color: COLORS[1] });
+    const series = [{ name: n, points: curve.z.map((z, i) => [z, curve.values[i]]) }];
+    if (cfg.derivatives !== false) {
+      series.push({ name: `${n}′`, points: curve.z.map((z, i) => [z, curve.derivatives[i]]), dash: '5 3', color: COLORS[1] });
+    }
     lineChart(chart, series, { width: 300, height: 200, xRange: [a, b], xLabel: 'z', yLabel: cfg.derivatives !== false ? 'f(z), f′(z)' : 'f(z)' });
-    cell.append(chart, el('figcaption', null, `${n}: range ${ACTIVATIONS[n].range}`));
+    cell.append(chart, el('figcaption', null, `${n}: range ${known.get(activationId(n)).range}`));
     grid.append(cell);
-  }
+  });
   host.append(grid);
 }
 

@@ -6,7 +6,7 @@
 // All lab text is put in as text.
 
 import { el } from '../page.js';
-import { RefusedError, send } from '../../classroom/send.js';
+import { RefusedError, send } from '../../shared/http.js';
 
 export function mount(host, cfg) {
   if (typeof cfg.question !== 'string') throw new Error('a question needs "question"');

@@ -8,12 +8,13 @@
 // plot the weights' norm per epoch), "logScale" (true: a log loss axis, for losses that fall by orders of
 // magnitude)}.
 
-import { api, liveClient } from '../../playground/api.js';
+import { api } from '../../shared/jobs.js';
+import { FINAL, pageRunner } from '../../shared/run.js';
+import { FIELDS, loadCatalogue, loadDefaults, specFrom } from '../../shared/spec.js';
+import { COLORS, lineChart } from '../../shared/draw/chart.js';
 import { el, throttled } from '../page.js';
-import { COLORS, lineChart } from '../chart.js';
 
-const OPTIMIZERS = ['sgd', 'momentum', 'adam', 'rmsprop'];
-export const FINAL = ['SUCCEEDED', 'FAILED', 'CANCELLED', 'INTERRUPTED'];
+export { FINAL };
 /** Unfinished runs per block: below the server's default of 4 unfinished jobs per client. */
 export const MAX_ACTIVE = 3;
 /** Runs kept on the charts and in the table; the oldest finished one gives way. */
@@ -31,43 +32,13 @@ export function lossAxis(spec) {
   return name ? `loss (${name})` : 'loss';
 }
 
-const optInt = (s) => (s.trim() === '' ? undefined : Number.isInteger(Number(s)) ? Number(s) : NaN);
-
-/** Every editable setting, declared once: where it sits in the spec, how it reads from and writes to text. */
-export const FIELDS = {
-  dataset: { label: 'Data set', get: (s) => s.dataset.name, set: (s, v) => { s.dataset.name = v.trim(); } },
-  trainLimit: {
-    label: 'Training examples (empty = all)', get: (s) => s.dataset.trainLimit ?? '',
-    set: (s, v) => { const n = optInt(v); if (n === undefined) delete s.dataset.trainLimit; else s.dataset.trainLimit = n; },
-  },
-  layers: {
-    label: 'Layers (units activation, …)',
-    get: (s) => s.model.layers.map((l) => `${l.units} ${l.activation || 'linear'}`).join(', '),
-    set: (s, v) => {
-      const old = s.model.layers;
-      s.model.layers = v.split(',').map((part, i) => {
-        const [units, activation] = part.trim().split(/\s+/);
-        const layer = { ...(old[i] || {}), units: Number(units) };
-        if (activation) layer.activation = activation;
-        return layer;
-      });
-      if (JSON.stringify(old.map((l) => l.units)) !== JSON.stringify(s.model.layers.map((l) => l.units))) delete s.model.weights;
-    },
-  },
-  optimizer: { label: 'Optimizer', options: OPTIMIZERS, get: (s) => s.training.optimizer || 'sgd', set: (s, v) => { s.training.optimizer = v; } },
-  learningRate: { label: 'Learning rate', get: (s) => s.training.learningRate ?? 0.01, set: (s, v) => { s.training.learningRate = Number(v); } },
-  epochs: { label: 'Epochs', get: (s) => s.training.epochs ?? 10, set: (s, v) => { s.training.epochs = Number(v); } },
-  batchSize: { label: 'Batch size', get: (s) => s.training.batchSize ?? 32, set: (s, v) => { s.training.batchSize = Number(v); } },
-  seed: {
-    label: 'Seed (empty = new each run)', get: (s) => s.seed ?? '',
-    set: (s, v) => { const n = optInt(v); if (n === undefined) delete s.seed; else s.seed = n; },
-  },
-};
-
 let blocks = 0;
 
-/** A form with an input per shown field, filled from `base`; spec() reads them back into a copy of it. */
-export function specForm(base, shown) {
+/**
+ * A form with an input per shown field, filled from `base` (else the server's defaults; choices from its
+ * catalogue); spec() reads them back into a copy of it.
+ */
+export function specForm(base, shown, { defaults = {}, catalogue = null } = {}) {
   const form = el('form', 'train-form');
   const inputs = {};
   for (const key of shown) {
@@ -76,25 +47,28 @@ export function specForm(base, shown) {
     const label = el('label', `field field-${key}`);
     label.append(el('span', null, f.label));
     let input;
-    if (f.options) {
+    const options = f.options && catalogue ? catalogue[f.options] : null;
+    if (options) {
       input = el('select');
-      f.options.forEach((o) => { const opt = el('option', null, o); opt.value = o; input.append(opt); });
+      options.forEach((o) => { const opt = el('option', null, o); opt.value = o; input.append(opt); });
     } else {
       input = el('input');
       input.type = 'text';
     }
     input.name = key;
-    input.value = String(f.get(base));
+    input.value = String(f.get(base, defaults));
     inputs[key] = input;
     label.append(input);
     form.append(label);
   }
-  function spec() {
-    const s = structuredClone(base);
-    for (const [key, input] of Object.entries(inputs)) FIELDS[key].set(s, input.value);
-    return s;
-  }
+  const spec = () => specFrom(base, Object.fromEntries(Object.entries(inputs).map(([k, input]) => [k, input.value])));
   return { form, spec };
+}
+
+/** What a spec form needs from the server: its defaults and catalogue (none when it cannot say). */
+export async function formSettings() {
+  const [defaults, catalogue] = await Promise.all([loadDefaults().catch(() => ({})), loadCatalogue().catch(() => null)]);
+  return { defaults, catalogue };
 }
 
 /** The form's submit button (labelled `label`) and a Stop button, disabled until something runs. */
@@ -108,15 +82,16 @@ export function runButtons(form, label) {
   return { run, stop };
 }
 
-export function mount(host, cfg, page) {
+export async function mount(host, cfg, page) {
   if (!cfg.spec || !cfg.spec.dataset || !cfg.spec.model) throw new Error('a train block needs "spec" with dataset and model');
   const name = cfg.name || `train-${blocks++}`;
   const base = structuredClone(cfg.spec);
   base.training = base.training || {};
   const shown = cfg.fields || Object.keys(FIELDS);
+  const runner = pageRunner();
 
   const box = el('div', 'train');
-  const { form, spec } = specForm(base, shown);
+  const { form, spec } = specForm(base, shown, await formSettings());
   const { run, stop } = runButtons(form, 'Train');
   const error = el('p', 'error');
   error.hidden = true;
@@ -135,7 +110,7 @@ export function mount(host, cfg, page) {
   box.append(form, error, summary, progress, log, charts, results, predictions);
   host.append(box);
 
-  const runs = [];
+  const runs = []; // {n, color, row, line, run (the shared Run), id, seed, spec, status, epochs, final, stopped}
   let started = 0;
   const active = () => runs.filter((r) => !r.final);
 
@@ -223,7 +198,6 @@ export function mount(host, cfg, page) {
     r.final = true;
     r.status = status;
     r.row.dataset.status = status;
-    live.forget(r.id);
     following.cancel(); // drawn now, whole: no later redraw replaces the final charts
     draw();
     drawResults();
@@ -243,10 +217,7 @@ export function mount(host, cfg, page) {
   }
 
   async function showPredictions(r) {
-    const res = await fetch(`/api/jobs/${r.id}/predict`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ inputs: cfg.predict }),
-    });
-    const out = await res.json();
+    const out = await api.predictInputs(r.id, cfg.predict);
     const table = el('table', 'prediction-table');
     const head = el('tr');
     ['input', 'output'].forEach((h) => head.append(el('th', null, h)));
@@ -259,32 +230,14 @@ export function mount(host, cfg, page) {
     predictions.replaceChildren(el('p', null, `Run ${r.n}: the trained network on these inputs`), table);
   }
 
-  const live = liveClient({
-    message(m) {
-      const r = runs.find((x) => x.id === m.jobId);
-      if (!r || r.final) return;
-      if (m.type === 'epoch') onEpoch(r, m);
-      else if (m.type === 'progress') r.line.textContent = `Epoch ${m.epoch}/${r.spec.training.epochs ?? ''}  ${m.batch}/${m.batches}${m.runningLoss != null ? ` - loss: ${f4(m.runningLoss)}` : ''}`;
-      else if (m.type === 'status') {
-        r.status = m.status;
-        drawResults();
-        // a run that ends before its snapshot came ends with it: the snapshot holds the epochs sent before we listened
-        if (FINAL.includes(m.status)) {
-          if (r.snapshot) onFinal(r, m.status, m.error);
-          else r.pending = [m.status, m.error];
-        }
-      }
+  /** What the shared run tells about one of this block's runs. */
+  const handlers = (r) => ({
+    epoch: (m) => onEpoch(r, m),
+    progress: (m) => {
+      r.line.textContent = `Epoch ${m.epoch}/${r.spec.training.epochs ?? ''}  ${m.batch}/${m.batches}${m.runningLoss != null ? ` - loss: ${f4(m.runningLoss)}` : ''}`;
     },
-    snapshot(snap, id) {
-      const r = runs.find((x) => x.id === id);
-      if (!r || r.final) return;
-      r.snapshot = true;
-      (snap.history || []).forEach((m) => onEpoch(r, m));
-      const st = snap.status && (snap.status.status || snap.status);
-      if (typeof st === 'string' && FINAL.includes(st)) onFinal(r, st, snap.error || (snap.status && snap.status.error));
-      else if (r.pending) onFinal(r, ...r.pending);
-    },
-    connected() {},
+    status: (m) => { r.status = m.status; drawResults(); },
+    final: (status, why) => onFinal(r, status, why),
   });
 
   /** RUNNING while any run goes on, else the latest run's final status. */
@@ -316,7 +269,9 @@ export function mount(host, cfg, page) {
     run.disabled = true;
     try {
       const s = spec();
-      const job = await api.submit(s);
+      const r = { epochs: new Map(), final: false };
+      const followed = await runner.start(s, handlers(r));
+      const job = followed.job;
       const n = ++started;
       const row = el('div', 'run-progress');
       const color = COLORS[(n - 1) % COLORS.length];
@@ -325,7 +280,7 @@ export function mount(host, cfg, page) {
       const line = el('span', 'progress-line', 'queued…');
       row.append(el('span', 'run-label', `run ${n}`), line);
       progress.append(row);
-      const r = { n, color, row, line, id: job.id, seed: job.seed, spec: job.spec || s, status: job.status, epochs: new Map(), final: false };
+      Object.assign(r, { n, color, row, line, run: followed, id: job.id, seed: job.seed, spec: followed.spec, status: job.status });
       runs.push(r);
       makeRoom();
       box.dataset.runs = String(started);
@@ -335,7 +290,6 @@ export function mount(host, cfg, page) {
       log.append(`${started > 1 ? '\n' : ''}Run ${n} (seed ${job.seed})\n`);
       drawResults();
       draw();
-      live.also(job.id);
     } catch (err) {
       error.hidden = false;
       error.textContent = err.message;
@@ -347,7 +301,7 @@ export function mount(host, cfg, page) {
   stop.addEventListener('click', () => {
     for (const r of active()) {
       r.stopped = true;
-      api.cancel(r.id).catch((err) => { error.hidden = false; error.textContent = err.message; });
+      r.run.cancel().catch((err) => { error.hidden = false; error.textContent = err.message; });
     }
   });
   draw();

@@ -29,6 +29,53 @@ class ServerEndpointsIT extends LiveServer {
     }
 
     @Test
+    void catalogueListsDatasetsActivationsOptimizersAndLosses() {
+        JsonNode catalogue = api.get("/api/catalogue").json();
+        assertThat(catalogue.get("datasets")).isEqualTo(api.get("/api/datasets").json());
+        List<String> activations = new ArrayList<>();
+        catalogue.get("activations").forEach(a -> {
+            activations.add(a.get("id").asText());
+            assertThat(a.get("formula").asText()).as(a.toString()).isNotBlank();
+            assertThat(a.get("derivative").asText()).as(a.toString()).isNotBlank();
+        });
+        assertThat(activations).contains("linear", "sigmoid", "tanh", "relu", "leaky_relu", "step", "softmax");
+        assertThat(catalogue.get("optimizers").toString()).contains("\"sgd\"", "\"adam\"", "\"rmsprop\"", "\"momentum\"");
+        assertThat(catalogue.get("losses").toString()).contains("\"mse\"", "\"binary_crossentropy\"", "\"hinge\"");
+    }
+
+    @Test
+    void activationCurvesAreTheEnginesOwn() {
+        // the step is 0 at z = 0, as the engine computes it (z > 0), and its derivative 0 everywhere
+        JsonNode step = api.get("/api/activations/step/curve?from=-1&to=1&points=3").json();
+        assertThat(step.get("z").toString()).isEqualTo("[-1.0,0.0,1.0]");
+        assertThat(step.get("values").toString()).isEqualTo("[0.0,0.0,1.0]");
+        assertThat(step.get("derivatives").toString()).isEqualTo("[0.0,0.0,0.0]");
+        JsonNode sigmoid = api.get("/api/activations/sigmoid/curve?from=0&to=2&points=2").json();
+        assertThat(sigmoid.get("values").get(0).asDouble()).isEqualTo(0.5);
+        assertThat(sigmoid.get("derivatives").get(0).asDouble()).isEqualTo(0.25);
+        assertThat(api.get("/api/activations/relu/curve").json().get("z").size()).isEqualTo(201);
+    }
+
+    @Test
+    void badCurveRequestsAreRefusedNamingTheField() {
+        assertRefused("/api/activations/relu/curve?points=1002", "points", "1001");
+        assertRefused("/api/activations/relu/curve?points=1", "points", "2");
+        assertRefused("/api/activations/relu/curve?from=2&to=1", "to", "greater than from");
+        assertRefused("/api/activations/relu/curve?from=-1e9", "from", "1000");
+        assertRefused("/api/activations/relu/curve?points=many", "points", "many");
+        assertRefused("/api/activations/swish/curve", "id", "relu");
+        assertRefused("/api/activations/softmax/curve", "id", "whole layer");
+    }
+
+    private void assertRefused(String path, String field, String detailPart) {
+        Api.Response r = api.get(path);
+        assertThat(r.status()).as(path).isEqualTo(400);
+        assertThat(r.header("Content-Type")).as(path).contains("application/problem+json");
+        assertThat(r.json().get("field").asText()).as(path).isEqualTo(field);
+        assertThat(r.json().get("detail").asText()).as(path).contains(detailPart).doesNotContain("Exception", "java.");
+    }
+
+    @Test
     void healthAndJobMetrics() {
         String id = api.submit(Specs.spiral(30, null));
         api.awaitFinished(id, Duration.ofSeconds(60));
@@ -58,7 +105,7 @@ class ServerEndpointsIT extends LiveServer {
         JsonNode paths = doc.get("paths");
         for (String path : List.of("/api/jobs", "/api/jobs/{id}", "/api/jobs/{id}/metrics", "/api/jobs/{id}/events",
                 "/api/jobs/{id}/predict", "/api/jobs/{id}/model", "/api/jobs/{id}/pause", "/api/jobs/{id}/resume",
-                "/api/jobs/{id}/step", "/api/datasets")) {
+                "/api/jobs/{id}/step", "/api/datasets", "/api/catalogue", "/api/activations/{id}/curve")) {
             assertThat(paths.has(path)).as(path).isTrue();
         }
         Api.Response page = api.get("/swagger-ui/index.html");

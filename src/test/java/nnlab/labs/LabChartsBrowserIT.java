@@ -65,7 +65,7 @@ class LabChartsBrowserIT extends LabBrowserTest {
         // the browser's own module, as every chart uses it
         Object out = ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
-                        + "import('/charts/ticks.js').then(t => done(["
+                        + "import('/shared/draw/ticks.js').then(t => done(["
                         + "  t.linearTicks(0.3471, 1.2893).labels, t.linearTicks(1, 20, {integer: true}).labels,"
                         + "  t.linearTicks(0, 8.2e5, {widen: false}).labels, t.linearTicks(0, 8.2e5).labels, t.linearTicks(0, 3.9e-5).labels,"
                         + "  t.linearTicks(-3, 3, {widen: false, count: 6}).labels, t.linearTicks(0.69, 0.7).labels,"

@@ -1,13 +1,17 @@
-// The job API over REST, and the job's live messages over STOMP (WebSocket at /ws).
+// The job API over REST, and the jobs' live messages over STOMP (WebSocket at /ws).
 
-import { RefusedError, send } from '../classroom/send.js';
+import { RefusedError, send } from './http.js';
 
-/** As send(), with the call named in the message of a refusal (its status and Retry-After kept). */
+/** A job's statuses after which nothing more happens to it. */
+export const FINAL = Object.freeze(['SUCCEEDED', 'FAILED', 'CANCELLED', 'INTERRUPTED']);
+export const isFinal = (status) => FINAL.includes(status);
+
+/** As send(), with the call named in the message of a refusal (its status, Retry-After and problem kept). */
 async function call(method, path, body) {
   try {
     return await send(method, path, body);
   } catch (e) {
-    throw e instanceof RefusedError ? new RefusedError(`${method} ${path}: ${e.message}`, e.status, e.retryAfter) : e;
+    throw e instanceof RefusedError ? new RefusedError(`${method} ${path}: ${e.message}`, e.status, e.retryAfter, e.problem) : e;
   }
 }
 
@@ -18,12 +22,15 @@ export const api = {
   model: (id) => call('GET', `/api/jobs/${id}/model`),
   points: (id) => call('GET', `/api/jobs/${id}/points`),
   predict: (id, points) => call('POST', `/api/jobs/${id}/predict`, { points }),
+  predictInputs: (id, inputs) => call('POST', `/api/jobs/${id}/predict`, { inputs }),
   pause: (id) => call('POST', `/api/jobs/${id}/pause`),
   resume: (id) => call('POST', `/api/jobs/${id}/resume`),
   step: (id) => call('POST', `/api/jobs/${id}/step`),
   learningRate: (id, learningRate) => call('PATCH', `/api/jobs/${id}`, { learningRate }),
   cancel: (id) => call('DELETE', `/api/jobs/${id}`),
   evaluation: (id, samples, split) => call('GET', `/api/jobs/${id}/evaluation?samples=${samples}${split ? `&split=${split}` : ''}`),
+  /** Cancels a job as the page goes away: the request outlives the page. */
+  cancelOnLeave: (id) => send('DELETE', `/api/jobs/${id}`, undefined, { keepalive: true }).catch(() => {}),
 };
 
 /** A STOMP client of this server's /ws (not yet activated): reconnects after a second, 10 s heartbeats. */
@@ -43,8 +50,7 @@ export function stompClient() {
  * follows one more job beside the others, forget(id) stops following one.
  * handlers: message(msg, jobId), snapshot(snap, jobId), connected(bool).
  */
-export function liveClient(handlers) {
-  const client = stompClient();
+export function liveClient(handlers, client = stompClient()) {
   const followed = new Map(); // job id -> its subscriptions
 
   function unsubscribe(id) {

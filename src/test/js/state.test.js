@@ -1,0 +1,61 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { SETTINGS, classCount, datasets, defaults, fromHash, jobSpec, toHash } from '../../../frontend/playground/state.js';
+
+test('one table reads and writes the hash: every setting survives the round trip', () => {
+  const s = fromHash('#dataset=reg-gauss&problem=regression&noise=35&trainRatio=70&batchSize=30'
+    + '&learningRate=0.003&optimizer=adam&activation=relu&regularization=L2&regularizationRate=0.01'
+    + '&networkShape=8,1,3&layerActivations=,sigmoid&features=x1sq,sinx2&seed=7'
+    + '&showTestData=true&discretize=true&initZero=true&hide=noise,features');
+  assert.deepEqual(fromHash(toHash(s)), s);
+  assert.deepEqual(s.networkShape, [8, 1, 3]);
+  assert.deepEqual(s.layerActivations, ['', 'sigmoid']);
+  assert.deepEqual(s.hide, ['noise', 'features']);
+  assert.equal(s.noise, 35);
+  assert.equal(s.dataset, 'reg-gauss');
+  assert.deepEqual(Object.keys(SETTINGS), toHash(s).slice(1).split('&').map((p) => p.split('=')[0]), 'the hash lists the table in order');
+});
+
+test('bad values and unknown keys leave the defaults', () => {
+  const bad = fromHash('#noise=7&learningRate=2&networkShape=9&dataset=moon&features=x9&colour=red&seed=-1');
+  const d = defaults();
+  for (const key of ['noise', 'learningRate', 'networkShape', 'dataset', 'features', 'seed']) assert.deepEqual(bad[key], d[key], key);
+  assert.equal(bad.colour, undefined);
+  assert.deepEqual(fromHash(''), d);
+  assert.deepEqual(fromHash('#networkShape='), { ...d, networkShape: [] }, 'no hidden layer is a shape');
+});
+
+test('the data set follows the problem and the classes', () => {
+  assert.equal(fromHash('#problem=regression').dataset, 'reg-plane');
+  assert.equal(fromHash('#classes=3&dataset=xor').dataset, 'circle');
+  assert.equal(classCount(fromHash('#classes=3')), 3);
+  assert.equal(classCount(fromHash('#problem=regression&classes=3')), 1);
+  assert.deepEqual(datasets(fromHash('#classes=3')), ['circle', 'gauss', 'spiral']);
+  assert.deepEqual(fromHash('#networkShape=2&layerActivations=relu,tanh,sigmoid').layerActivations, ['relu']);
+});
+
+test('the job spec of a state', () => {
+  const s = fromHash('#dataset=xor&networkShape=4,2&layerActivations=relu&regularization=L1&regularizationRate=0.1&dropout=0.2&noise=10');
+  const spec = jobSpec(s);
+  assert.deepEqual(spec.model.layers, [
+    { units: 4, activation: 'relu', dropout: 0.2 }, { units: 2, activation: 'tanh', dropout: 0.2 }, { units: 1, activation: 'sigmoid' }]);
+  assert.equal(spec.model.init, 'uniform');
+  assert.equal(spec.training.loss, 'binary_crossentropy');
+  assert.equal(spec.training.l1, 0.1);
+  assert.deepEqual(spec.dataset, { name: 'playground', kind: 'xor', noise: 0.1, trainRatio: 0.5, features: ['x1', 'x2'] });
+  assert.equal(spec.startPaused, true);
+  assert.deepEqual(spec.output, { weights: true, grid: { resolution: 50, neurons: true } });
+
+  const three = jobSpec(fromHash('#classes=3&networkShape=3'), { paused: false });
+  assert.deepEqual(three.model.layers.at(-1), { units: 3, activation: 'softmax' });
+  assert.equal(three.training.loss, 'sparse_categorical_crossentropy');
+  assert.equal(three.dataset.classes, 3);
+  assert.equal(three.startPaused, false);
+
+  const weights = { kernels: [[[1]]], biases: [[0]] };
+  const own = jobSpec(fromHash(''), { weights, points: [[1, 2, 1], [0, 0, 0]] });
+  assert.deepEqual(own.model.weights, weights);
+  assert.equal(own.model.init, undefined);
+  assert.equal(own.dataset.name, 'points');
+  assert.equal(jobSpec(fromHash('#problem=regression')).training.loss, 'mse');
+});
