@@ -1,5 +1,6 @@
 package nnlab.jobs;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -37,6 +38,7 @@ final class JobRunner {
     private final JobMetrics metrics;
     private final NnlabProperties properties;
     private final Consumer<Job> onStatus;
+    private final Clock clock;
     private final List<JobMessage.Epoch> pending = new ArrayList<>();
     private long lastFlush = System.nanoTime();
     private long lastSnapshot;
@@ -49,10 +51,11 @@ final class JobRunner {
     private PreparedJob prepared;
     private Training training;
     private TrainingListener listener;
+    /** The clock's milliseconds after which the job has used up its time (nnlab.jobs.max-duration). */
     private long deadline;
 
     JobRunner(Job job, JobSpecMapper mapper, JobRepository repository, MetricPublisher publisher, JobMetrics metrics,
-              NnlabProperties properties, Consumer<Job> onStatus) {
+              NnlabProperties properties, Consumer<Job> onStatus, Clock clock) {
         this.job = job;
         this.mapper = mapper;
         this.repository = repository;
@@ -60,6 +63,7 @@ final class JobRunner {
         this.metrics = metrics;
         this.properties = properties;
         this.onStatus = onStatus;
+        this.clock = clock;
     }
 
     /**
@@ -75,8 +79,8 @@ final class JobRunner {
                     return;
                 }
                 status(JobStatus.RUNNING);
-                deadline = System.nanoTime() + properties.jobs().maxDuration().toNanos();
-                prepared = mapper.prepare(job.spec);
+                deadline = clock.millis() + properties.jobs().maxDuration().toMillis();
+                prepared = mapper.prepare(job.plan);
                 training = Training.create(prepared.network(), prepared.config(), prepared.data().split(),
                         prepared.seed(), mapper.engineLimits());
                 job.started(prepared, training);
@@ -118,8 +122,8 @@ final class JobRunner {
         close();
     }
 
-    boolean pastDeadline(long now) {
-        return training != null && now - deadline > 0;
+    boolean pastDeadline(long nowMillis) {
+        return training != null && nowMillis > deadline;
     }
 
     private void train() throws InterruptedException {
@@ -128,7 +132,7 @@ final class JobRunner {
                 @Override
                 public void onBatch(int epoch, int batch, int batches, double runningLoss) {
                     long now = System.nanoTime();
-                    if (now - deadline > 0) {
+                    if (clock.millis() > deadline) {
                         timedOut = true;
                         training.cancel();
                     }
@@ -147,7 +151,7 @@ final class JobRunner {
                 end(JobStatus.CANCELLED, StopReason.CANCELLED, job.cancelReason());
                 return;
             }
-            if (System.nanoTime() - deadline > 0) {
+            if (clock.millis() > deadline) {
                 end(JobStatus.FAILED, null, timeLimit());
                 return;
             }

@@ -3,7 +3,6 @@ package nnlab.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import nnlab.engine.StopReason;
@@ -35,22 +34,16 @@ class JobRunnerErrorsTest {
     private static Job runWith(Error errorOrNull, RuntimeException exceptionOrNull) {
         JobSpecMapper failing = new JobSpecMapper(JobSpecMapperTest.defaults()) {
             @Override
-            public PreparedJob prepare(JobSpec spec) {
+            public PreparedJob prepare(JobPlan plan) {
                 if (errorOrNull != null) throw errorOrNull;
                 throw exceptionOrNull;
             }
         };
-        JobSpec spec;
-        try {
-            spec = new com.fasterxml.jackson.databind.ObjectMapper().readValue(
-                    nnlab.jobs.support.Specs.mnist(60_000, 10_000, 32, 1, null), JobSpec.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new AssertionError(e);
-        }
-        Job job = new Job("j1", "student:1", spec, 1, 784, Instant.now());
+        FakeClock clock = new FakeClock();
+        Job job = TestJobs.job("j1", TestJobs.read(nnlab.jobs.support.Specs.mnist(60_000, 10_000, 32, 1, null)), clock);
         List<JobStatus> seen = new ArrayList<>();
         new JobRunner(job, failing, new NoStorage(), message -> { }, new JobMetrics(new SimpleMeterRegistry()),
-                JobSpecMapperTest.defaults(), j -> seen.add(j.status())).run();
+                JobSpecMapperTest.defaults(), j -> seen.add(j.status()), clock).run();
         assertThat(seen).endsWith(JobStatus.FAILED);
         return job;
     }
