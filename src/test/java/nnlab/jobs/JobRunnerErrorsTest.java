@@ -5,31 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
-import nnlab.engine.StopReason;
-import nnlab.engine.Weights;
 import org.junit.jupiter.api.Test;
 
 /** A job that fails on an error of the server fails alone, and its owner reads plain words, no Java name. */
 class JobRunnerErrorsTest {
-
-    /** Stores nothing: the runner's own behaviour is under test. */
-    private static final class NoStorage extends JobRepository {
-        NoStorage() {
-            super(null, null, null);
-        }
-
-        @Override
-        public void updateStatus(String id, JobStatus status, int epochsDone, StopReason stop, String error) {
-        }
-
-        @Override
-        public void saveWeights(String id, Weights weights) {
-        }
-
-        @Override
-        public void insertEpochs(String jobId, List<JobMessage.Epoch> epochs) {
-        }
-    }
 
     private static Job runWith(Error errorOrNull, RuntimeException exceptionOrNull) {
         JobSpecMapper failing = new JobSpecMapper(JobSpecMapperTest.defaults()) {
