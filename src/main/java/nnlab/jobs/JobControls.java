@@ -7,14 +7,14 @@ import org.springframework.stereotype.Component;
 @Component
 class JobControls {
 
-    private final LiveJobs live;
+    private final ActiveJobs live;
     private final JobQueries queries;
     private final JobRepository repository;
     private final JobMetrics metrics;
     private final JobWatchers watchers;
     private final SpecDefaults defaults;
 
-    JobControls(LiveJobs live, JobQueries queries, JobRepository repository, JobMetrics metrics, JobWatchers watchers,
+    JobControls(ActiveJobs live, JobQueries queries, JobRepository repository, JobMetrics metrics, JobWatchers watchers,
                 JobSpecMapper mapper) {
         this.live = live;
         this.queries = queries;

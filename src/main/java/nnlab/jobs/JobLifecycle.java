@@ -19,7 +19,7 @@ class JobLifecycle implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(JobLifecycle.class);
 
-    private final LiveJobs live;
+    private final ActiveJobs live;
     private final JobSweeper sweeper;
     private final JobSpecMapper mapper;
     private final JobRepository repository;
@@ -28,7 +28,7 @@ class JobLifecycle implements SmartLifecycle {
     private final Clock clock;
     private volatile boolean running;
 
-    JobLifecycle(LiveJobs live, JobSweeper sweeper, JobSpecMapper mapper, JobRepository repository,
+    JobLifecycle(ActiveJobs live, JobSweeper sweeper, JobSpecMapper mapper, JobRepository repository,
                  JobMetrics metrics, NnlabProperties properties, Clock clock) {
         this.live = live;
         this.sweeper = sweeper;

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 class JobModels {
 
-    private final LiveJobs live;
+    private final ActiveJobs live;
     private final JobQueries queries;
     private final JobRepository repository;
     private final JobSpecMapper mapper;
@@ -35,7 +35,7 @@ class JobModels {
                 }
             });
 
-    JobModels(LiveJobs live, JobQueries queries, JobRepository repository, JobSpecMapper mapper,
+    JobModels(ActiveJobs live, JobQueries queries, JobRepository repository, JobSpecMapper mapper,
               NnlabProperties properties) {
         this.live = live;
         this.queries = queries;

@@ -18,12 +18,12 @@ class JobQueries {
 
     static final int LIST_LIMIT = 200;
 
-    private final LiveJobs live;
+    private final ActiveJobs live;
     private final JobRepository repository;
     private final JobWatchers watchers;
     private final JobSpecMapper mapper;
 
-    JobQueries(LiveJobs live, JobRepository repository, JobWatchers watchers, JobSpecMapper mapper) {
+    JobQueries(ActiveJobs live, JobRepository repository, JobWatchers watchers, JobSpecMapper mapper) {
         this.live = live;
         this.repository = repository;
         this.watchers = watchers;

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 class JobSubmissions {
 
     private final JobSpecMapper mapper;
-    private final LiveJobs live;
+    private final ActiveJobs live;
     private final JobQueries queries;
     private final JobRepository repository;
     private final JobWatchers watchers;
@@ -18,7 +18,7 @@ class JobSubmissions {
     private final NnlabProperties properties;
     private final Clock clock;
 
-    JobSubmissions(JobSpecMapper mapper, LiveJobs live, JobQueries queries, JobRepository repository,
+    JobSubmissions(JobSpecMapper mapper, ActiveJobs live, JobQueries queries, JobRepository repository,
                    JobWatchers watchers, SubmissionRateLimiter rateLimiter, NnlabProperties properties, Clock clock) {
         this.mapper = mapper;
         this.live = live;

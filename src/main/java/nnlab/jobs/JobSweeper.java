@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import nnlab.system.NnlabProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +35,8 @@ class JobSweeper {
     private final Clock clock;
     private ScheduledExecutorService executor;
 
-    JobSweeper(LiveJobs live, JobControls controls, JobWatchers watchers, NnlabProperties properties, Clock clock) {
+    @Autowired
+    JobSweeper(ActiveJobs live, JobControls controls, JobWatchers watchers, NnlabProperties properties, Clock clock) {
         this(live::all, live::contains, controls::cancel, watchers, properties.jobs(), clock);
     }
 

@@ -51,10 +51,6 @@ public final class SpecDefaults {
     public record Field(String path, Object value, Double min, boolean minExclusive, Double max, boolean maxExclusive,
                         String limit, String description) {
 
-        public boolean isNumber() {
-            return value instanceof Number;
-        }
-
         /** The bounds as an interval, e.g. "(0, 100]" or "[1, 10000]". */
         public String range() {
             return (minExclusive ? "(" : "[") + format(min, "-∞") + ", " + format(max, "∞") + (maxExclusive ? ")" : "]");

@@ -34,13 +34,22 @@ public class SpecDefaultsDocumentation implements OpenApiCustomizer {
     @SuppressWarnings({"rawtypes", "unchecked"})
     private static void document(Schema property, SpecDefaults.Field f) {
         property.setDefault(f.value());
+        // OpenAPI 3.1 writes an exclusive bound as its own number (3.0: a flag beside minimum/maximum)
         if (f.min() != null) {
-            property.setMinimum(BigDecimal.valueOf(f.min()));
-            if (f.minExclusive()) property.setExclusiveMinimum(true);
+            BigDecimal min = BigDecimal.valueOf(f.min());
+            if (f.minExclusive()) {
+                property.setExclusiveMinimumValue(min);
+                property.setExclusiveMinimum(true);
+            }
+            property.setMinimum(min);
         }
         if (f.max() != null) {
-            property.setMaximum(BigDecimal.valueOf(f.max()));
-            if (f.maxExclusive()) property.setExclusiveMaximum(true);
+            BigDecimal max = BigDecimal.valueOf(f.max());
+            if (f.maxExclusive()) {
+                property.setExclusiveMaximumValue(max);
+                property.setExclusiveMaximum(true);
+            }
+            property.setMaximum(max);
         }
         String bounds = f.min() != null || f.max() != null ? " " + f.range() : "";
         String limit = f.limit() != null ? " (maximum set by " + f.limit() + ")" : "";

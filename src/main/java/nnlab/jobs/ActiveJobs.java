@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
  * and the live messages (each status change published, then told to the {@link JobListener}s).
  */
 @Component
-class LiveJobs {
+class ActiveJobs {
 
-    private static final Logger log = LoggerFactory.getLogger(LiveJobs.class);
+    private static final Logger log = LoggerFactory.getLogger(ActiveJobs.class);
 
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     final JobQueue queue;
@@ -28,7 +28,7 @@ class LiveJobs {
     private final ObjectProvider<JobListener> listenerBeans;
     private volatile List<JobListener> listeners = List.of();
 
-    LiveJobs(JobQueue queue, MetricPublisher publisher, JobMetrics metrics, NnlabProperties properties,
+    ActiveJobs(JobQueue queue, MetricPublisher publisher, JobMetrics metrics, NnlabProperties properties,
              ObjectProvider<JobListener> listeners) {
         this.queue = queue;
         this.publisher = telling(publisher);
