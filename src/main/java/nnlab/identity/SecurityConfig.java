@@ -9,6 +9,7 @@ import java.util.UUID;
 import nnlab.platform.SecurityProblems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.session.SessionRegistry;
@@ -100,6 +101,7 @@ public class SecurityConfig {
             // the server's counters (queue sizes, jobs per status, memory) are the instructors'; health stays open
             a.requestMatchers("/actuator/metrics", "/actuator/metrics/**", "/actuator/info").hasRole(INSTRUCTOR);
             a.requestMatchers("/account", "/account/**", "/api/tokens", "/api/tokens/**").hasAnyRole(STUDENT, INSTRUCTOR);
+            a.requestMatchers(HttpMethod.GET, "/api/spec/defaults").permitAll(); // the pages' defaults, for anyone
             if (!settings.anonymousApi()) a.requestMatchers("/api/**").hasAnyRole(STUDENT, INSTRUCTOR);
             if (!settings.anonymousPages()) a.requestMatchers(studentPages).hasAnyRole(STUDENT, INSTRUCTOR);
             a.anyRequest().permitAll();

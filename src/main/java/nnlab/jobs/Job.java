@@ -1,5 +1,6 @@
 package nnlab.jobs;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +20,13 @@ final class Job {
 
     final String id;
     final String client;
+    /** The spec mapped once, at submit (or at recovery after a restart). */
+    final JobPlan plan;
     final JobSpec spec;
     final int epochs;
     final int inputs;
     final Instant createdAt;
+    private final Clock clock;
     private final Object lock = new Object();
     private final List<JobMessage.Epoch> history = new ArrayList<>();
 
@@ -43,17 +47,20 @@ final class Job {
     private String cancelReason;
     /** Paused between epochs with no worker: whoever unparks it (resume, step, cancel, sweep) owns its runner. */
     private boolean parked;
+    /** The clock's milliseconds when it parked. */
     private long parkedSince;
     /** The job's training state across workers; set by the first worker to take the job. */
     private JobRunner runner;
 
-    Job(String id, String client, JobSpec spec, int epochs, int inputs, Instant createdAt) {
+    Job(String id, String client, JobPlan plan, Instant createdAt, Clock clock) {
         this.id = id;
         this.client = client;
-        this.spec = spec;
-        this.epochs = epochs;
-        this.inputs = inputs;
+        this.plan = plan;
+        this.spec = plan.spec();
+        this.epochs = plan.epochs();
+        this.inputs = plan.inputs();
         this.createdAt = createdAt;
+        this.clock = clock;
         this.paused = spec.pausedAtStart();
     }
 
@@ -131,7 +138,7 @@ final class Job {
     /** Called by the runner once the training exists; applies a learning rate set while queued. */
     void started(PreparedJob p, Training t) {
         prepared = p;
-        startedAt = Instant.now();
+        startedAt = clock.instant();
         Double lr = learningRate;
         if (lr != null) t.setLearningRate(lr);
         training = t;
@@ -205,16 +212,16 @@ final class Job {
     synchronized boolean parkOrTakeTurn() {
         if (paused && stepsGranted == 0 && !cancelled) {
             parked = true;
-            parkedSince = System.nanoTime();
+            parkedSince = clock.millis();
             return true;
         }
         if (paused && stepsGranted > 0) stepsGranted--;
         return false;
     }
 
-    /** Takes a job parked since before {@code cutoffNanos} out of its parking (the caller then ends it). */
-    synchronized boolean unparkIfIdleSince(long cutoffNanos) {
-        if (!parked || parkedSince - cutoffNanos > 0) return false;
+    /** Takes a job parked since {@code cutoffMillis} or before out of its parking (the caller then ends it). */
+    synchronized boolean unparkIfIdleSince(long cutoffMillis) {
+        if (!parked || parkedSince > cutoffMillis) return false;
         parked = false;
         cancelled = true;
         return true;

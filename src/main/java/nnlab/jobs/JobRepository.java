@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nnlab.engine.ModelSummary;
 import nnlab.engine.StopReason;
 import nnlab.engine.Weights;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,11 +38,12 @@ public class JobRepository {
     /** @param classId the class of the job's owner, or null */
     public void insert(JobRecord job, Long classId) {
         jdbc.sql("""
-                insert into job (id, client, spec, status, epochs, inputs, epochs_done, created_at, class_id)
-                values (:id, :client, :spec, :status, :epochs, :inputs, 0, :created, :classId)""")
+                insert into job (id, client, spec, status, epochs, inputs, epochs_done, created_at, class_id, summary)
+                values (:id, :client, :spec, :status, :epochs, :inputs, 0, :created, :classId, :summary)""")
                 .param("id", job.id()).param("client", job.client()).param("spec", write(job.spec()))
                 .param("status", job.status().name()).param("epochs", job.epochs()).param("inputs", job.inputs())
                 .param("created", job.createdAt().toEpochMilli()).param("classId", classId, Types.BIGINT)
+                .param("summary", job.summary() == null ? null : write(job.summary()), Types.VARCHAR)
                 .update();
     }
 
@@ -67,6 +69,11 @@ public class JobRepository {
 
     public void saveWeights(String id, Weights weights) {
         jdbc.sql("update job set weights = :w where id = :id").param("w", write(weights)).param("id", id).update();
+    }
+
+    /** Stores the model summary of a job stored before summaries were. */
+    public void saveSummary(String id, ModelSummary summary) {
+        jdbc.sql("update job set summary = :s where id = :id").param("s", write(summary)).param("id", id).update();
     }
 
     public Optional<Weights> weights(String id) {
@@ -180,7 +187,11 @@ public class JobRepository {
         return new JobRecord(rs.getString("id"), rs.getString("client"), read(rs.getString("spec"), JobSpec.class),
                 JobStatus.valueOf(rs.getString("status")), rs.getInt("epochs"), rs.getInt("inputs"), rs.getInt("epochs_done"),
                 stop(rs.getString("stop_reason")), rs.getString("error"), instant(rs, "created_at"),
-                instant(rs, "started_at"), instant(rs, "finished_at"));
+                instant(rs, "started_at"), instant(rs, "finished_at"), summary(rs.getString("summary")));
+    }
+
+    private ModelSummary summary(String s) {
+        return s == null ? null : read(s, ModelSummary.class);
     }
 
     private String write(Object o) {

@@ -1,5 +1,6 @@
 package nnlab.jobs;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -37,6 +38,7 @@ final class JobRunner {
     private final JobsProperties settings;
     private final LiveProperties live;
     private final Consumer<Job> onStatus;
+    private final Clock clock;
     private final List<JobMessage.Epoch> pending = new ArrayList<>();
     private long lastFlush = System.nanoTime();
     private long lastSnapshot;
@@ -49,10 +51,11 @@ final class JobRunner {
     private PreparedJob prepared;
     private Training training;
     private TrainingListener listener;
+    /** The clock's milliseconds after which the job has used up its time (nnlab.jobs.max-duration). */
     private long deadline;
 
     JobRunner(Job job, JobSpecMapper mapper, JobRepository repository, MetricPublisher publisher, JobMetrics metrics,
-              JobsProperties settings, LiveProperties live, Consumer<Job> onStatus) {
+              JobsProperties settings, LiveProperties live, Consumer<Job> onStatus, Clock clock) {
         this.job = job;
         this.mapper = mapper;
         this.repository = repository;
@@ -61,6 +64,7 @@ final class JobRunner {
         this.settings = settings;
         this.live = live;
         this.onStatus = onStatus;
+        this.clock = clock;
     }
 
     /**
@@ -76,8 +80,8 @@ final class JobRunner {
                     return;
                 }
                 status(JobStatus.RUNNING);
-                deadline = System.nanoTime() + settings.maxDuration().toNanos();
-                prepared = mapper.prepare(job.spec);
+                deadline = clock.millis() + settings.maxDuration().toMillis();
+                prepared = mapper.prepare(job.plan);
                 training = Training.create(prepared.network(), prepared.config(), prepared.data().split(),
                         prepared.seed(), mapper.engineLimits());
                 job.started(prepared, training);
@@ -119,8 +123,8 @@ final class JobRunner {
         close();
     }
 
-    boolean pastDeadline(long now) {
-        return training != null && now - deadline > 0;
+    boolean pastDeadline(long nowMillis) {
+        return training != null && nowMillis > deadline;
     }
 
     private void train() throws InterruptedException {
@@ -129,7 +133,7 @@ final class JobRunner {
                 @Override
                 public void onBatch(int epoch, int batch, int batches, double runningLoss) {
                     long now = System.nanoTime();
-                    if (now - deadline > 0) {
+                    if (clock.millis() > deadline) {
                         timedOut = true;
                         training.cancel();
                     }
@@ -148,7 +152,7 @@ final class JobRunner {
                 end(JobStatus.CANCELLED, StopReason.CANCELLED, job.cancelReason());
                 return;
             }
-            if (System.nanoTime() - deadline > 0) {
+            if (clock.millis() > deadline) {
                 end(JobStatus.FAILED, null, timeLimit());
                 return;
             }

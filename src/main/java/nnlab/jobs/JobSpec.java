@@ -10,7 +10,8 @@ import nnlab.data.DatasetSpec;
 /**
  * One training job, as the REST API, the labs and the playground all describe it. Every nested part
  * is a plain record of JSON values; {@link JobSpecMapper} turns it into engine types and names the
- * field of anything it cannot accept. Unset optional fields take the defaults documented on them.
+ * field of anything it cannot accept. Unset optional fields take the defaults of {@link SpecDefaults}, the
+ * one table the mapper, the OpenAPI document and GET /api/spec/defaults read.
  *
  * @param dataset     which data and how it is generated, split and scaled
  * @param model       the layers (the last one is the output layer) and how the weights start
@@ -29,7 +30,7 @@ public record JobSpec(@NotNull @Valid DatasetSpec dataset,
 
     /**
      * @param layers  dense layers in order; the last is the output layer
-     * @param init    glorot (default), he, uniform (TensorFlow Playground's) or zeros
+     * @param init    glorot, he, uniform (TensorFlow Playground's) or zeros
      * @param weights explicit initial weights (overrides init), in the format GET /api/jobs/{id}/model returns
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -52,19 +53,16 @@ public record JobSpec(@NotNull @Valid DatasetSpec dataset,
     }
 
     /**
-     * @param optimizer       sgd (default), momentum, adam or rmsprop
-     * @param learningRate    finite, in (0, 100]; default 0.01
-     * @param batchSize       default 32
-     * @param epochs          default 10
+     * @param optimizer       sgd, momentum, adam or rmsprop
      * @param loss            mse, mae, binary_crossentropy, sparse_categorical_crossentropy, hinge, perceptron;
      *                        default: mse for regression, else by the output activation (softmax →
      *                        sparse_categorical_crossentropy, sigmoid → binary_crossentropy, else mse)
      * @param l1              L1 penalty on kernels, [0, 10]
      * @param l2              L2 penalty on kernels, [0, 10]
-     * @param momentum        for momentum (default 0.9)
+     * @param momentum        for the momentum optimizer only
      * @param validationSplit fraction of the training examples held out for validation (same as dataset.validationSplit)
      * @param earlyStopping   stop when the monitored loss stops improving
-     * @param shuffle         reshuffle the training examples every epoch (default true)
+     * @param shuffle         reshuffle the training examples every epoch
      * @param evaluateTrain   training metrics over all training examples after each epoch (default: true for
      *                        2-D and small sets, as TensorFlow Playground shows them; false for MNIST, Keras's running mean)
      */
@@ -77,8 +75,8 @@ public record JobSpec(@NotNull @Valid DatasetSpec dataset,
 
     /**
      * @param patience           epochs without improvement before stopping (required)
-     * @param minDelta           smallest decrease that counts as improvement (default 0)
-     * @param restoreBestWeights go back to the best epoch's weights when stopping (default false)
+     * @param minDelta           smallest decrease that counts as improvement
+     * @param restoreBestWeights go back to the best epoch's weights when stopping
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record EarlyStopping(@NotNull Integer patience, Double minDelta, Boolean restoreBestWeights) {
@@ -93,8 +91,8 @@ public record JobSpec(@NotNull @Valid DatasetSpec dataset,
     }
 
     /**
-     * @param resolution points per axis over [−6, 6]² (default 50)
-     * @param neurons    a grid per neuron of every layer, not only the output (default false)
+     * @param resolution points per axis over [−6, 6]²
+     * @param neurons    a grid per neuron of every layer, not only the output
      */
     @Schema(description = "Heatmap grids over [-6, 6]², sent at most nnlab.live.max-snapshots-per-second times per second")
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -9,15 +9,15 @@ import nnlab.data.DatasetCache;
 import nnlab.data.DatasetLimits;
 import nnlab.data.DatasetShape;
 import nnlab.data.DatasetSpec;
-import nnlab.data.PreparedDataset;
-import nnlab.engine.Activation;
 import nnlab.engine.DataSplit;
+import nnlab.engine.Examples;
+import nnlab.engine.Activation;
 import nnlab.engine.EarlyStopping;
 import nnlab.engine.EngineLimits;
-import nnlab.engine.Examples;
 import nnlab.engine.Initializer;
 import nnlab.engine.InvalidSpecException;
 import nnlab.engine.LayerSpec;
+import nnlab.engine.ModelSummary;
 import nnlab.engine.Loss;
 import nnlab.engine.NetworkSpec;
 import nnlab.engine.Optimizer;
@@ -27,17 +27,17 @@ import nnlab.engine.Weights;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a {@link JobSpec} into engine types, filling defaults, and checks it completely — against the
- * configured limits and against its data set's shape — so that a job that is accepted can start. Data
- * sets come from one {@link DatasetCache}, shared by every job of the server. Every
- * problem is an {@link InvalidSpecException} naming the JSON field.
+ * Turns a {@link JobSpec} into a {@link JobPlan} of engine types, filling defaults and checking bounds from
+ * the one {@link SpecDefaults} table, and checks it completely — against the configured limits and against
+ * its data set's shape — so that a job that is accepted can start. Data sets come from one
+ * {@link DatasetCache}, shared by every job of the server. Every problem is an {@link InvalidSpecException}
+ * naming the JSON field.
  */
 @Component
 public class JobSpecMapper {
 
     /** Largest seed handed out: 2^53, so that JavaScript reads it back exactly. */
     static final long MAX_GENERATED_SEED = 1L << 53;
-    static final int DEFAULT_GRID = 50;
     /** Above this many training examples the training metrics are the epoch's running mean (Keras), not a full pass. */
     static final int EVALUATE_TRAIN_UP_TO = 10_000;
 
@@ -45,6 +45,7 @@ public class JobSpecMapper {
     private final EngineLimits engineLimits;
     private final DatasetLimits datasetLimits;
     private final DatasetCache datasets;
+    private final SpecDefaults defaults;
 
     public JobSpecMapper(LimitsProperties limits) {
         this.limits = limits;
@@ -52,6 +53,12 @@ public class JobSpecMapper {
                 limits.maxBatchSize(), limits.maxParameters(), EngineLimits.DEFAULT.maxInputs());
         this.datasetLimits = new DatasetLimits(limits.maxSamples());
         this.datasets = new DatasetCache(datasetLimits);
+        this.defaults = new SpecDefaults(limits);
+    }
+
+    /** The defaults and bounds this mapper fills and checks specs with. */
+    public SpecDefaults defaults() {
+        return defaults;
     }
 
     public EngineLimits engineLimits() {
@@ -69,11 +76,11 @@ public class JobSpecMapper {
     }
 
     /**
-     * Checks the whole spec against its data set's shape and estimates the job's memory, without loading
-     * any data (MNIST's shape comes from its parameters; the small sets take milliseconds and stay in the
-     * shared cache). The network is not allocated.
+     * Maps and checks the whole spec against its data set's shape and estimates the job's memory, without
+     * loading any data (MNIST's shape comes from its parameters; the small sets take milliseconds and stay in
+     * the shared cache). The network is not allocated.
      */
-    public CheckedJob check(JobSpec spec) {
+    public JobPlan plan(JobSpec spec) {
         require(spec.dataset() != null, "dataset", "is required, e.g. {\"name\": \"playground\", \"kind\": \"spiral\"}");
         require(spec.model() != null, "model", "is required: {\"layers\": [...]}");
         require(spec.training() != null, "training", "is required: {\"epochs\": ..., ...}");
@@ -98,16 +105,13 @@ public class JobSpecMapper {
         boolean neurons = false;
         boolean weights = false;
         if (spec.output() != null) {
-            weights = Boolean.TRUE.equals(spec.output().weights());
+            weights = defaults.flag(SpecDefaults.OUTPUT_WEIGHTS, spec.output().weights());
             JobSpec.Grid g = spec.output().grid();
             if (g != null) {
                 require(data.plane(), "output.grid",
                         "heatmap grids are for 2-D data sets (playground, xor, separable), not " + data.name());
-                grid = g.resolution() == null ? DEFAULT_GRID : g.resolution();
-                require(grid >= 2 && grid <= limits.maxGridResolution(), "output.grid.resolution",
-                        "must be between 2 and " + limits.maxGridResolution() + " (nnlab.limits.max-grid-resolution), was "
-                                + grid);
-                neurons = Boolean.TRUE.equals(g.neurons());
+                grid = defaults.integer(SpecDefaults.GRID_RESOLUTION, g.resolution());
+                neurons = defaults.flag(SpecDefaults.GRID_NEURONS, g.neurons());
             }
         }
         // the engine's own checks: limits, loss against output layer, output layer against the data's widths
@@ -116,16 +120,18 @@ public class JobSpecMapper {
                 standIn(data), seed, engineLimits)) {
             // nothing to do: creating it validated everything
         }
-        return new CheckedJob(spec, data, network, config, seed, grid, neurons, weights,
-                MemoryEstimate.of(data, network, config, grid));
+        return new JobPlan(spec, datasetSpec, data, network, config, seed, grid, neurons, weights,
+                MemoryEstimate.of(data, network, config, grid), ModelSummary.of(network));
     }
 
-    /** Checks the spec, then takes its data set from the shared cache (preparing it if no job holds it). */
+    /** Takes a planned job's data set from the shared cache (preparing it if no job holds it). */
+    public PreparedJob prepare(JobPlan plan) {
+        return PreparedJob.of(plan, datasets.get(plan.datasetSpec(), plan.seed()));
+    }
+
+    /** Plans the spec, then prepares its data. */
     public PreparedJob prepare(JobSpec spec) {
-        CheckedJob c = check(spec);
-        PreparedDataset data = datasets.get(datasetSpec(spec), c.seed());
-        return new PreparedJob(spec, data, c.network(), c.config(), c.seed(), c.grid(), c.gridNeurons(),
-                c.sendWeights());
+        return prepare(plan(spec));
     }
 
     /** The shared data sets. */
@@ -196,10 +202,11 @@ public class JobSpecMapper {
                     "must be between 1 and " + limits.maxUnits() + " (nnlab.limits.max-units), was " + layer.units());
             require(layer.activation() != null, f + ".activation", "is required, allowed: " + Activation.ids());
             Activation activation = Activation.fromId(layer.activation(), f + ".activation");
-            double dropout = layer.dropout() == null ? 0 : layer.dropout();
+            double dropout = layer.dropout() == null ? (Double) defaults.field(SpecDefaults.DROPOUT).value()
+                    : defaults.field(SpecDefaults.DROPOUT).check(layer.dropout(), f + ".dropout");
             layers.add(new LayerSpec(layer.units(), activation, dropout));
         }
-        Initializer init = model.init() == null ? Initializer.GLOROT : Initializer.fromId(model.init(), "model.init");
+        Initializer init = Initializer.fromId(defaults.text(SpecDefaults.INIT, model.init()), "model.init");
         Weights weights = model.weights() == null ? null : weights(model.weights());
         return new NetworkSpec(inputs, layers, init, weights);
     }
@@ -225,33 +232,32 @@ public class JobSpecMapper {
     }
 
     TrainingConfig config(JobSpec.Training t, NetworkSpec network, DatasetShape data) {
-        Optimizer.Kind kind = t.optimizer() == null ? Optimizer.Kind.SGD
-                : Optimizer.Kind.fromId(t.optimizer(), "training.optimizer");
-        double lr = t.learningRate() == null ? 0.01 : t.learningRate();
-        Optimizer o = Optimizer.of(kind, lr);
-        o = new Optimizer(kind, lr, or(t.momentum(), o.momentum()), or(t.beta1(), o.beta1()), or(t.beta2(), o.beta2()),
-                or(t.epsilon(), o.epsilon()), or(t.rho(), o.rho()));
+        Optimizer.Kind kind = Optimizer.Kind.fromId(defaults.text(SpecDefaults.OPTIMIZER, t.optimizer()),
+                "training.optimizer");
         if (t.momentum() != null) {
             require(kind == Optimizer.Kind.MOMENTUM, "training.momentum", "only applies to the momentum optimizer");
         }
+        Optimizer o = new Optimizer(kind, defaults.number(SpecDefaults.LEARNING_RATE, t.learningRate()),
+                kind == Optimizer.Kind.MOMENTUM ? defaults.number(SpecDefaults.MOMENTUM, t.momentum()) : 0,
+                defaults.number(SpecDefaults.BETA1, t.beta1()), defaults.number(SpecDefaults.BETA2, t.beta2()),
+                defaults.number(SpecDefaults.EPSILON, t.epsilon()), defaults.number(SpecDefaults.RHO, t.rho()));
         Loss loss = t.loss() == null ? defaultLoss(network, data) : Loss.fromId(t.loss(), "training.loss");
-        int batch = t.batchSize() == null ? 32 : t.batchSize();
-        int epochs = t.epochs() == null ? 10 : t.epochs();
-        require(epochs >= 1, "training.epochs", "must be between 1 and " + limits.maxEpochs() + ", was " + epochs);
-        require(epochs <= limits.maxEpochs(), "training.epochs",
-                "must be between 1 and " + limits.maxEpochs() + " (nnlab.limits.max-epochs), was " + epochs);
+        int batch = defaults.integer(SpecDefaults.BATCH_SIZE, t.batchSize());
+        int epochs = defaults.integer(SpecDefaults.EPOCHS, t.epochs());
         EarlyStopping es = null;
         if (t.earlyStopping() != null) {
             require(t.earlyStopping().patience() != null, "training.earlyStopping.patience", "is required");
-            es = new EarlyStopping(t.earlyStopping().patience(), or(t.earlyStopping().minDelta(), 0),
-                    Boolean.TRUE.equals(t.earlyStopping().restoreBestWeights()));
+            es = new EarlyStopping(t.earlyStopping().patience(),
+                    defaults.number(SpecDefaults.MIN_DELTA, t.earlyStopping().minDelta()),
+                    defaults.flag(SpecDefaults.RESTORE_BEST_WEIGHTS, t.earlyStopping().restoreBestWeights()));
         }
         boolean evaluateTrain = t.evaluateTrain() != null ? t.evaluateTrain()
                 : data.trainCount() <= EVALUATE_TRAIN_UP_TO;
         TrainingConfig.Task task = data.isClassification() ? TrainingConfig.Task.CLASSIFICATION
                 : TrainingConfig.Task.REGRESSION;
-        return new TrainingConfig(loss, o, batch, epochs, or(t.l1(), 0), or(t.l2(), 0), es,
-                t.shuffle() == null || t.shuffle(), task, evaluateTrain, TrainingConfig.Backend.AUTO);
+        return new TrainingConfig(loss, o, batch, epochs, defaults.number(SpecDefaults.L1, t.l1()),
+                defaults.number(SpecDefaults.L2, t.l2()), es, defaults.flag(SpecDefaults.SHUFFLE, t.shuffle()), task,
+                evaluateTrain, TrainingConfig.Backend.AUTO);
     }
 
     private static Loss defaultLoss(NetworkSpec network, DatasetShape data) {
@@ -262,9 +268,5 @@ public class JobSpecMapper {
             case STEP -> Loss.PERCEPTRON;
             default -> Loss.MSE;
         };
-    }
-
-    private static double or(Double value, double fallback) {
-        return value == null ? fallback : value;
     }
 }

@@ -1,5 +1,6 @@
 package nnlab.jobs;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -13,27 +14,32 @@ import org.springframework.stereotype.Component;
 @Component
 public class JobWatchers {
 
-    /** @param lastSeen System.nanoTime() of the last look, or of the last subscriber leaving */
+    /** @param lastSeen the clock's milliseconds at the last look, or when the last subscriber left */
     private record Watch(int subscribers, long lastSeen) {
     }
 
     private final Map<String, Watch> watches = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    public JobWatchers(Clock clock) {
+        this.clock = clock;
+    }
 
     /** A live stream of the job opened. */
     public void subscribed(String jobId) {
-        long now = System.nanoTime();
+        long now = clock.millis();
         watches.merge(jobId, new Watch(1, now), (w, one) -> new Watch(w.subscribers + 1, now));
     }
 
     /** A live stream of the job closed. */
     public void unsubscribed(String jobId) {
-        long now = System.nanoTime();
+        long now = clock.millis();
         watches.computeIfPresent(jobId, (id, w) -> new Watch(Math.max(0, w.subscribers - 1), now));
     }
 
     /** Someone read the job (its state, its metrics). */
     public void looked(String jobId) {
-        long now = System.nanoTime();
+        long now = clock.millis();
         watches.merge(jobId, new Watch(0, now), (w, look) -> new Watch(w.subscribers, now));
     }
 
@@ -43,12 +49,12 @@ public class JobWatchers {
     }
 
     /**
-     * True when the job has no subscriber and was last looked at before {@code cutoffNanos}. A job never
+     * True when the job has no subscriber and was last looked at before {@code cutoffMillis}. A job never
      * seen here counts as seen now: its clock starts.
      */
-    boolean unwatchedSince(String jobId, long cutoffNanos) {
-        Watch w = watches.computeIfAbsent(jobId, id -> new Watch(0, System.nanoTime()));
-        return w.subscribers == 0 && w.lastSeen - cutoffNanos < 0;
+    boolean unwatchedSince(String jobId, long cutoffMillis) {
+        Watch w = watches.computeIfAbsent(jobId, id -> new Watch(0, clock.millis()));
+        return w.subscribers == 0 && w.lastSeen < cutoffMillis;
     }
 
     /** Forgets jobs that are over and have no subscriber left. */

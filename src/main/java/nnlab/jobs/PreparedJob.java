@@ -5,13 +5,18 @@ import nnlab.engine.NetworkSpec;
 import nnlab.engine.TrainingConfig;
 
 /**
- * A spec resolved against its data: everything {@link nnlab.engine.Training#create} needs.
+ * A job's plan with its data prepared: everything {@link nnlab.engine.Training#create} needs.
  *
  * @param spec the spec as submitted, with its seed filled in
  * @param grid heatmap grid resolution, 0 for none
  */
 public record PreparedJob(JobSpec spec, PreparedDataset data, NetworkSpec network, TrainingConfig config, long seed,
                           int grid, boolean gridNeurons, boolean sendWeights) {
+
+    static PreparedJob of(JobPlan plan, PreparedDataset data) {
+        return new PreparedJob(plan.spec(), data, plan.network(), plan.config(), plan.seed(), plan.grid(),
+                plan.gridNeurons(), plan.sendWeights());
+    }
 
     public boolean wantsSnapshots() {
         return grid > 0 || sendWeights;

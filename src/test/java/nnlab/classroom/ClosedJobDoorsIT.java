@@ -6,6 +6,7 @@ import java.util.List;
 import nnlab.NnlabApplication;
 import nnlab.classroom.support.JobEndpoints;
 import nnlab.classroom.support.Visitor;
+import nnlab.jobs.support.Api;
 import nnlab.jobs.support.Specs;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,5 +45,14 @@ class ClosedJobDoorsIT {
         List<JobEndpoints.Endpoint> walked = new JobEndpoints(port).walk(job, ann, ben, head, 401, "signed-in");
         System.out.printf("[job doors, anonymous API off] %d endpoints: %s%n", walked.size(),
                 walked.stream().map(JobEndpoints.Endpoint::name).toList());
+    }
+
+    @Test
+    void nobodyMayReadTheSpecDefaultsButNoJob() {
+        Visitor nobody = new Visitor(port);
+        Api.Response defaults = nobody.get("/api/spec/defaults");
+        assertThat(defaults.status()).isEqualTo(200);
+        assertThat(defaults.json().get("defaults").get("training.learningRate").asDouble()).isEqualTo(0.01);
+        assertThat(nobody.get("/api/jobs").status()).isEqualTo(401);
     }
 }

@@ -29,7 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         properties = {
                 "spring.datasource.url=jdbc:h2:mem:nnlab-idle;DB_CLOSE_DELAY=-1",
                 "nnlab.jobs.workers=3",
-                "nnlab.jobs.idle-timeout=4s",
+                "nnlab.jobs.idle-timeout=2s",
                 "nnlab.jobs.submissions-per-minute=3",
                 "nnlab.security.instructors[0].username=" + IdleJobsIT.INSTRUCTOR,
                 "nnlab.security.instructors[0].password=" + IdleJobsIT.INSTRUCTOR_PASSWORD})
@@ -83,7 +83,7 @@ class IdleJobsIT {
                 // the queued job, never looked at again, is cancelled
                 awaitInList(api, unwatched, "student:u", "CANCELLED", LONG);
                 // twice the timeout later, the followed and the read jobs still run
-                Api.sleep(8000);
+                Api.sleep(4000);
                 for (var owned : Map.of(watched, "student:w", streamed, "student:s", polled, "student:p").entrySet()) {
                     assertThat(inList(api, owned.getKey(), owned.getValue()).get("status").asText()).as(owned.getKey())
                             .isEqualTo("RUNNING");

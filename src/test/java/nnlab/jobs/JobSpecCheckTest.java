@@ -30,11 +30,11 @@ class JobSpecCheckTest {
                 .replace("{\"units\": 64, \"activation\": \"relu\"}", "{\"units\": 0, \"activation\": \"relu\"}"));
         for (int round = 0; round < 3; round++) {
             long start = System.nanoTime();
-            assertThatThrownBy(() -> mapper.check(zeroBatch)).isInstanceOf(InvalidSpecException.class)
+            assertThatThrownBy(() -> mapper.plan(zeroBatch)).isInstanceOf(InvalidSpecException.class)
                     .satisfies(e -> assertThat(((InvalidSpecException) e).field()).isEqualTo("training.batchSize"));
             long batchNanos = System.nanoTime() - start;
             start = System.nanoTime();
-            assertThatThrownBy(() -> mapper.check(zeroUnits)).isInstanceOf(InvalidSpecException.class)
+            assertThatThrownBy(() -> mapper.plan(zeroUnits)).isInstanceOf(InvalidSpecException.class)
                     .satisfies(e -> assertThat(((InvalidSpecException) e).field()).isEqualTo("model.layers[1].units"));
             System.out.printf("refusing full MNIST with batchSize 0: %.2f ms, with a layer of 0 units: %.2f ms%n",
                     batchNanos / 1e6, (System.nanoTime() - start) / 1e6);
@@ -44,7 +44,7 @@ class JobSpecCheckTest {
 
     @Test
     void aGoodFullMnistSpecIsCheckedAndEstimatedWithoutLoadingTheImages() throws Exception {
-        CheckedJob c = mapper.check(lecture(32, null));
+        JobPlan c = mapper.plan(lecture(32, null));
         assertThat(c.data().trainCount()).isEqualTo(60_000);
         assertThat(c.data().testCount()).isEqualTo(10_000);
         assertThat(c.config().evaluateTrain()).isFalse();
@@ -70,7 +70,7 @@ class JobSpecCheckTest {
     void theShapeOfMnistWithoutItsImagesIsTheShapeOfThePreparedSet() throws Exception {
         String json = Specs.mnist(1_000, 300, 32, 1, null).replace("\"testLimit\": 300",
                 "\"testLimit\": 300, \"validationSplit\": 0.1");
-        CheckedJob c = mapper.check(spec(json));
+        JobPlan c = mapper.plan(spec(json));
         PreparedJob p = mapper.prepare(spec(json));
         assertThat(c.data().trainCount()).isEqualTo(p.data().split().train().count()).isEqualTo(900);
         assertThat(c.data().validationCount()).isEqualTo(p.data().split().validation().count()).isEqualTo(100);
@@ -83,7 +83,7 @@ class JobSpecCheckTest {
     @Test
     void aSmallSetIsPreparedOnceForItsCheckAndItsRun() throws Exception {
         JobSpec spiral = spec(Specs.spiral(3, null));
-        CheckedJob c = mapper.check(spiral);
+        JobPlan c = mapper.plan(spiral);
         PreparedJob p = mapper.prepare(spiral);
         assertThat(mapper.datasets().preparations()).isEqualTo(1);
         assertThat(c.data().trainCount()).isEqualTo(p.data().split().train().count());

@@ -2,9 +2,6 @@ package nnlab.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.concurrent.TimeUnit;
-import nnlab.data.DatasetSpec;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,11 +10,10 @@ import org.junit.jupiter.api.Test;
  */
 class JobTest {
 
-    private static Job job(boolean paused) {
-        JobSpec spec = new JobSpec(DatasetSpec.of("xor"), new JobSpec.Model(java.util.List.of(), null, null),
-                new JobSpec.Training(null, null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, null, null), 1L, null, paused);
-        return new Job("j", "c", spec, 10, 2, Instant.now());
+    private final FakeClock clock = new FakeClock();
+
+    private Job job(boolean paused) {
+        return TestJobs.job("j", TestJobs.xor(10, paused), clock);
     }
 
     @Test
@@ -63,15 +59,15 @@ class JobTest {
     }
 
     @Test
-    void onlyAJobParkedBeforeTheCutoffIsIdle() throws Exception {
+    void onlyAJobParkedAtOrBeforeTheCutoffIsIdle() {
         Job job = job(true);
-        assertThat(job.unparkIfIdleSince(System.nanoTime())).isFalse(); // not parked
+        assertThat(job.unparkIfIdleSince(clock.millis())).isFalse(); // not parked
         assertThat(job.parkOrTakeTurn()).isTrue();
-        long parkedBy = System.nanoTime();
-        assertThat(job.unparkIfIdleSince(parkedBy - TimeUnit.SECONDS.toNanos(1))).isFalse();
-        Thread.sleep(5);
-        assertThat(job.unparkIfIdleSince(System.nanoTime())).isTrue();
+        long parkedAt = clock.millis();
+        assertThat(job.unparkIfIdleSince(parkedAt - 1)).isFalse();
+        clock.advanceMillis(5);
+        assertThat(job.unparkIfIdleSince(parkedAt)).isTrue();
         assertThat(job.isCancelled()).isTrue();
-        assertThat(job.unparkIfIdleSince(System.nanoTime())).isFalse();
+        assertThat(job.unparkIfIdleSince(clock.millis())).isFalse();
     }
 }

@@ -6,37 +6,43 @@ import org.junit.jupiter.api.Test;
 
 class JobWatchersTest {
 
+    private final FakeClock clock = new FakeClock();
+
     @Test
-    void aJobIsUnwatchedOnlyWithNoSubscriberAndNoLookSinceTheCutoff() throws Exception {
-        JobWatchers w = new JobWatchers();
-        long before = System.nanoTime();
-        Thread.sleep(2);
+    void aJobIsUnwatchedOnlyWithNoSubscriberAndNoLookSinceTheCutoff() {
+        JobWatchers w = new JobWatchers(clock);
+        long before = clock.millis();
+        clock.advanceMillis(2);
         assertThat(w.unwatchedSince("a", before)).as("first seen now").isFalse();
-        long afterFirstSeen = System.nanoTime();
-        assertThat(w.unwatchedSince("a", afterFirstSeen)).isTrue();
+        clock.advanceMillis(1);
+        assertThat(w.unwatchedSince("a", clock.millis())).isTrue();
 
         w.subscribed("a");
         w.subscribed("a");
         assertThat(w.subscribers("a")).isEqualTo(2);
-        assertThat(w.unwatchedSince("a", System.nanoTime())).as("two subscribers").isFalse();
+        clock.advanceMillis(10);
+        assertThat(w.unwatchedSince("a", clock.millis())).as("two subscribers").isFalse();
         w.unsubscribed("a");
-        assertThat(w.unwatchedSince("a", System.nanoTime())).as("one left").isFalse();
-        long beforeLeaving = System.nanoTime();
+        clock.advanceMillis(10);
+        assertThat(w.unwatchedSince("a", clock.millis())).as("one left").isFalse();
+        long leaving = clock.millis();
         w.unsubscribed("a");
         assertThat(w.subscribers("a")).isZero();
-        assertThat(w.unwatchedSince("a", beforeLeaving)).as("the clock starts when the last one leaves").isFalse();
-        assertThat(w.unwatchedSince("a", System.nanoTime())).isTrue();
+        assertThat(w.unwatchedSince("a", leaving)).as("the clock starts when the last one leaves").isFalse();
+        clock.advanceMillis(1);
+        assertThat(w.unwatchedSince("a", clock.millis())).isTrue();
 
-        long beforeLook = System.nanoTime();
+        clock.advanceMillis(10);
+        long look = clock.millis();
         w.looked("a");
-        assertThat(w.unwatchedSince("a", beforeLook)).isFalse();
+        assertThat(w.unwatchedSince("a", look)).isFalse();
         w.unsubscribed("a"); // a stray end never goes below zero
         assertThat(w.subscribers("a")).isZero();
     }
 
     @Test
     void finishedJobsAreForgottenOnceNobodySubscribes() {
-        JobWatchers w = new JobWatchers();
+        JobWatchers w = new JobWatchers(clock);
         w.looked("done");
         w.subscribed("followed");
         w.looked("live");
@@ -44,8 +50,8 @@ class JobWatchersTest {
         assertThat(w.subscribers("followed")).isEqualTo(1);
         w.unsubscribed("followed");
         w.forgetUnless("live"::equals);
-        long now = System.nanoTime();
+        clock.advanceMillis(1_000);
         // forgotten entries start afresh when seen again
-        assertThat(w.unwatchedSince("done", now)).isFalse();
+        assertThat(w.unwatchedSince("done", clock.millis())).isFalse();
     }
 }

@@ -11,9 +11,13 @@ import nnlab.jobs.support.Api;
 import nnlab.jobs.support.LiveServer;
 import nnlab.jobs.support.Specs;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The data set catalogue, health, metrics, the OpenAPI document and page, the job list. */
 class ServerEndpointsIT extends LiveServer {
+
+    @Autowired
+    JobRepository repository;
 
     @Test
     void datasetsAreListedWithShapesAndParameters() {
@@ -111,6 +115,41 @@ class ServerEndpointsIT extends LiveServer {
         Api.Response page = api.get("/swagger-ui/index.html");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.text()).containsIgnoringCase("swagger");
+    }
+
+    @Test
+    void specDefaultsAreServedAndDocumentedFromTheOneTable() {
+        JsonNode defaults = api.get("/api/spec/defaults").json().get("defaults");
+        assertThat(defaults.get("training.learningRate").asDouble()).isEqualTo(0.01);
+        assertThat(defaults.get("training.batchSize").asInt()).isEqualTo(32);
+        assertThat(defaults.get("training.epochs").asInt()).isEqualTo(10);
+        assertThat(defaults.get("training.optimizer").asText()).isEqualTo("sgd");
+        assertThat(defaults.get("model.init").asText()).isEqualTo("glorot");
+        assertThat(defaults.get("output.grid.resolution").asInt()).isEqualTo(50);
+
+        JsonNode doc = api.get("/v3/api-docs").json();
+        assertThat(doc.get("paths").has("/api/spec/defaults")).isTrue();
+        JsonNode schemas = doc.get("components").get("schemas");
+        String training = schemas.get("JobSpec").get("properties").get("training").get("$ref").asText();
+        JsonNode learningRate = schemas.get(training.substring(training.lastIndexOf('/') + 1))
+                .get("properties").get("learningRate");
+        assertThat(learningRate.get("default").asDouble()).isEqualTo(0.01);
+        assertThat(learningRate.get("maximum").asDouble()).isEqualTo(100);
+        // exclusive: a number in OpenAPI 3.1, a flag in 3.0
+        JsonNode exclusive = learningRate.get("exclusiveMinimum");
+        assertThat(exclusive).as(learningRate.toString()).isNotNull();
+        assertThat(exclusive.isBoolean() ? exclusive.asBoolean() : exclusive.asDouble() == 0).isTrue();
+        assertThat(learningRate.get("description").asText()).contains("default 0.01");
+    }
+
+    @Test
+    void aFinishedJobsSummaryIsTheOneStoredAtSubmit() {
+        String id = api.submit(Specs.spiral(2, null));
+        JsonNode done = api.awaitFinished(id, Duration.ofSeconds(60));
+        var stored = repository.find(id).orElseThrow().summary();
+        assertThat(stored).isNotNull();
+        assertThat(done.get("summary").get("totalParameters").asLong()).isEqualTo(stored.totalParameters())
+                .isPositive();
     }
 
     @Test

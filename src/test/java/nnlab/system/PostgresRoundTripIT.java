@@ -86,6 +86,9 @@ class PostgresRoundTripIT extends LiveServer {
         }
         assertThat(jdbc.sql("select started_at <= finished_at from job where id = :id").param("id", id)
                 .query(Boolean.class).single()).isTrue();
+        // the model summary is stored with the job at submit, and read back from there
+        assertThat(jdbc.sql("select summary from job where id = :id").param("id", id).query(String.class).single())
+                .contains("\"totalParameters\":" + done.get("summary").get("totalParameters").asLong());
 
         // the caller's list, filtered by status; the model and predictions come from the stored weights
         assertThat(api.get("/api/jobs?status=SUCCEEDED", "pg-script").json().findValuesAsText("id")).contains(id);

@@ -1,0 +1,28 @@
+package nnlab.jobs;
+
+import nnlab.data.DatasetShape;
+import nnlab.data.DatasetSpec;
+import nnlab.engine.ModelSummary;
+import nnlab.engine.NetworkSpec;
+import nnlab.engine.TrainingConfig;
+
+/**
+ * A spec mapped and checked once, at submit, against its data set's shape: everything a job needs to start
+ * (its data is prepared when it starts), its memory estimate and its model summary. Kept on the job.
+ *
+ * @param spec        the spec as submitted, with its seed filled in
+ * @param datasetSpec the data set to prepare (training.validationSplit folded in)
+ * @param grid        heatmap grid resolution, 0 for none
+ */
+public record JobPlan(JobSpec spec, DatasetSpec datasetSpec, DatasetShape data, NetworkSpec network,
+                      TrainingConfig config, long seed, int grid, boolean gridNeurons, boolean sendWeights,
+                      MemoryEstimate memory, ModelSummary summary) {
+
+    public int epochs() {
+        return config.epochs();
+    }
+
+    public int inputs() {
+        return data.inputs();
+    }
+}
