@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import nnlab.NnlabApplication;
-import nnlab.classroom.support.JobEndpoints;
-import nnlab.classroom.support.Visitor;
-import nnlab.jobs.support.Specs;
+import nnlab.support.JobEndpoints;
+import nnlab.support.Visitor;
+import nnlab.support.Specs;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
-import nnlab.classroom.support.TightServer;
-import nnlab.classroom.support.Visitor;
-import nnlab.jobs.support.Api;
+import nnlab.support.TightServer;
+import nnlab.support.Visitor;
+import nnlab.support.Api;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -43,7 +43,7 @@ class JobRunnerErrorsTest {
         JobSpec spec;
         try {
             spec = new com.fasterxml.jackson.databind.ObjectMapper().readValue(
-                    nnlab.jobs.support.Specs.mnist(60_000, 10_000, 32, 1, null), JobSpec.class);
+                    nnlab.support.Specs.mnist(60_000, 10_000, 32, 1, null), JobSpec.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new AssertionError(e);
         }
