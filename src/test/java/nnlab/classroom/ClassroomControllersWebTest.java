@@ -71,7 +71,7 @@ class ClassroomControllersWebTest {
     @Test
     void anUnknownClassIsA404Problem() throws Exception {
         when(classes.get(42)).thenThrow(new ClassNotFoundException(42));
-        problem(mvc.perform(get("/api/classes/42")), 404).andExpect(jsonPath("$.detail").value("no class 43"));
+        problem(mvc.perform(get("/api/classes/42")), 404).andExpect(jsonPath("$.detail").value("no class 42"));
         problem(mvc.perform(get("/api/classes/42/students")), 404);
         verify(students, never()).inClass(anyLong());
     }
