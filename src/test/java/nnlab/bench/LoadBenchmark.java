@@ -17,7 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import nnlab.NnlabApplication;
-import nnlab.jobs.support.Api;
+import nnlab.support.Api;
 import nnlab.jobs.web.InProcessMetricPublisher;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;

@@ -3,9 +3,9 @@ package nnlab.classroom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nnlab.classroom.support.TightServer;
-import nnlab.classroom.support.Visitor;
-import nnlab.jobs.support.Api;
+import nnlab.support.TightServer;
+import nnlab.support.Visitor;
+import nnlab.support.Api;
 import org.junit.jupiter.api.Test;
 
 /**

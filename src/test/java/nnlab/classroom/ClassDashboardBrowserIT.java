@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import nnlab.classroom.support.Visitor;
-import nnlab.jobs.support.LiveServer;
-import nnlab.jobs.support.Specs;
+import nnlab.support.Visitor;
+import nnlab.support.LiveServer;
+import nnlab.support.Specs;
 import nnlab.support.HeadlessChromium;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;

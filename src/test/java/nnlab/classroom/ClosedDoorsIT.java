@@ -2,27 +2,14 @@ package nnlab.classroom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import nnlab.NnlabApplication;
-import nnlab.classroom.support.Visitor;
-import nnlab.jobs.support.Api;
-import nnlab.jobs.support.Specs;
+import nnlab.support.ClosedDoorsServer;
+import nnlab.support.Visitor;
+import nnlab.support.Api;
+import nnlab.support.Specs;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A server with anonymous use switched off: the API wants a cookie or token, the pages send visitors to /join. */
-@SpringBootTest(classes = NnlabApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-                "spring.datasource.url=jdbc:h2:mem:nnlab-closed;DB_CLOSE_DELAY=-1",
-                "nnlab.jobs.workers=1",
-                "nnlab.security.anonymous-api=false",
-                "nnlab.security.anonymous-pages=false",
-                "nnlab.security.instructors[0].username=head",
-                "nnlab.security.instructors[0].password=a long enough password"})
-class ClosedDoorsIT {
-
-    @LocalServerPort
-    int port;
+class ClosedDoorsIT extends ClosedDoorsServer {
 
     @Test
     void anonymousCallersAreSentToSignIn() {

@@ -3,32 +3,20 @@ package nnlab.classroom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import nnlab.support.ClosedDoorsServer;
+import nnlab.support.JobEndpoints;
+import nnlab.support.Visitor;
+import nnlab.support.Specs;
 import nnlab.NnlabApplication;
-import nnlab.classroom.support.JobEndpoints;
-import nnlab.classroom.support.Visitor;
-import nnlab.jobs.support.Api;
-import nnlab.jobs.support.Specs;
+import nnlab.support.Api;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * On a server with anonymous use switched off (the same application as {@link ClosedDoorsIT}: the same
  * properties), every endpoint of one job that the OpenAPI document lists, called as its owner, another
  * student of the same class, the instructor and nobody.
  */
-@SpringBootTest(classes = NnlabApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-                "spring.datasource.url=jdbc:h2:mem:nnlab-closed;DB_CLOSE_DELAY=-1",
-                "nnlab.jobs.workers=1",
-                "nnlab.security.anonymous-api=false",
-                "nnlab.security.anonymous-pages=false",
-                "nnlab.security.instructors[0].username=head",
-                "nnlab.security.instructors[0].password=a long enough password"})
-class ClosedJobDoorsIT {
-
-    @LocalServerPort
-    int port;
+class ClosedJobDoorsIT extends ClosedDoorsServer {
 
     @Test
     void everyEndpointOfAJobRefusesAnotherStudentAndNobodyAndLetsInItsOwnerAndTheInstructor() {

@@ -3,8 +3,8 @@ package nnlab.classroom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import nnlab.classroom.support.TightServer;
-import nnlab.jobs.support.WebSocketHandshake;
+import nnlab.support.TightServer;
+import nnlab.support.WebSocketHandshake;
 import org.junit.jupiter.api.Test;
 
 /** With {@code nnlab.live.allowed-origins} set, pages of those sites may open /ws as well as the server's own. */

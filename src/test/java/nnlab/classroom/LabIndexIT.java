@@ -2,9 +2,9 @@ package nnlab.classroom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import nnlab.classroom.support.TightServer;
-import nnlab.classroom.support.Visitor;
-import nnlab.jobs.support.Api;
+import nnlab.support.TightServer;
+import nnlab.support.Visitor;
+import nnlab.support.Api;
 import org.junit.jupiter.api.Test;
 
 /** A lab file that does not parse is named on the index to instructors, who can mend it, and to no one else. */

@@ -3,8 +3,8 @@ package nnlab.classroom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import nnlab.NnlabApplication;
-import nnlab.classroom.support.Visitor;
-import nnlab.jobs.support.Api;
+import nnlab.support.Visitor;
+import nnlab.support.Api;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -9,8 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import nnlab.jobs.support.Api;
-import nnlab.jobs.support.LiveServer;
+import nnlab.support.Api;
+import nnlab.support.LiveServer;
 import org.junit.jupiter.api.Test;
 
 /** Request bodies past nnlab.security.max-request-body (16 MB) are refused with a 413 problem, with or without a length. */

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import nnlab.classroom.support.Visitor;
-import nnlab.jobs.support.LiveServer;
+import nnlab.support.Visitor;
+import nnlab.support.LiveServer;
 import nnlab.support.HeadlessChromium;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

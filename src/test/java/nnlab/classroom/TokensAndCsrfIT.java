@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
-import nnlab.classroom.support.Visitor;
-import nnlab.jobs.support.Api;
-import nnlab.jobs.support.LiveServer;
-import nnlab.jobs.support.Specs;
+import nnlab.support.Visitor;
+import nnlab.support.Api;
+import nnlab.support.LiveServer;
+import nnlab.support.Specs;
 import org.junit.jupiter.api.Test;
 
 /** API tokens act as their owner until revoked; cookie-carrying calls and forms need the CSRF token. */

@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import nnlab.classroom.support.TightServer;
-import nnlab.classroom.support.Visitor;
-import nnlab.jobs.support.Api;
-import nnlab.jobs.support.Specs;
+import nnlab.support.TightServer;
+import nnlab.support.Visitor;
+import nnlab.support.Api;
+import nnlab.support.Specs;
 import org.junit.jupiter.api.Test;
 
 /**

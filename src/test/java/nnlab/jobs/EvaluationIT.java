@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import nnlab.data.Mnist;
 import nnlab.engine.Examples;
-import nnlab.jobs.support.Api;
-import nnlab.jobs.support.LiveServer;
-import nnlab.jobs.support.Specs;
+import nnlab.support.Api;
+import nnlab.support.LiveServer;
+import nnlab.support.Specs;
 import org.junit.jupiter.api.Test;
 
 /** GET /api/jobs/{id}/evaluation: confusion matrices and sample predictions checked against the jobs' own metrics. */

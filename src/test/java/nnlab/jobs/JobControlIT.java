@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
-import nnlab.jobs.support.Api;
-import nnlab.jobs.support.LiveServer;
-import nnlab.jobs.support.Specs;
-import nnlab.jobs.support.StompFollower;
+import nnlab.support.Api;
+import nnlab.support.LiveServer;
+import nnlab.support.Specs;
+import nnlab.support.StompFollower;
 import org.junit.jupiter.api.Test;
 
 /** Cancel, pause, step, resume, a new learning rate, predict and download: the controls of a job. */

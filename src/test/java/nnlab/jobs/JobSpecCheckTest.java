@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nnlab.engine.InvalidSpecException;
-import nnlab.jobs.support.Specs;
+import nnlab.support.Specs;
 import org.junit.jupiter.api.Test;
 
 /** Checking a spec reads its data set's shape, never its examples; preparing shares them between jobs. */

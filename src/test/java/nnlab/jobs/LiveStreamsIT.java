@@ -10,10 +10,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import nnlab.jobs.support.Api;
-import nnlab.jobs.support.LiveServer;
-import nnlab.jobs.support.Specs;
-import nnlab.jobs.support.StompFollower;
+import nnlab.support.Api;
+import nnlab.support.LiveServer;
+import nnlab.support.Specs;
+import nnlab.support.StompFollower;
 import org.junit.jupiter.api.Test;
 
 /** Following jobs live over STOMP and Server-Sent Events, from the start and joining late. */

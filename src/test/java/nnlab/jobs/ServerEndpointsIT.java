@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import nnlab.classroom.support.Visitor;
-import nnlab.jobs.support.Api;
-import nnlab.jobs.support.LiveServer;
-import nnlab.jobs.support.Specs;
+import nnlab.support.Visitor;
+import nnlab.support.Api;
+import nnlab.support.LiveServer;
+import nnlab.support.Specs;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

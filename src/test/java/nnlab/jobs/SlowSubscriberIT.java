@@ -9,9 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import nnlab.jobs.support.LiveServer;
-import nnlab.jobs.support.Specs;
-import nnlab.jobs.support.StompFollower;
+import nnlab.support.LiveServer;
+import nnlab.support.Specs;
+import nnlab.support.StompFollower;
 import org.junit.jupiter.api.Test;
 
 /** Readers that never read must not hold up the job or the other readers. */

@@ -9,12 +9,12 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import nnlab.jobs.support.Api;
-import nnlab.jobs.support.LiveServer;
-import nnlab.jobs.support.LogWatch;
-import nnlab.jobs.support.Specs;
-import nnlab.jobs.support.StompFollower;
-import nnlab.jobs.support.WebSocketHandshake;
+import nnlab.support.Api;
+import nnlab.support.LiveServer;
+import nnlab.support.LogWatch;
+import nnlab.support.Specs;
+import nnlab.support.StompFollower;
+import nnlab.support.WebSocketHandshake;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Function;
+import nnlab.support.DefaultLimitsServer;
 import nnlab.support.HeadlessChromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,17 +14,13 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * What the lab browser tests share: one headless Chromium per class on the random-port server, a lab opened
  * with all its widgets mounted, waits, and screenshots in target/screenshots/.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class LabBrowserTest {
-
-    @LocalServerPort
-    int port;
+abstract class LabBrowserTest extends DefaultLimitsServer {
 
     HeadlessChromium browser;
     WebDriver driver;

@@ -11,16 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The labs' charts as a student reads them, in Debian's headless Chromium: round tick labels at equal steps
  * that cover the data, no chart labels on top of each other, and lab pages that fit a 1280×800 window.
  * (The same server settings as LabsBrowserIT, so both share one server.)
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:labs-it;DB_CLOSE_DELAY=-1",
-        "nnlab.data-dir=target/labs-it"})
 class LabChartsBrowserIT extends LabBrowserTest {
 
     /** A loss or val_loss figure of one epoch in the train block's Keras-style log (not the test line). */

@@ -13,15 +13,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * In Debian's headless Chromium: lab 7's confusion matrix and sample digits after a run, lab 10's variants
  * on one chart, and train blocks running several runs at once. Screenshots go to target/screenshots/.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:lab-evaluation-it;DB_CLOSE_DELAY=-1",
-        "nnlab.data-dir=target/lab-evaluation-it"})
 class LabEvaluationBrowserIT extends LabBrowserTest {
 
     private static final Duration TRAINING = Duration.ofMinutes(4);

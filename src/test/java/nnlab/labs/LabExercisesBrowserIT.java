@@ -21,16 +21,12 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Labs 2, 3 and 4 in Debian's headless Chromium: the perceptron's line moving epoch by epoch, a playground
  * exercise trained inside its frame, and the XOR picture following edited weights (its forward pass checked
  * against the engine). Screenshots go to target/screenshots/.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:lab-exercises-it;DB_CLOSE_DELAY=-1",
-        "nnlab.data-dir=target/lab-exercises-it"})
 class LabExercisesBrowserIT extends LabBrowserTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -9,26 +9,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nnlab.NnlabApplication;
-import nnlab.jobs.support.Api;
-import nnlab.jobs.support.Specs;
+import nnlab.support.Api;
+import nnlab.support.DefaultLimitsServer;
+import nnlab.support.Specs;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The lab widgets that start several jobs at once stay inside the default per-client limits
  * (max-active 4, max-queued 3, max-running 1, 60 submissions a minute): as many jobs as each widget keeps
  * going, read from the widget's own source, are all accepted for one student.
  */
-@SpringBootTest(classes = NnlabApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.datasource.url=jdbc:h2:mem:nnlab-lab-limits;DB_CLOSE_DELAY=-1", "nnlab.jobs.workers=2"})
-class LabJobLimitsIT {
+class LabJobLimitsIT extends DefaultLimitsServer {
 
     static final Path WIDGETS = Path.of("frontend/labs/widgets");
 
-    @LocalServerPort
-    int port;
 
     @Test
     void eachWidgetsJobsAtOnceAreAcceptedForOneStudent() throws Exception {

@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import nnlab.jobs.support.Api;
+import nnlab.support.Api;
 import org.junit.jupiter.api.Test;
 
 class LabParserTest {

@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nnlab.jobs.support.Api;
-import nnlab.jobs.support.LiveServer;
+import nnlab.support.Api;
+import nnlab.support.LiveServer;
 import org.junit.jupiter.api.Test;
 
 /**

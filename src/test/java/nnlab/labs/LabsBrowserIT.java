@@ -11,12 +11,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /** A student walks labs 1, 4 and 7 in Debian's headless Chromium. Screenshots go to target/screenshots/. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:labs-it;DB_CLOSE_DELAY=-1",
-        "nnlab.data-dir=target/labs-it"})
 class LabsBrowserIT extends LabBrowserTest {
 
     @Test

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import nnlab.support.DefaultLimitsServer;
 import nnlab.support.HeadlessChromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,23 +19,15 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * What a student does on /playground, in Debian's headless Chromium: the page trains on the server
  * through the job API and draws what the live messages bring.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:playground-it;DB_CLOSE_DELAY=-1",
-        "nnlab.data-dir=target/playground-it"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PlaygroundBrowserIT {
+class PlaygroundBrowserIT extends DefaultLimitsServer {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @LocalServerPort
-    int port;
 
     private HeadlessChromium browser;
     private WebDriver driver;

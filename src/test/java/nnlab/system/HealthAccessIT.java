@@ -3,9 +3,9 @@ package nnlab.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nnlab.classroom.support.Visitor;
-import nnlab.jobs.support.Api;
-import nnlab.jobs.support.LiveServer;
+import nnlab.support.Visitor;
+import nnlab.support.Api;
+import nnlab.support.LiveServer;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,4 +1,4 @@
-package nnlab.jobs.support;
+package nnlab.support;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;

@@ -1,4 +1,4 @@
-package nnlab.system.support;
+package nnlab.support;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

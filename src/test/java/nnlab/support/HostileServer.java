@@ -1,7 +1,6 @@
-package nnlab.system.support;
+package nnlab.support;
 
 import nnlab.NnlabApplication;
-import nnlab.jobs.support.LiveServer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 

@@ -1,4 +1,4 @@
-package nnlab.classroom.support;
+package nnlab.support;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

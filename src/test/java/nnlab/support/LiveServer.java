@@ -1,4 +1,4 @@
-package nnlab.jobs.support;
+package nnlab.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package nnlab.jobs.support;
+package nnlab.support;
 
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,4 +1,4 @@
-package nnlab.jobs.support;
+package nnlab.support;
 
 /** Job specs the tests submit. */
 public final class Specs {

@@ -1,4 +1,4 @@
-package nnlab.classroom.support;
+package nnlab.support;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import nnlab.jobs.support.Api;
 
 /**
  * One browser's worth of HTTP: it keeps its cookies (a student's signed cookie, an instructor's

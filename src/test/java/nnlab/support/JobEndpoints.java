@@ -1,4 +1,4 @@
-package nnlab.classroom.support;
+package nnlab.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +15,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import nnlab.jobs.support.Api;
 
 /**
  * The endpoints of one job as the server's OpenAPI document lists them, and a way to call each of them as
