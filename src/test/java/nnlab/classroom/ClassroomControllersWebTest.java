@@ -24,7 +24,7 @@ import nnlab.identity.PasswordController;
 import nnlab.identity.StudentRepository;
 import nnlab.identity.TokenController;
 import nnlab.jobs.JobService;
-import nnlab.support.WebLayerTest;
+import nnlab.support.WebLayerSlice;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -37,7 +37,7 @@ import org.springframework.test.web.servlet.ResultActions;
  * the problems (application/problem+json, naming the field) that bad requests and unknown ids get. Who may
  * call each endpoint is the integration tests' part.
  */
-@WebLayerTest({ClassController.class, TokenController.class, PasswordController.class})
+@WebLayerSlice({ClassController.class, TokenController.class, PasswordController.class})
 class ClassroomControllersWebTest {
 
     static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;

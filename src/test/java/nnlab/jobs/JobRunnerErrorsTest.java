@@ -19,7 +19,7 @@ class JobRunnerErrorsTest {
             }
         };
         FakeClock clock = new FakeClock();
-        Job job = TestJobs.job("j1", TestJobs.read(nnlab.support.Specs.mnist(60_000, 10_000, 32, 1, null)), clock);
+        Job job = JobFixtures.job("j1", JobFixtures.read(nnlab.support.Specs.mnist(60_000, 10_000, 32, 1, null)), clock);
         List<JobStatus> seen = new ArrayList<>();
         new JobRunner(job, failing, new NoStorage(), message -> { }, new JobMetrics(new SimpleMeterRegistry()),
                 JobSpecMapperTest.defaults("nnlab.jobs", JobsProperties.class),

@@ -13,7 +13,7 @@ class JobTest {
     private final FakeClock clock = new FakeClock();
 
     private Job job(boolean paused) {
-        return TestJobs.job("j", TestJobs.xor(10, paused), clock);
+        return JobFixtures.job("j", JobFixtures.xor(10, paused), clock);
     }
 
     @Test

@@ -39,7 +39,7 @@ class JobTimeRulesTest {
     }
 
     private Job queued(String id, int epochs, boolean paused) {
-        Job job = TestJobs.job(id, TestJobs.xor(epochs, paused), clock);
+        Job job = JobFixtures.job(id, JobFixtures.xor(epochs, paused), clock);
         jobs.add(job);
         return job;
     }
@@ -48,7 +48,7 @@ class JobTimeRulesTest {
     private void run(Job job, JobsProperties properties, MetricPublisher onMessage) {
         JobRunner runner = job.runner();
         if (runner == null) {
-            runner = new JobRunner(job, TestJobs.MAPPER, new NoStorage(), onMessage,
+            runner = new JobRunner(job, JobFixtures.MAPPER, new NoStorage(), onMessage,
                     new JobMetrics(new SimpleMeterRegistry()), properties,
                     JobSpecMapperTest.defaults("nnlab.live", LiveProperties.class), j -> { }, clock);
             job.runner(runner);

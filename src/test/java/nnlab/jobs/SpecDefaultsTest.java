@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 /** The one defaults table: what the mapper fills in is what the table says, and its bounds are the API's. */
 class SpecDefaultsTest {
 
-    private final JobSpecMapper mapper = TestJobs.MAPPER;
+    private final JobSpecMapper mapper = JobFixtures.MAPPER;
     private final SpecDefaults table = mapper.defaults();
 
     private static JobSpec withTraining(JobSpec.Training t) {
-        JobSpec xor = TestJobs.xor(1, false);
+        JobSpec xor = JobFixtures.xor(1, false);
         return new JobSpec(xor.dataset(), xor.model(), t, 1L, null, null);
     }
 

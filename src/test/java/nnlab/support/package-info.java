@@ -4,7 +4,7 @@
  * browser's worth of cookies and CSRF ({@link nnlab.support.Visitor}), a STOMP client ({@link
  * nnlab.support.StompFollower}), WebSocket handshakes, headless Chromium, log watching, job specs, the job
  * endpoints of the OpenAPI document, an embedded PostgreSQL, and web-layer slices ({@link
- * nnlab.support.WebLayerTest}).
+ * nnlab.support.WebLayerSlice}).
  *
  * <p>Each integration server boots the whole application with the engine, so tests share the few servers
  * below (Spring caches one application per configuration) unless a setting they need would break others:

@@ -18,7 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import nnlab.jobs.JobNotFoundException;
 import nnlab.jobs.JobService;
 import nnlab.jobs.ReachableJob;
-import nnlab.support.WebLayerTest;
+import nnlab.support.WebLayerSlice;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -31,7 +31,7 @@ import org.springframework.test.web.servlet.ResultActions;
  * no security filters: who may reach a job is the integration tests' part). Each refusal is a problem
  * (application/problem+json) that names the field at fault.
  */
-@WebLayerTest(JobController.class)
+@WebLayerSlice(JobController.class)
 class JobControllerWebTest {
 
     static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;

@@ -34,7 +34,7 @@ import org.springframework.core.annotation.AliasFor;
 @Import({JacksonConfig.class, ErrorReplies.class, InvalidSpecTranslator.class})
 @EnableConfigurationProperties({PlatformProperties.class, JobsProperties.class, LimitsProperties.class,
         LiveProperties.class, IdentityProperties.class, ClassroomProperties.class})
-public @interface WebLayerTest {
+public @interface WebLayerSlice {
 
     /** The controllers under test. */
     @AliasFor(annotation = WebMvcTest.class, attribute = "controllers")

@@ -7,11 +7,11 @@ import java.util.List;
 import nnlab.data.DatasetSpec;
 
 /** Planned jobs for unit tests, mapped as the server maps them. */
-final class TestJobs {
+final class JobFixtures {
 
     static final JobSpecMapper MAPPER = new JobSpecMapper(JobSpecMapperTest.defaults());
 
-    private TestJobs() {
+    private JobFixtures() {
     }
 
     /** XOR with one hidden layer, the given epochs, queued paused or not. */
