@@ -272,8 +272,9 @@ final class JobRunner {
             flush();
             Model model = job.model();
             if (model != null) repository.saveWeights(job.id, model.weights());
-            job.finish(s, stop, error);
+            // stored before it is shown: whoever sees the final status can read the finished row
             repository.updateStatus(job.id, s, job.epochsDone(), stop, error);
+            job.finish(s, stop, error);
         } catch (RuntimeException e) {
             log.error("job {}: could not store its end ({})", job.id, s, e);
             job.finish(s, stop, error);
