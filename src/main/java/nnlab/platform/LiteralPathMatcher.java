@@ -41,8 +41,14 @@ final class LiteralPathMatcher implements PathMatcher {
         return Comparator.naturalOrder();
     }
 
+    /** Two literal destinations join as paths do: {@code /topic} and {@code jobs/1} make {@code /topic/jobs/1}. */
     @Override
     public String combine(String pattern1, String pattern2) {
-        throw new UnsupportedOperationException("literal destinations are not combined");
+        if (pattern1 == null || pattern1.isEmpty()) return pattern2 == null ? "" : pattern2;
+        if (pattern2 == null || pattern2.isEmpty()) return pattern1;
+        boolean slash1 = pattern1.endsWith("/");
+        boolean slash2 = pattern2.startsWith("/");
+        if (slash1 && slash2) return pattern1 + pattern2.substring(1);
+        return slash1 || slash2 ? pattern1 + pattern2 : pattern1 + "/" + pattern2;
     }
 }

@@ -35,7 +35,7 @@ class ProblemReportValve extends ErrorReportValve {
         try {
             String detail;
             if (status == 501) {
-                // Tomcat's "not implemented": a CONNECT, or a transfer coding other than chunked; the client's
+                // Tomcat answers 501 to a CONNECT, or to a transfer coding other than chunked: the client's
                 // request, not a fault of the server
                 boolean connect = "CONNECT".equals(request.getMethod());
                 status = connect ? 405 : 400;

@@ -28,6 +28,17 @@ class LiveTransportGuardsTest {
         assertThat(ant.findSubscriptions(frame(SimpMessageType.MESSAGE, null, TOPIC))).hasSize(patterns.size() + 1);
     }
 
+    @Test
+    void literalDestinationsCombineAsPathsAndNothingInThemIsAPattern() {
+        LiteralPathMatcher m = new LiteralPathMatcher();
+        assertThat(m.combine("/topic", "jobs/1")).isEqualTo("/topic/jobs/1");
+        assertThat(m.combine("/topic/", "/jobs/1")).isEqualTo("/topic/jobs/1");
+        assertThat(m.combine("/topic", "/jobs/1")).isEqualTo("/topic/jobs/1");
+        assertThat(m.combine("", "/jobs/1")).isEqualTo("/jobs/1");
+        assertThat(m.isPattern("/topic/**")).isFalse();
+        assertThat(m.match("/topic/**", "/topic/jobs/1")).isFalse();
+    }
+
     private static DefaultSubscriptionRegistry subscribed(DefaultSubscriptionRegistry registry, List<String> patterns) {
         for (int i = 0; i < patterns.size(); i++) registry.registerSubscription(frame(SimpMessageType.SUBSCRIBE, "s" + i, patterns.get(i)));
         registry.registerSubscription(frame(SimpMessageType.SUBSCRIBE, "owner", TOPIC));
