@@ -9,6 +9,8 @@ import nnlab.data.DatasetCache;
 import nnlab.data.DatasetLimits;
 import nnlab.data.DatasetShape;
 import nnlab.data.DatasetSpec;
+import nnlab.data.Datasets;
+import nnlab.data.Mnist;
 import nnlab.engine.DataSplit;
 import nnlab.engine.Examples;
 import nnlab.engine.Activation;
@@ -121,7 +123,12 @@ public class JobSpecMapper {
             // nothing to do: creating it validated everything
         }
         return new JobPlan(spec, datasetSpec, data, network, config, seed, grid, neurons, weights,
-                MemoryEstimate.of(data, network, config, grid), ModelSummary.of(network));
+                MemoryEstimate.of(data, network, config, grid), ModelSummary.of(network, imageShape(data)));
+    }
+
+    /** MNIST's examples are 28×28 images, flattened before the first dense layer (a Flatten row in the summary). */
+    private static List<Integer> imageShape(DatasetShape data) {
+        return Datasets.MNIST.equals(data.name()) ? List.of(Mnist.SIDE, Mnist.SIDE) : List.of();
     }
 
     /** Takes a planned job's data set from the shared cache (preparing it if no job holds it). */

@@ -19,6 +19,23 @@ class LectureNumbersTest {
     }
 
     @Test
+    void imageInputIsFlattenedFirstAsTheLecturesKerasModel() {
+        NetworkSpec mnist = new NetworkSpec(784, List.of(LayerSpec.dense(128, Activation.RELU),
+                LayerSpec.dense(64, Activation.RELU), LayerSpec.dense(10, Activation.SOFTMAX)), Initializer.GLOROT);
+        ModelSummary summary = ModelSummary.of(mnist, List.of(28, 28));
+        assertThat(summary.rows()).extracting(ModelSummary.Row::name, ModelSummary.Row::type, ModelSummary.Row::outputShape,
+                ModelSummary.Row::parameters).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("flatten", "Flatten", "(None, 784)", 0L),
+                org.assertj.core.groups.Tuple.tuple("dense", "Dense", "(None, 128)", 100_480L),
+                org.assertj.core.groups.Tuple.tuple("dense_1", "Dense", "(None, 64)", 8_256L),
+                org.assertj.core.groups.Tuple.tuple("dense_2", "Dense", "(None, 10)", 650L));
+        assertThat(summary.totalParameters()).isEqualTo(109_386);
+        assertThat(summary.toString()).contains("flatten (Flatten)").contains("Total params: 109,386")
+                .contains("Trainable params: 109,386").contains("Non-trainable params: 0");
+        assertThat(ModelSummary.of(mnist).rows()).extracting(ModelSummary.Row::type).containsOnly("Dense");
+    }
+
+    @Test
     void tenTwentyThreeHas283Parameters() {
         NetworkSpec net = new NetworkSpec(10, List.of(LayerSpec.dense(20, Activation.RELU),
                 LayerSpec.dense(3, Activation.SOFTMAX)), Initializer.GLOROT);
