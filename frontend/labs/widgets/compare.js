@@ -3,13 +3,15 @@
 // arrays and values replaced)}], "fields": settings the student may edit for all variants (as a train
 // block's), "parallel": variants trained at once (default 2), "logScale": true for a log loss axis, on which
 // losses far apart (a run that overfits beside one that does not) stay readable}. One colour per variant: the
-// validation loss solid and the training loss dashed on one chart, and a table of each variant's final metrics.
+// validation loss solid and the training loss dashed on one chart, and a table of the metrics of the weights each
+// variant ends with: its last epoch's, or for early stopping with restored weights the epoch it went back to.
 
 import { pageRunner } from '../../shared/run.js';
 import { merge } from '../../shared/spec.js';
 import { COLORS, lineChart } from '../../shared/draw/chart.js';
 import { el, throttled } from '../page.js';
 import { epochSpan, formSettings, lossAxis, runButtons, specForm } from './train.js';
+import { keptEpoch } from '../keras.js';
 
 export { merge };
 
@@ -33,7 +35,9 @@ export async function mount(host, cfg) {
   const lossChart = el('div', 'loss-curve');
   charts.append(lossChart);
   const table = el('table', 'compare-results');
-  box.append(form, status, error, charts, table);
+  const note = el('p', 'compare-note', 'Losses and accuracy of the weights each variant ends with: its last epoch\'s, '
+    + 'or, when early stopping goes back to its best epoch, that epoch\'s.');
+  box.append(form, status, error, charts, table, note);
   host.append(box);
 
   let runs = [];
@@ -78,23 +82,27 @@ export async function mount(host, cfg) {
   function drawTable() {
     table.replaceChildren();
     const head = el('tr');
-    ['variant', 'status', 'epochs', 'best validation loss (epoch)', 'final train loss', 'final validation loss', 'test loss', 'test accuracy']
+    ['variant', 'status', 'epochs', 'best validation loss (epoch)', 'train loss', 'validation loss', 'test loss', 'test accuracy']
       .forEach((h) => head.append(el('th', null, h)));
     table.append(head);
     for (const r of runs) {
       const es = ordered(r);
       const last = es[es.length - 1];
+      const kept = r.final ? keptEpoch(es, r.spec) : last;
       const best = es.filter((e) => e.validation && e.validation.loss != null)
         .reduce((b, e) => (!b || e.validation.loss < b.validation.loss ? e : b), null);
       const tr = el('tr', `variant-result status-${(r.status || '').toLowerCase()}`);
       tr.dataset.variant = r.name;
+      if (kept) tr.dataset.keptEpoch = String(kept.epoch);
       const name = el('td', 'swatch', r.name);
       name.style.setProperty('--c', r.color);
       tr.append(name);
-      [r.status || 'QUEUED', last ? `${last.epoch}${last.stopReason && last.stopReason !== 'COMPLETED' ? ` (${last.stopReason.toLowerCase().replace('_', ' ')})` : ''}` : '',
-        best ? `${f4(best.validation.loss)} (${best.epoch})` : '', last && last.train ? f4(last.train.loss) : '',
-        last && last.validation ? f4(last.validation.loss) : '', last && last.test ? f4(last.test.loss) : '',
-        last && last.test && last.test.accuracy != null ? f4(last.test.accuracy) : '']
+      const why = last && last.stopReason && last.stopReason !== 'COMPLETED' ? last.stopReason.toLowerCase().replace('_', ' ') : '';
+      const back = kept && kept.epoch !== last.epoch ? `weights of epoch ${kept.epoch}` : '';
+      [r.status || 'QUEUED', last ? `${last.epoch}${why || back ? ` (${[why, back].filter(Boolean).join('; ')})` : ''}` : '',
+        best ? `${f4(best.validation.loss)} (${best.epoch})` : '', kept && kept.train ? f4(kept.train.loss) : '',
+        kept && kept.validation ? f4(kept.validation.loss) : '', kept && kept.test ? f4(kept.test.loss) : '',
+        kept && kept.test && kept.test.accuracy != null ? f4(kept.test.accuracy) : '']
         .forEach((v) => tr.append(el('td', null, v)));
       table.append(tr);
     }

@@ -1,6 +1,8 @@
 // train: an editable job spec, a run button, Keras's summary table and progress lines, live loss and
 // accuracy curves (train solid, validation dashed; each run in its own colour, runs overlaid), and the
-// final test metrics. The run button may be pressed again while runs go on: each run gets its own progress
+// final test metrics; the log's lines are Keras's (`1875/1875 - 3s 2ms/step - accuracy: … - loss: …` per
+// epoch, then evaluate()'s `313/313 - …` on the test split). A run that early stopping ended with its best
+// weights restored shows that epoch's figures, the weights it keeps. The run button may be pressed again while runs go on: each run gets its own progress
 // line and colour, at most MAX_ACTIVE run at once and the latest MAX_SHOWN stay on the charts; the stop
 // button cancels every unfinished run. Other blocks of the page (digits, confusion) use the newest run's
 // model. Block settings: {"name", "spec" (a job spec, docs/api.md), "fields" (which to
@@ -9,10 +11,12 @@
 // magnitude)}.
 
 import { api } from '../../shared/jobs.js';
-import { FINAL, pageRunner } from '../../shared/run.js';
+import { FINAL, pageRunner, withRetryAfter } from '../../shared/run.js';
 import { FIELDS, loadCatalogue, loadDefaults, specFrom } from '../../shared/spec.js';
 import { COLORS, lineChart } from '../../shared/draw/chart.js';
 import { el, throttled } from '../page.js';
+import { epochLine, evaluateLine, keptEpoch, metricLine } from '../keras.js';
+import { summaryTable } from './summary.js';
 
 export { FINAL };
 /** Unfinished runs per block: below the server's default of 4 unfinished jobs per client. */
@@ -146,33 +150,26 @@ export async function mount(host, cfg, page) {
     else accChart.replaceChildren();
   }
 
+  /** A run's epochs in order, and the one whose weights it keeps (early stopping may go back to its best). */
+  const ordered = (r) => [...r.epochs.values()].sort((a, b) => a.epoch - b.epoch);
+  const kept = (r) => (r.final ? keptEpoch(ordered(r), r.spec) : ordered(r).pop());
+
   function drawResults() {
     results.replaceChildren();
     const head = el('tr');
     ['run', 'seed', 'status', 'epochs', 'test loss', 'test accuracy', 'test MAE'].forEach((h) => head.append(el('th', null, h)));
     results.append(head);
     runs.forEach((r) => {
-      const last = [...r.epochs.values()].sort((a, b) => a.epoch - b.epoch).pop();
-      const t = last && last.test;
+      const last = ordered(r).pop();
+      const k = kept(r);
+      const t = k && k.test;
+      const epochs = !last ? 0 : k.epoch === last.epoch ? last.epoch : `${last.epoch} (weights of epoch ${k.epoch})`;
       const tr = el('tr', `run-result status-${(r.status || '').toLowerCase()}`);
-      [r.n, r.seed, r.status || '', last ? last.epoch : 0, t ? f4(t.loss) : '', t && t.accuracy != null ? f4(t.accuracy) : '',
+      [r.n, r.seed, r.status || '', epochs, t ? f4(t.loss) : '', t && t.accuracy != null ? f4(t.accuracy) : '',
         t && t.mae != null ? f4(t.mae) : ''].forEach((v) => tr.append(el('td', null, v)));
       results.append(tr);
     });
     results.hidden = !runs.length;
-  }
-
-  function kerasLine(m) {
-    const parts = [`${m.steps}/${m.steps}`];
-    const add = (prefix, x) => {
-      if (!x) return;
-      if (x.accuracy != null) parts.push(`${prefix}accuracy: ${f4(x.accuracy)}`);
-      if (x.loss != null) parts.push(`${prefix}loss: ${f4(x.loss)}`);
-      if (x.mae != null) parts.push(`${prefix}mae: ${f4(x.mae)}`);
-    };
-    add('', m.train);
-    add('val_', m.validation);
-    return parts.join(' - ');
   }
 
   // epochs may come by the thousand a second (XOR, a small net): the charts, the results and the log's scroll
@@ -186,7 +183,7 @@ export async function mount(host, cfg, page) {
   function onEpoch(r, m) {
     if (r.epochs.has(m.epoch)) return;
     r.epochs.set(m.epoch, m);
-    const line = kerasLine(m);
+    const line = epochLine(m);
     r.line.textContent = `Epoch ${m.epoch}/${m.epochs}  ${line}`;
     log.append(`${started > 1 ? `[run ${r.n}] ` : ''}Epoch ${m.epoch}/${m.epochs}\n${line}\n`);
     following.soon();
@@ -207,13 +204,42 @@ export async function mount(host, cfg, page) {
     } else if (status !== 'SUCCEEDED') {
       error.hidden = false;
       error.textContent = `Run ${r.n} ended ${status}${why ? `: ${why}` : ''}`;
-    } else {
-      const last = [...r.epochs.values()].sort((a, b) => a.epoch - b.epoch).pop();
-      if (last && last.test) log.append(`test - ${kerasLine({ steps: '', train: last.test }).replace(/^\/ - /, '')}\n`);
-      log.scrollTop = log.scrollHeight; // the test line in view, as the epochs' lines were
     }
     if (r.n === started) page.trained(name, { id: r.id, spec: r.spec, final: true });
+    if (status === 'SUCCEEDED') logEvaluation(r);
     if (cfg.predict && status === 'SUCCEEDED') showPredictions(r);
+  }
+
+  /**
+   * Keras's lines after fit(): early stopping's, then evaluate()'s on the test split. A classifier's test split is
+   * evaluated by the server (its size gives the batches of 32; the time is that request's); a regression's line
+   * has the kept epoch's test metrics only.
+   */
+  async function logEvaluation(r) {
+    const last = ordered(r).pop();
+    const k = kept(r);
+    if (!k || !k.test) return;
+    const prefix = started > 1 ? `[run ${r.n}] ` : '';
+    if (last.stopReason === 'EARLY_STOPPED') log.append(`${prefix}Epoch ${last.epoch}: early stopping\n`);
+    if (k.epoch !== last.epoch) log.append(`${prefix}Restoring model weights from the end of the best epoch: ${k.epoch}.\n`);
+    let line = `test - ${metricLine(k.test)}`;
+    if (k.test.accuracy != null) {
+      try {
+        let took = null; // the answering request's time, not the waits of a busy server
+        const e = await withRetryAfter(async () => {
+          const began = performance.now();
+          const answer = await api.evaluation(r.id, 0, 'test');
+          took = (performance.now() - began) / 1000;
+          return answer;
+        }, { retries: 2, when: (err) => err.status === 503 });
+        line = evaluateLine(e.examples, took, { accuracy: e.accuracy, loss: k.test.loss });
+      } catch (err) {
+        // the server is busy with others' evaluations: the metrics without the batches
+      }
+    }
+    log.append(`${prefix}${line}\n`);
+    log.dataset.evaluated = String(r.n);
+    log.scrollTop = log.scrollHeight; // the test line in view, as the epochs' lines were
   }
 
   async function showPredictions(r) {
@@ -313,26 +339,6 @@ export async function mount(host, cfg, page) {
  */
 export function epochSpan(runs) {
   return Math.max(1, ...runs.map((r) => (r.final ? 0 : (r.spec.training || {}).epochs || 0)), ...runs.flatMap((r) => [...r.epochs.keys()]));
-}
-
-function summaryTable(host, summary) {
-  host.replaceChildren();
-  if (!summary) return;
-  const t = el('table', 'model-summary');
-  const head = el('tr');
-  ['Layer (type)', 'Output Shape', 'Param #'].forEach((h) => head.append(el('th', null, h)));
-  t.append(head);
-  for (const r of summary.rows) {
-    const tr = el('tr');
-    tr.append(el('td', null, `${r.name} (Dense)`), el('td', null, r.outputShape), el('td', 'num', r.parameters.toLocaleString('en-US')));
-    t.append(tr);
-  }
-  const total = el('tr', 'total');
-  const td = el('td', null, `Total params: ${summary.totalParameters.toLocaleString('en-US')}`);
-  td.colSpan = 3;
-  total.append(td);
-  t.append(total);
-  host.append(t);
 }
 
 const f4 = (v) => (v == null || !isFinite(v) ? String(v) : Number(v).toFixed(4));

@@ -30,7 +30,7 @@ public final class LabParser {
 
     /** The widgets the browser knows (frontend/labs/widgets/NAME.js). */
     public static final Set<String> WIDGETS = Set.of("train", "playground", "plot", "question", "digits", "grid", "network",
-            "boundary", "confusion", "compare");
+            "boundary", "confusion", "compare", "summary");
 
     private static final String WIDGET_PREFIX = "widget:";
     private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})\\s*(\\S*).*$");

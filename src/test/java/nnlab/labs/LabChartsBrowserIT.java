@@ -32,8 +32,11 @@ class LabChartsBrowserIT extends LabBrowserTest {
 
         String log = (String) js("return document.querySelector('[data-widget=train] .keras-log').textContent");
         List<Double> losses = new ArrayList<>();
+        String previous = "";
         for (String line : log.split("\n")) {
-            if (!EPOCH_LOSS.matcher(line).matches()) continue;
+            boolean epochLine = previous.startsWith("Epoch ") && EPOCH_LOSS.matcher(line).matches(); // not evaluate()'s
+            previous = line;
+            if (!epochLine) continue;
             Matcher m = LOSS.matcher(line);
             while (m.find()) losses.add(Double.parseDouble(m.group(1)));
         }

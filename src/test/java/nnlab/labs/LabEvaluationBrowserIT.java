@@ -145,7 +145,9 @@ class LabEvaluationBrowserIT extends LabBrowserTest {
         assertThat(rows).extracting(r -> r.getAttribute("data-variant")).containsExactlyElementsOf(variants);
         assertThat(rows).allSatisfy(r -> assertThat(r.findElements(By.tagName("td")).get(1).getText()).isEqualTo("SUCCEEDED"));
         assertThat(cell(rows.get(0), 2)).isEqualTo("300");
-        assertThat(cell(rows.get(4), 2)).matches("\\d+ \\(early stopped\\)");
+        // early stopping goes back to its best epoch, and the table shows that epoch's figures
+        assertThat(cell(rows.get(4), 2)).matches("\\d+ \\(early stopped; weights of epoch \\d+\\)");
+        assertThat(rows.get(4).getAttribute("data-kept-epoch")).isEqualTo(cell(rows.get(4), 2).replaceAll(".* (\\d+)\\)$", "$1"));
         assertThat(Integer.parseInt(cell(rows.get(4), 2).split(" ")[0])).isLessThan(300);
         // the table tells the lab's story: without regularisation the validation loss ends far above its best
         double noneBest = Double.parseDouble(cell(rows.get(0), 3).split(" ")[0]), noneLast = Double.parseDouble(cell(rows.get(0), 5));

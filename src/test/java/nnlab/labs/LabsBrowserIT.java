@@ -49,6 +49,34 @@ class LabsBrowserIT extends LabBrowserTest {
     }
 
     @Test
+    void lab5SummaryCountsAnyShapeWithoutData() throws Exception {
+        open("/labs/05-iris");
+        WebElement block = driver.findElement(By.cssSelector("[data-widget=summary]"));
+        assertThat(block.getAttribute("data-reveal")).isEqualTo("q1");
+        WebElement box = block.findElement(By.cssSelector(".summary-widget"));
+        // the figures answer the question above: folded until asked for
+        assertThat(box.isDisplayed()).isFalse();
+        block.findElement(By.cssSelector("button.reveal")).click();
+        assertThat(box.isDisplayed()).isTrue();
+        assertThat(block.findElements(By.cssSelector(".model-summary tr.layer td.num"))).extracting(WebElement::getText)
+                .containsExactly("220", "63");
+        assertThat(block.findElement(By.cssSelector(".model-summary")).getText()).contains("dense (Dense)")
+                .contains("(None, 20)").contains("Total params: 283").contains("Trainable params: 283")
+                .contains("Non-trainable params: 0");
+        WebElement shape = block.findElement(By.cssSelector("input[name=shape]"));
+        shape.clear();
+        shape.sendKeys("784, 128, 64, 10");
+        block.findElement(By.cssSelector("button.run")).click();
+        assertThat(box.getAttribute("data-total")).isEqualTo("109386");
+        assertThat(block.findElement(By.cssSelector(".model-summary")).getText()).contains("Total params: 109,386");
+        shape.clear();
+        shape.sendKeys("10");
+        block.findElement(By.cssSelector("button.run")).click();
+        assertThat(block.findElement(By.cssSelector(".error")).getText()).contains("input width");
+        screenshot("lab5-summary.png", block);
+    }
+
+    @Test
     void lab4XorHandSolutionAndOverlaidRandomRuns() throws Exception {
         open("/labs/04-xor");
         List<WebElement> trains = driver.findElements(By.cssSelector("[data-widget=train]"));
@@ -85,12 +113,20 @@ class LabsBrowserIT extends LabBrowserTest {
         assertThat(train.findElement(By.cssSelector("input[name=trainLimit]")).getAttribute("value")).isEqualTo("6000");
         train.findElement(By.cssSelector("button.run")).click();
         waitUntil(d -> !train.findElements(By.cssSelector(".model-summary")).isEmpty());
-        assertThat(train.findElement(By.cssSelector(".model-summary")).getText()).contains("Total params: 109,386").contains("(None, 128)");
+        // Keras's summary: the Flatten row, the dense rows, and the three parameter lines
+        assertThat(train.findElement(By.cssSelector(".model-summary")).getText()).contains("flatten (Flatten)")
+                .contains("Total params: 109,386").contains("Trainable params: 109,386").contains("Non-trainable params: 0")
+                .contains("(None, 784)").contains("(None, 128)");
         WebElement progress = train.findElement(By.cssSelector(".progress-line"));
-        waitUntil(d -> progress.getText().matches("Epoch [1-5]/5\\s+(\\d+)/\\1 - accuracy: 0\\.\\d{4} - loss: \\d\\.\\d{4}.*"));
+        // Keras's epoch line: steps, the epoch's time and the time per step, then the metrics
+        waitUntil(d -> progress.getText().matches("Epoch [1-5]/5\\s+(\\d+)/\\1 - \\d+s \\d+(s|ms|us)/step - accuracy: 0\\.\\d{4} - loss: \\d\\.\\d{4}.*"));
         new WebDriverWait(driver, Duration.ofMinutes(3)).pollingEvery(Duration.ofMillis(200))
                 .until(d -> "SUCCEEDED".equals(train.findElement(By.cssSelector(".train")).getAttribute("data-status")));
-        assertThat(progress.getText()).matches("Epoch 5/5\\s+188/188 - accuracy: 0\\.\\d{4} - loss: \\d\\.\\d{4}");
+        assertThat(progress.getText()).matches("Epoch 5/5\\s+188/188 - \\d+s \\d+(s|ms|us)/step - accuracy: 0\\.\\d{4} - loss: \\d\\.\\d{4}");
+        // then evaluate()'s line on the 10,000 test images: 313 batches of 32
+        WebElement log = train.findElement(By.cssSelector(".keras-log"));
+        waitUntil(d -> "1".equals(log.getAttribute("data-evaluated")));
+        assertThat(log.getText()).containsPattern("(?m)^313/313 - \\d+s \\d+(s|ms|us)/step - accuracy: 0\\.\\d{4} - loss: \\d\\.\\d{4}$");
         assertThat(train.findElements(By.cssSelector(".loss-curve polyline.series"))).isNotEmpty();
         assertThat(train.findElements(By.cssSelector(".accuracy-curve polyline.series"))).isNotEmpty();
         String testAccuracy = train.findElement(By.cssSelector("table.results tr.run-result td:nth-child(6)")).getText();
