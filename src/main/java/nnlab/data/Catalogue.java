@@ -115,7 +115,8 @@ final class Catalogue {
                 List.of(ParameterInfo.integer("trainLimit", "use only the first n training images", train, 1, train),
                         ParameterInfo.integer("testLimit", "use only the first n test images", test, 1, test),
                         validationSplit(),
-                        scaling(Scaling.MINMAX, "; for MNIST, minmax divides every pixel by 255 as the lecture does")));
+                        scaling(Scaling.MINMAX, "; for MNIST, minmax divides every pixel by 255 and none keeps "
+                                + "the raw 0–255 values, as the lecture's code does")));
     }
 
     private static ParameterInfo trainRatio(double defaultValue, String note) {

@@ -150,6 +150,16 @@ class DatasetsTest {
     }
 
     @Test
+    void theCatalogueSaysTheLecturesMnistRunIsOnRawPixels() {
+        DatasetInfo mnist = Datasets.describe().stream().filter(d -> d.name().equals("mnist")).findFirst().orElseThrow();
+        ParameterInfo scaling = mnist.parameter("scaling");
+        assertThat(scaling.defaultValue()).isEqualTo("minmax");
+        assertThat(scaling.allowedValues()).contains("none");
+        assertThat(scaling.description()).contains("none keeps the raw 0–255 values, as the lecture's code does")
+                .doesNotContain("255 as the lecture does");
+    }
+
+    @Test
     void badParametersNameTheirFieldAndTheAllowedValues() {
         assertInvalid(() -> Datasets.prepare(DatasetSpec.of("cifar"), 1), "dataset.name",
                 "must be one of playground, xor, separable, sin, iris, boston, mnist, points, was 'cifar'");

@@ -66,7 +66,8 @@ class LabParserTest {
     void theFirstLabsHoldTheirWidgets() throws Exception {
         assertThat(read("01-gradient-descent.md").widgets()).containsExactly("plot", "question", "question");
         assertThat(read("04-xor.md").widgets()).contains("train", "question");
-        assertThat(read("07-mnist.md").widgets()).containsExactly("train", "confusion", "question", "question", "question", "digits");
+        assertThat(read("05-iris.md").widgets()).containsExactly("train", "confusion", "question", "summary", "question");
+        assertThat(read("07-mnist.md").widgets()).containsExactly("train", "confusion", "question", "question", "question", "digits", "train");
         assertThat(read("10-regularisation.md").widgets()).containsExactly("compare", "question");
     }
 
