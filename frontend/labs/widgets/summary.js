@@ -58,7 +58,7 @@ export function mount(host, cfg) {
   if (cfg.editable) {
     const form = el('form', 'summary-form');
     const label = el('label', 'field');
-    label.append(el('span', null, 'Layer sizes (inputs, then each layer)'));
+    label.append(el('span', null, 'Layer sizes (inputs, then each layer) '));
     const input = el('input');
     input.type = 'text';
     input.name = 'shape';
