@@ -28,6 +28,23 @@ class LabNumbersTest {
     }
 
     @Test
+    void lab2ThePerceptronReachesNoWrongPointAndThenStops() throws Exception {
+        JsonNode spec = LabRuns.blocks("02-perceptron.md", "boundary").get(0).get("spec");
+        assertThat(spec.get("training").get("loss").asText()).isEqualTo("perceptron");
+        LabRuns.Run r = LabRuns.train(spec);
+        int firstClean = -1;
+        for (EpochReport e : r.epochs()) {
+            if (firstClean < 0 && e.train().accuracy() == 1.0) firstClean = e.epoch();
+        }
+        System.out.printf("[lab 2] the perceptron has no wrong training point from epoch %d of %d%n", firstClean, r.epochs().size());
+        assertThat(firstClean).as("\"it falls to 0 (at epoch 18)\"").isEqualTo(18);
+        double[] norms = r.epochs().stream().skip(firstClean).mapToDouble(EpochReport::weightNorm).toArray();
+        double settled = r.epochs().get(firstClean - 1).weightNorm();
+        assertThat(norms).as("\"from then on the line no longer moves\"").containsOnly(settled);
+        assertThat(r.epochs().stream().skip(firstClean)).allSatisfy(e -> assertThat(e.train().accuracy()).isEqualTo(1.0));
+    }
+
+    @Test
     void lab4SomeRandomStartsSolveXorAndMoreGetStuck() throws Exception {
         JsonNode spec = LabRuns.block("04-xor.md", "train", "xor-random").get("spec");
         List<Long> solved = new ArrayList<>();
@@ -92,6 +109,9 @@ class LabNumbersTest {
         assertThat(early.kept().validation().loss()).as("validation loss about 29").isCloseTo(29, within(0.5));
         assertThat(full.last().test().loss()).as("full run's test MSE about 15.0").isCloseTo(15.0, within(0.05));
         assertThat(early.kept().test().loss()).as("early stopping's test MSE about 17.3").isCloseTo(17.3, within(0.05));
+        EpochReport best = full.epochs().stream().min((a, b) -> Double.compare(a.validation().loss(), b.validation().loss())).orElseThrow();
+        assertThat(best.epoch()).as("the 200-epoch run's best validation loss comes at epoch 110").isEqualTo(110);
+        assertThat(best.validation().loss()).as("its best, 28.2").isCloseTo(28.2, within(0.05));
         // "early stopping's test MSE is sometimes lower, sometimes higher" (other seeds)
         int lower = 0, higher = 0;
         JsonNode fullSpec = LabRuns.block("06-boston-mlp.md", "train", "boston").get("spec");
@@ -125,9 +145,9 @@ class LabNumbersTest {
         System.out.printf("[lab 7] first epoch, seed 1: raw pixels loss %.4f accuracy %.4f (%d steps); scaled loss %.4f%n",
                 rawFirst.train().loss(), rawFirst.train().accuracy(), rawFirst.steps(), scaledFirst.train().loss());
         assertThat(rawFirst.steps()).isEqualTo(1875);
-        // MNIST trains with single-precision native matrix products: another CPU may differ in the last digits
-        assertThat(rawFirst.train().loss()).as("loss: 1.8604").isCloseTo(1.8604, within(0.002));
-        assertThat(rawFirst.train().accuracy()).as("accuracy 0.8699").isCloseTo(0.8699, within(0.002));
+        // MNIST trains with single-precision native matrix products: another CPU may round differently
+        assertThat(rawFirst.train().loss()).as("a loss of about 1.86").isCloseTo(1.86, within(0.01));
+        assertThat(rawFirst.train().accuracy()).as("accuracy about 0.87").isCloseTo(0.87, within(0.005));
         assertThat(rawFirst.train().loss()).as("the lecture's order of magnitude (4.6972)").isBetween(1.0, 10.0);
         assertThat(scaledFirst.train().loss()).as("near 0.24").isCloseTo(0.24, within(0.005));
     }
@@ -148,11 +168,11 @@ class LabNumbersTest {
         double logistic6000 = LabRuns.train(logistic).last().test().accuracy();
         System.out.printf("[lab 7] full runs: raw %.4f; scaled seed 1 %.4f, seed 2 %.4f; logistic regression %.4f (6,000: %.4f)%n",
                 rawAccuracy, scaled1, scaled2, logisticFull, logistic6000);
-        // single-precision native products: the tolerances allow another CPU's last digits
-        assertThat(rawAccuracy).as("raw pixels: 95.5 %% with seed 1").isCloseTo(0.955, within(0.0015));
-        assertThat(scaled1).as("97.6 %% with seed 1").isCloseTo(0.976, within(0.0015));
-        assertThat(scaled2).as("97.4 %% with seed 2").isCloseTo(0.974, within(0.0015));
-        assertThat(logisticFull).as("92.5 %%").isCloseTo(0.925, within(0.0015));
+        // single-precision native products: the tolerances allow another CPU's rounding (a few test images)
+        assertThat(rawAccuracy).as("raw pixels: 95.5 %% with seed 1").isCloseTo(0.955, within(0.003));
+        assertThat(scaled1).as("97.6 %% with seed 1").isCloseTo(0.976, within(0.003));
+        assertThat(scaled2).as("97.4 %% with seed 2").isCloseTo(0.974, within(0.003));
+        assertThat(logisticFull).as("92.5 %%").isCloseTo(0.925, within(0.003));
         assertThat(logistic6000).as("about 90 %%").isCloseTo(0.90, within(0.005));
     }
 
