@@ -77,6 +77,23 @@ class LabsBrowserIT extends LabBrowserTest {
     }
 
     @Test
+    void lab6EarlyStoppingLogsAndShowsTheEpochItKeeps() throws Exception {
+        open("/labs/06-boston-mlp");
+        WebElement early = driver.findElements(By.cssSelector("[data-widget=train]")).get(1);
+        early.findElement(By.cssSelector("button.run")).click();
+        WebElement log = early.findElement(By.cssSelector(".keras-log"));
+        waitUntil(d -> "1".equals(log.getAttribute("data-evaluated")));
+        // as the text says: stopped at 63, back to 53, and Keras's lines for it
+        assertThat(log.getText()).contains("Epoch 63: early stopping")
+                .contains("Restoring model weights from the end of the best epoch: 53.")
+                .containsPattern("(?m)^test - loss: 17\\.\\d{4} - mae: \\d+\\.\\d{4}$");
+        List<WebElement> cells = early.findElements(By.cssSelector("table.results tr.run-result td"));
+        assertThat(cells.get(3).getText()).isEqualTo("63 (weights of epoch 53)");
+        assertThat(Double.parseDouble(cells.get(4).getText())).as("epoch 53's test MSE, about 17.3").isBetween(17.25, 17.35);
+        screenshot("lab6-early-stopping.png", early);
+    }
+
+    @Test
     void lab4XorHandSolutionAndOverlaidRandomRuns() throws Exception {
         open("/labs/04-xor");
         List<WebElement> trains = driver.findElements(By.cssSelector("[data-widget=train]"));
