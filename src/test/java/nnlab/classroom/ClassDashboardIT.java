@@ -100,14 +100,17 @@ class ClassDashboardIT extends LiveServer {
         assertThat(students.header("Content-Type")).startsWith("text/csv");
         assertThat(students.header("Content-Disposition")).contains("attachment").contains(".csv");
         List<String> rows = students.text().lines().toList();
-        assertThat(rows.get(0)).startsWith("student,labs_visited,labs,questions_right,questions_answered,answers,jobs_run");
-        assertThat(rows).anyMatch(r -> r.startsWith("Alice,1," + LAB + ",2,2,3,1,"));
-        assertThat(rows).anyMatch(r -> r.startsWith("\"'=HYPERLINK(\"\"http://evil\"\")\",0,,0,2,2,1,"));
+        assertThat(rows.get(0))
+                .startsWith("student_id,student,labs_visited,labs,questions_right,questions_answered,answers,jobs_run");
+        String aliceId = a.get("id").asText();
+        assertThat(rows).anyMatch(r -> r.startsWith(aliceId + ",Alice,1," + LAB + ",2,2,3,1,"));
+        assertThat(rows).anyMatch(r -> r.startsWith(b.get("id").asText()
+                + ",\"'=HYPERLINK(\"\"http://evil\"\")\",0,,0,2,2,1,"));
         Api.Response answers = teacher.get("/api/classes/" + classId + "/export/answers.csv");
         List<String> answerRows = answers.text().lines().toList();
         assertThat(answerRows).hasSize(1 + 5);
-        assertThat(answerRows.get(0)).isEqualTo("student,lab,question,answer,correct,answered_at");
-        assertThat(answerRows.get(2)).startsWith("Alice," + LAB + ",q1,5e-5,true,");
+        assertThat(answerRows.get(0)).isEqualTo("student_id,student,lab,question,answer,correct,answered_at");
+        assertThat(answerRows.get(2)).startsWith(aliceId + ",Alice," + LAB + ",q1,5e-5,true,");
         assertThat(answerRows).anyMatch(r -> r.contains(",q2,'-3.65,false,"));
 
         // students and strangers are refused the instructor's view
@@ -125,6 +128,44 @@ class ClassDashboardIT extends LiveServer {
         assertThat(page.text()).contains("data-class-id=\"" + classId + "\"").contains(made.get("code").asText());
     }
 
+
+    @Test
+    void studentsOfTheSameNameAreToldApartByATagOfTheirIdInTheDashboardAndTheCsvs() {
+        Visitor teacher = instructor();
+        JsonNode made = teacher.post("/api/classes", "{\"name\": \"namesakes\"}").json();
+        long classId = made.get("id").asLong();
+        String code = made.get("code").asText();
+        Visitor first = new Visitor(port);
+        Visitor second = new Visitor(port);
+        Visitor other = new Visitor(port);
+        assertThat(first.join(code, "Alex").status()).isEqualTo(302);
+        assertThat(second.join(code, " alex ").status()).isEqualTo(302);
+        assertThat(other.join(code, "Bo").status()).isEqualTo(302);
+        assertThat(answer(first, "q1", "2").status()).isEqualTo(200);
+        assertThat(answer(second, "q1", "0").status()).isEqualTo(200);
+
+        JsonNode view = teacher.get("/api/classes/" + classId + "/dashboard").json();
+        List<String> labels = new ArrayList<>();
+        view.get("students").forEach(s -> {
+            String tag = "#" + Long.toString(s.get("id").asLong(), 36);
+            assertThat(s.get("tag").asText()).isEqualTo(tag);
+            String expected = s.get("name").asText().equals("Bo") ? "Bo" : s.get("name").asText() + " " + tag;
+            assertThat(s.get("label").asText()).isEqualTo(expected);
+            labels.add(s.get("label").asText());
+        });
+        assertThat(labels).hasSize(3).doesNotHaveDuplicates();
+
+        List<String> students = teacher.get("/api/classes/" + classId + "/export/students.csv").text().lines().toList();
+        List<String> answers = teacher.get("/api/classes/" + classId + "/export/answers.csv").text().lines().toList();
+        assertThat(students).hasSize(4);
+        assertThat(answers).hasSize(3);
+        view.get("students").forEach(s -> {
+            String idAndLabel = s.get("id").asText() + "," + s.get("label").asText() + ",";
+            assertThat(students).filteredOn(r -> r.startsWith(idAndLabel)).hasSize(1);
+            int answered = s.get("name").asText().equals("Bo") ? 0 : 1;
+            assertThat(answers).filteredOn(r -> r.startsWith(idAndLabel)).hasSize(answered);
+        });
+    }
 
     @Test
     void labsTheClassDoesNotSeeTakeNoAnswersOrHeartbeatsAndLeaveTheDashboard() {
