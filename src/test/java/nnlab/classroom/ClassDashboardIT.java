@@ -130,6 +130,64 @@ class ClassDashboardIT extends LiveServer {
 
 
     @Test
+    void aStudentsLastAnswersAndRunsComeBackToTheirPagesAndNoOneElses() {
+        Visitor teacher = instructor();
+        String code = teacher.post("/api/classes", "{\"name\": \"reloads\"}").json().get("code").asText();
+        Visitor alice = new Visitor(port);
+        Visitor bob = new Visitor(port);
+        assertThat(alice.join(code, "Alice").status()).isEqualTo(302);
+        assertThat(bob.join(code, "Bob").status()).isEqualTo(302);
+
+        assertThat(answer(alice, "q2", "3,7").json().get("correct").asBoolean()).isFalse();
+        JsonNode right = answer(alice, "q2", "3,65").json();
+        assertThat(right.get("correct").asBoolean()).isTrue();
+        assertThat(right.get("answer").asText()).isEqualTo("3.65");
+        assertThat(right.get("explanation").asText()).contains("3.65");
+        JsonNode work = alice.get("/api/labs/" + LAB + "/work").json();
+        assertThat(work.get("stored").asBoolean()).isTrue();
+        assertThat(work.get("answers")).hasSize(1);
+        JsonNode last = work.get("answers").get(0);
+        assertThat(last.get("question").asText()).isEqualTo("q2");
+        assertThat(last.get("answer").asText()).isEqualTo("3.65");
+        assertThat(last.get("correct").asBoolean()).isTrue();
+        assertThat(last.get("explanation").asText()).contains("3.65");
+        answer(alice, "q1", "1");
+        JsonNode choice = alice.get("/api/labs/" + LAB + "/work").json().get("answers").get(1);
+        assertThat(choice.get("choice").asInt()).isEqualTo(1);
+        assertThat(choice.get("correct").asBoolean()).isFalse();
+        assertThat(choice.get("explanation").isNull()).isTrue();
+        assertThat(bob.get("/api/labs/" + LAB + "/work").json().get("answers")).isEmpty();
+
+        // the iris lab: its widget 0 is a train block, widget 1 the confusion matrix
+        String iris = "/api/labs/05-iris/";
+        String first = alice.submit(Specs.spiral(2, null));
+        String second = alice.submit(Specs.spiral(2, null));
+        String bobs = bob.submit(Specs.spiral(2, null));
+        assertThat(alice.put(iris + "runs/0", "{\"job\": \"" + first + "\"}").json().get("stored").asBoolean()).isTrue();
+        assertThat(alice.put(iris + "runs/0", "{\"job\": \"" + second + "\"}").status()).isEqualTo(200);
+        JsonNode runs = alice.get(iris + "work").json().get("runs");
+        assertThat(runs).hasSize(1);
+        assertThat(runs.get(0).get("block").asInt()).isZero();
+        assertThat(runs.get(0).get("jobId").asText()).isEqualTo(second);
+        assertThat(bob.get(iris + "work").json().get("runs")).isEmpty();
+
+        Api.Response notTrain = alice.put(iris + "runs/1", "{\"job\": \"" + first + "\"}");
+        assertThat(notTrain.status()).isEqualTo(400);
+        assertThat(notTrain.json().get("field").asText()).isEqualTo("block");
+        assertThat(alice.put(iris + "runs/0", "{\"job\": \"" + bobs + "\"}").status()).isEqualTo(403);
+        assertThat(alice.put(iris + "runs/0", "{\"job\": \"no-such-job\"}").status()).isEqualTo(404);
+        assertThat(alice.put(iris + "runs/0", "{\"job\": \"\"}").json().get("field").asText()).isEqualTo("job");
+        assertThat(alice.get(iris + "work").json().get("runs").get(0).get("jobId").asText()).isEqualTo(second);
+
+        // anyone else's page keeps its work in the browser: nothing here
+        JsonNode anonymous = new Api(port).get(iris + "work").json();
+        assertThat(anonymous.get("stored").asBoolean()).isFalse();
+        assertThat(anonymous.get("answers")).isEmpty();
+        assertThat(anonymous.get("runs")).isEmpty();
+        assertThat(new Api(port).get("/api/labs/no-such-lab/work").status()).isEqualTo(404);
+    }
+
+    @Test
     void studentsOfTheSameNameAreToldApartByATagOfTheirIdInTheDashboardAndTheCsvs() {
         Visitor teacher = instructor();
         JsonNode made = teacher.post("/api/classes", "{\"name\": \"namesakes\"}").json();

@@ -56,6 +56,11 @@ abstract class LabBrowserTest extends DefaultLimitsServer {
         new WebDriverWait(driver, waitLimit()).pollingEvery(Duration.ofMillis(100)).until(condition);
     }
 
+    /** Waits for the server's verdict on a question block's last answer ("right" or "wrong"). */
+    void waitForVerdict(WebElement question, String verdict) {
+        waitUntil(d -> question.findElement(By.cssSelector(".verdict")).getAttribute("class").contains(verdict));
+    }
+
     Path screenshot(String name, WebElement at) throws Exception {
         browser.js("arguments[0].scrollIntoView({block: 'start'})", at);
         Path file = browser.screenshot(name);

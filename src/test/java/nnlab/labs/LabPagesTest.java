@@ -55,6 +55,73 @@ class LabPagesTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
+    private static final java.util.regex.Pattern CONFIG = java.util.regex.Pattern.compile(
+            "data-widget=\"([a-z]+)\"[^>]*?data-config=\"([^\"]*)\"");
+
+    /** Every widget block's settings as the page holds them: {widget name, settings}. */
+    private static java.util.List<Object[]> configs(String html) throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.List<Object[]> found = new java.util.ArrayList<>();
+        var m = CONFIG.matcher(html);
+        while (m.find()) {
+            String text = org.springframework.web.util.HtmlUtils.htmlUnescape(m.group(2));
+            found.add(new Object[] {m.group(1), json.readTree(text)});
+        }
+        return found;
+    }
+
+    @Test
+    void noLabPageHoldsAnAnswerKeyAndTheServerStillChecksEveryQuestion() throws Exception {
+        LabParser parser = new LabParser();
+        int questions = 0;
+        for (Path f : LabParserTest.labFiles()) {
+            Lab lab = parser.parse(f.getFileName().toString(), Files.readString(f));
+            String html = page("/labs/" + lab.slug(), 200);
+            var blocks = configs(html);
+            assertThat(blocks).as(lab.slug()).hasSize(lab.widgets().size());
+            var asked = blocks.stream().filter(b -> b[0].equals("question"))
+                    .map(b -> (com.fasterxml.jackson.databind.JsonNode) b[1]).toList();
+            assertThat(asked).hasSize(lab.questions().size());
+            for (int i = 0; i < asked.size(); i++) {
+                var config = asked.get(i);
+                LabQuestion q = lab.questions().get(i);
+                String where = lab.slug() + " " + q.id();
+                assertThat(config.get("question").asText()).as(where).isEqualTo(q.text());
+                assertThat(config.has("answer") || config.has("tolerance") || config.has("explanation")).as(where).isFalse();
+                java.util.List<String> names = new java.util.ArrayList<>();
+                config.fieldNames().forEachRemaining(names::add);
+                assertThat(names).as(where).isSubsetOf("question", "choices", "placeholder", "whole");
+                if (q.explanation() != null) assertThat(html).as(where).doesNotContain(
+                        org.springframework.web.util.HtmlUtils.htmlEscape(q.explanation()));
+
+                // the server alone says right or wrong, and gives the explanation with a right answer
+                String right = q.isChoice() ? String.valueOf(q.rightChoice()) : String.valueOf(q.number());
+                String wrong = q.isChoice() ? String.valueOf((q.rightChoice() + 1) % q.choices().size())
+                        : String.valueOf(q.number() + q.tolerance() + 1);
+                var rightVerdict = answer(lab.slug(), q.id(), right);
+                assertThat(rightVerdict.get("correct").asBoolean()).as(where).isTrue();
+                if (q.explanation() != null) assertThat(rightVerdict.get("explanation").asText()).isEqualTo(q.explanation());
+                var wrongVerdict = answer(lab.slug(), q.id(), wrong);
+                assertThat(wrongVerdict.get("correct").asBoolean()).as(where).isFalse();
+                assertThat(wrongVerdict.get("explanation").isNull()).as(where).isTrue();
+                questions++;
+            }
+        }
+        assertThat(questions).isGreaterThan(20);
+    }
+
+    private int asking;
+
+    /** An anonymous visitor's answer; each from its own client, so that no rate limit counts them together. */
+    private com.fasterxml.jackson.databind.JsonNode answer(String lab, String question, String answer) throws Exception {
+        String body = "{\"question\": \"" + question + "\", \"answer\": \"" + answer + "\"}";
+        String text = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/api/labs/" + lab + "/answers").contentType("application/json").content(body)
+                        .header("X-Nnlab-Client", "key-check-" + (asking++ / 20)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+    }
+
     @Test
     void indexListsTheLabsInOrderAndEveryLabRenders() throws Exception {
         String index = page("/labs", 200);
