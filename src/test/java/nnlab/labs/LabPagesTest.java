@@ -2,13 +2,19 @@ package nnlab.labs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 import nnlab.identity.Person;
 import nnlab.identity.PersonAuthentication;
 import org.junit.jupiter.api.Test;
@@ -18,6 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.util.HtmlUtils;
 
 /** The lab pages over MVC: the index in order, every lab rendered, a broken file named with its line. */
 @SpringBootTest(properties = {
@@ -55,17 +62,20 @@ class LabPagesTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
-    private static final java.util.regex.Pattern CONFIG = java.util.regex.Pattern.compile(
+    private static final Pattern CONFIG = Pattern.compile(
             "data-widget=\"([a-z]+)\"[^>]*?data-config=\"([^\"]*)\"");
 
-    /** Every widget block's settings as the page holds them: {widget name, settings}. */
-    private static java.util.List<Object[]> configs(String html) throws Exception {
-        var json = new com.fasterxml.jackson.databind.ObjectMapper();
-        java.util.List<Object[]> found = new java.util.ArrayList<>();
+    /** A widget block as the page holds it: its widget's name and its settings. */
+    private record Block(String widget, JsonNode config) {
+    }
+
+    private static List<Block> configs(String html) throws Exception {
+        var json = new ObjectMapper();
+        List<Block> found = new ArrayList<>();
         var m = CONFIG.matcher(html);
         while (m.find()) {
-            String text = org.springframework.web.util.HtmlUtils.htmlUnescape(m.group(2));
-            found.add(new Object[] {m.group(1), json.readTree(text)});
+            String text = HtmlUtils.htmlUnescape(m.group(2));
+            found.add(new Block(m.group(1), json.readTree(text)));
         }
         return found;
     }
@@ -79,8 +89,7 @@ class LabPagesTest {
             String html = page("/labs/" + lab.slug(), 200);
             var blocks = configs(html);
             assertThat(blocks).as(lab.slug()).hasSize(lab.widgets().size());
-            var asked = blocks.stream().filter(b -> b[0].equals("question"))
-                    .map(b -> (com.fasterxml.jackson.databind.JsonNode) b[1]).toList();
+            var asked = blocks.stream().filter(b -> b.widget().equals("question")).map(Block::config).toList();
             assertThat(asked).hasSize(lab.questions().size());
             for (int i = 0; i < asked.size(); i++) {
                 var config = asked.get(i);
@@ -88,11 +97,11 @@ class LabPagesTest {
                 String where = lab.slug() + " " + q.id();
                 assertThat(config.get("question").asText()).as(where).isEqualTo(q.text());
                 assertThat(config.has("answer") || config.has("tolerance") || config.has("explanation")).as(where).isFalse();
-                java.util.List<String> names = new java.util.ArrayList<>();
+                List<String> names = new ArrayList<>();
                 config.fieldNames().forEachRemaining(names::add);
                 assertThat(names).as(where).isSubsetOf("question", "choices", "placeholder", "whole");
                 if (q.explanation() != null) assertThat(html).as(where).doesNotContain(
-                        org.springframework.web.util.HtmlUtils.htmlEscape(q.explanation()));
+                        HtmlUtils.htmlEscape(q.explanation()));
 
                 // the server alone says right or wrong, and gives the explanation with a right answer
                 String right = q.isChoice() ? String.valueOf(q.rightChoice()) : String.valueOf(q.number());
@@ -113,13 +122,12 @@ class LabPagesTest {
     private int asking;
 
     /** An anonymous visitor's answer; each from its own client, so that no rate limit counts them together. */
-    private com.fasterxml.jackson.databind.JsonNode answer(String lab, String question, String answer) throws Exception {
+    private JsonNode answer(String lab, String question, String answer) throws Exception {
         String body = "{\"question\": \"" + question + "\", \"answer\": \"" + answer + "\"}";
-        String text = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                        .post("/api/labs/" + lab + "/answers").contentType("application/json").content(body)
+        String text = mvc.perform(post("/api/labs/" + lab + "/answers").contentType("application/json").content(body)
                         .header("X-Nnlab-Client", "key-check-" + (asking++ / 20)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+        return new ObjectMapper().readTree(text);
     }
 
     @Test
