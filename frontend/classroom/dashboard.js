@@ -64,7 +64,7 @@ function students(view) {
   sync($('students').tBodies[0], view.students, (s) => s.id, 6, (c, s, tr) => {
     tr.dataset.student = s.id;
     tr.classList.toggle('offline', !s.online);
-    set(c[0], s.name, 'name');
+    set(c[0], s.label, 'name').title = `${s.name} ${s.tag}`;
     set(c[1], s.online ? 'online' : ago(s.lastSeen, now), s.online ? 'presence online' : 'presence');
     c[1].dataset.online = String(s.online);
     set(c[2], s.pageTitle || '—', 'page').title = s.page || '';

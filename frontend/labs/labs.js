@@ -16,8 +16,26 @@ function typeset(root) {
   }
 }
 
-async function mountAll(root) {
-  const page = new LabPage();
+/**
+ * A block with "revealAfter": its answer part (the elements marked .answer-part, else all it shows) waits for that
+ * question to be answered right.
+ */
+function hideAnswer(el, config, page) {
+  if (!config.revealAfter) return;
+  let parts = [...el.querySelectorAll('.answer-part')];
+  if (!parts.length) {
+    const all = document.createElement('div');
+    all.className = 'answer-part';
+    all.append(...el.childNodes);
+    el.append(all);
+    parts = [all];
+  }
+  parts.forEach((part) => page.revealAfter(config.revealAfter, part));
+}
+
+async function mountAll(root, slug) {
+  const page = new LabPage(slug);
+  await page.load();
   const blocks = [...root.querySelectorAll('.lab-widget')];
   for (const el of blocks) {
     const name = el.dataset.widget;
@@ -25,6 +43,7 @@ async function mountAll(root) {
       const config = JSON.parse(el.dataset.config || '{}');
       const mod = await import(`./widgets/${name}.js`);
       await mod.mount(el, config, page);
+      hideAnswer(el, config, page);
       el.dataset.ready = 'true';
     } catch (e) {
       el.classList.add('widget-failed');
@@ -40,4 +59,4 @@ async function mountAll(root) {
 const lab = document.getElementById('lab');
 if (lab && lab.dataset.slug) heartbeat(lab.dataset.slug);
 typeset(document.querySelector('.lab-body') || document.body);
-mountAll(document.querySelector('.lab-body') || document.body);
+mountAll(document.querySelector('.lab-body') || document.body, lab && lab.dataset.slug);

@@ -109,7 +109,7 @@ async function loss1d(host, cfg) {
     tr.append(el('td', null, k), ...paths.map((ws) => el('td', null, fmt(ws[k]))));
     table.append(tr);
   }
-  const best = el('p', 'best', `The minimum is at w* = Σxy / Σx² = ${fmt(Sxy / Sxx)} (${data.rows.length} examples, x = ${cfg.x || 'RM'}, y = ${cfg.y || 'MEDV'}).`);
+  const best = el('p', 'best answer-part', `The minimum is at w* = Σxy / Σx² = ${fmt(Sxy / Sxx)} (${data.rows.length} examples, x = ${cfg.x || 'RM'}, y = ${cfg.y || 'MEDV'}).`);
   host.append(chart, best, table);
 }
 

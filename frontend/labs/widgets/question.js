@@ -1,20 +1,22 @@
-// question: multiple choice ("choices" + "answer" = index of the right one) or a number ("answer" +
-// "tolerance"), checked on the spot, then the explanation. Every answer also goes to the server, which
-// checks it against the lab file itself and keeps a student's answer for the instructor; its verdict
-// is the one that stays on the page. When the server refuses to take the answer (too many answers, a
-// paused class, an error), the page's own verdict stays and a note says the answer was not recorded.
+// question: multiple choice ("choices") or a number, checked by the server, which alone holds the key: the page
+// gets only whether the answer is right, and the explanation once it is. The server keeps a student's answer for
+// the instructor; the page keeps an anonymous visitor's in the browser; either comes back after a reload. A number
+// may be typed either way, "3.65" or "3,65" (numbers.js has the rule, the server reads it the same). When the
+// server cannot check an answer (too many answers, an error, no connection), the page says so and gives no verdict.
 // All lab text is put in as text.
 
 import { el } from '../page.js';
+import { readNumber } from '../numbers.js';
 import { RefusedError, send } from '../../shared/http.js';
 
-export function mount(host, cfg) {
+export function mount(host, cfg, page) {
   if (typeof cfg.question !== 'string') throw new Error('a question needs "question"');
+  const id = host.dataset.question;
   const box = el('div', 'question');
   box.append(el('p', 'question-text', cfg.question));
   const form = el('form', 'question-form');
   const name = `q${Math.random().toString(36).slice(2)}`;
-  let read;
+  let read, restore;
   if (Array.isArray(cfg.choices)) {
     const list = el('div', 'choices');
     cfg.choices.forEach((c, i) => {
@@ -27,78 +29,103 @@ export function mount(host, cfg) {
     form.append(list);
     read = () => {
       const picked = form.querySelector('input:checked');
-      return picked ? { given: true, right: Number(picked.value) === cfg.answer, answer: picked.value } : { given: false };
+      return picked ? { answer: picked.value } : { problem: 'Pick an answer first.' };
     };
-  } else if (typeof cfg.answer === 'number') {
-    const input = el('input', 'answer');
-    input.type = 'text'; input.inputMode = 'decimal'; input.autocomplete = 'off';
-    input.placeholder = cfg.placeholder || 'a number';
-    form.append(input);
-    const tol = typeof cfg.tolerance === 'number' ? cfg.tolerance : 0;
-    read = () => {
-      const text = input.value.trim().replace(/[,_\s]/g, '');
-      if (!text) return { given: false };
-      const v = Number(text);
-      return { given: true, right: isFinite(v) && Math.abs(v - cfg.answer) <= tol, answer: input.value.trim() };
+    restore = (saved) => {
+      const input = form.querySelector(`input[value="${saved.choice}"]`);
+      if (saved.choice != null && input) input.checked = true;
     };
   } else {
-    throw new Error('a question needs "choices" and an "answer" index, or a numeric "answer"');
+    const input = el('input', 'answer');
+    input.type = 'text'; input.inputMode = 'decimal'; input.autocomplete = 'off';
+    input.placeholder = cfg.placeholder || (cfg.whole ? 'a whole number' : 'a number, e.g. 0.25 or 0,25');
+    form.append(input);
+    read = () => {
+      const typed = input.value.trim();
+      if (!typed) return { problem: 'Give an answer first.' };
+      const n = readNumber(typed, !!cfg.whole);
+      return n ? { answer: typed, read: n.text }
+        : { problem: `“${typed}” is not a number the page can read: write it as 3.65 or 3,65, 1234 or 1 234.` };
+    };
+    restore = (saved) => { input.value = saved.answer; };
   }
   const check = el('button', 'check', 'Check');
   check.type = 'submit';
   form.append(check);
   const verdict = el('p', 'verdict');
   verdict.hidden = true;
-  const explanation = el('p', 'explanation', cfg.explanation || '');
+  const explanation = el('p', 'explanation');
   explanation.hidden = true;
   const note = el('p', 'answer-note');
   note.hidden = true;
   let asked = 0;
+
+  function show(right, text) {
+    verdict.hidden = false;
+    verdict.textContent = right ? 'Right.' : 'Not quite — try again.';
+    verdict.className = `verdict ${right ? 'right' : 'wrong'}`;
+    explanation.textContent = right && text ? text : '';
+    explanation.hidden = !(right && text);
+    box.dataset.correct = String(right);
+  }
+
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const r = read();
-    verdict.hidden = false;
-    if (!r.given) {
-      verdict.textContent = 'Give an answer first.';
+    note.hidden = true;
+    if (r.problem) {
+      verdict.hidden = false;
+      verdict.textContent = r.problem;
       verdict.className = 'verdict';
       return;
     }
-    show(r.right);
-    note.hidden = true;
     const lab = document.getElementById('lab');
-    if (!lab || !host.dataset.question) return;
+    if (!lab || !id) return;
     const n = ++asked; // only the latest answer's verdict counts
-    send('POST', `/api/labs/${encodeURIComponent(lab.dataset.slug)}/answers`,
-      { question: host.dataset.question, answer: r.answer })
+    verdict.hidden = false;
+    verdict.className = 'verdict';
+    verdict.textContent = r.read && r.read !== r.answer ? `Checking ${r.read}…` : 'Checking…';
+    explanation.hidden = true;
+    delete box.dataset.correct;
+    send('POST', `/api/labs/${encodeURIComponent(lab.dataset.slug)}/answers`, { question: id, answer: r.answer })
       .then((checked) => {
         if (n !== asked) return;
-        show(checked.correct);
+        show(checked.correct, checked.explanation);
         box.dataset.stored = String(checked.stored);
+        if (page) {
+          page.answered(id, {
+            answer: Array.isArray(cfg.choices) ? checked.answer : r.answer, choice: Array.isArray(cfg.choices) ? Number(r.answer) : null,
+            correct: checked.correct, explanation: checked.explanation || null,
+          });
+        }
       })
       .catch((err) => {
         box.dataset.stored = 'false';
         if (n !== asked) return;
-        note.textContent = notRecorded(err);
+        verdict.hidden = true;
+        note.textContent = notChecked(err);
         note.hidden = false;
       });
   });
-  function show(right) {
-    verdict.hidden = false;
-    verdict.textContent = right ? 'Right.' : 'Not quite — try again.';
-    verdict.className = `verdict ${right ? 'right' : 'wrong'}`;
-    explanation.hidden = !right || !cfg.explanation;
-  }
+
   box.append(form, verdict, note, explanation);
   host.append(box);
+  const saved = page && id ? page.savedAnswer(id) : undefined;
+  if (saved) {
+    restore(saved);
+    show(saved.correct, saved.explanation);
+    box.dataset.restored = 'true';
+    page.answered(id, saved);
+  }
 }
 
-/** Why an answer was not recorded, in a line a student can act on. */
-function notRecorded(err) {
-  if (!(err instanceof RefusedError)) return 'Your answer was not recorded: the server could not be reached. Try again in a moment.';
+/** Why an answer was not checked, in a line a student can act on. */
+function notChecked(err) {
+  if (!(err instanceof RefusedError)) return 'Your answer was not checked: the server could not be reached. Try again in a moment.';
   if (err.status === 429) {
     const wait = err.retryAfter ? ` Try again in ${err.retryAfter} s.` : ' Try again in a minute.';
-    return `Your answer was not recorded: too many answers in a short time.${wait}`;
+    return `Your answer was not checked: too many answers in a short time.${wait}`;
   }
-  if (err.status >= 500) return 'Your answer was not recorded: the server had a problem. Try again in a moment.';
-  return `Your answer was not recorded: ${err.message}`;
+  if (err.status >= 500) return 'Your answer was not checked: the server had a problem. Try again in a moment.';
+  return `Your answer was not checked: ${err.message}`;
 }

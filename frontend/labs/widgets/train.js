@@ -297,25 +297,8 @@ export async function mount(host, cfg, page) {
       const s = spec();
       const r = { epochs: new Map(), final: false };
       const followed = await runner.start(s, handlers(r));
-      const job = followed.job;
-      const n = ++started;
-      const row = el('div', 'run-progress');
-      const color = COLORS[(n - 1) % COLORS.length];
-      row.style.setProperty('--c', color);
-      row.dataset.run = String(n);
-      const line = el('span', 'progress-line', 'queued…');
-      row.append(el('span', 'run-label', `run ${n}`), line);
-      progress.append(row);
-      Object.assign(r, { n, color, row, line, run: followed, id: job.id, seed: job.seed, spec: followed.spec, status: job.status });
-      runs.push(r);
-      makeRoom();
-      box.dataset.runs = String(started);
-      box.dataset.jobId = job.id;
-      showStatus();
-      summaryTable(summary, job.summary);
-      log.append(`${started > 1 ? '\n' : ''}Run ${n} (seed ${job.seed})\n`);
-      drawResults();
-      draw();
+      adopt(r, followed);
+      if (page.ran) page.ran(host.dataset.index, followed.job.id);
     } catch (err) {
       error.hidden = false;
       error.textContent = err.message;
@@ -323,6 +306,42 @@ export async function mount(host, cfg, page) {
       run.disabled = false;
     }
   });
+
+  /** A run of this block, submitted now or followed again after a reload: its line, colour, log and charts. */
+  function adopt(r, followed) {
+    const job = followed.job;
+    const n = ++started;
+    const row = el('div', 'run-progress');
+    const color = COLORS[(n - 1) % COLORS.length];
+    row.style.setProperty('--c', color);
+    row.dataset.run = String(n);
+    const line = el('span', 'progress-line', 'queued…');
+    row.append(el('span', 'run-label', `run ${n}`), line);
+    progress.append(row);
+    Object.assign(r, { n, color, row, line, run: followed, id: job.id, seed: job.seed, spec: followed.spec, status: job.status });
+    runs.push(r);
+    makeRoom();
+    box.dataset.runs = String(started);
+    box.dataset.jobId = job.id;
+    showStatus();
+    summaryTable(summary, job.summary);
+    log.append(`${started > 1 ? '\n' : ''}Run ${n} (seed ${job.seed})\n`);
+    drawResults();
+    draw();
+  }
+
+  /** The block's last job before a reload: followed again while it runs, shown finished once it has ended. */
+  async function resume(id) {
+    try {
+      const job = await api.get(id);
+      const r = { epochs: new Map(), final: false };
+      adopt(r, runner.follow({ ...job, spec: job.spec }, handlers(r)));
+      box.dataset.restored = job.id;
+    } catch { /* the job is gone (expired, or another visitor's): the block starts empty */ }
+  }
+
+  const last = page.savedRun ? page.savedRun(host.dataset.index) : undefined;
+  if (last) await resume(last);
 
   stop.addEventListener('click', () => {
     for (const r of active()) {

@@ -11,6 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** {@code /join}: a class code and a display name make a student, remembered by a signed cookie. */
 @Controller
@@ -35,13 +36,16 @@ public class JoinController {
         return "classroom/join";
     }
 
+    /** Joined: on to the labs, whose page confirms the class once ("You're in DL Monday, group A"). */
     @PostMapping("/join")
     public String join(@RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String displayName,
                        @AuthenticationPrincipal Person who, HttpServletRequest request,
-                       HttpServletResponse response, Model model) {
+                       HttpServletResponse response, Model model, RedirectAttributes next) {
         try {
             Student student = classes.join(code, displayName);
             cookies.issue(student, request, response);
+            classRepository.find(student.classId()).ifPresent(c -> next.addFlashAttribute("joined",
+                    new Joined(c.name(), student.displayName())));
             return "redirect:/labs";
         } catch (JoinRefusedException e) {
             response.setStatus(e.status());
@@ -52,6 +56,10 @@ public class JoinController {
             current(who, model);
             return "classroom/join";
         }
+    }
+
+    /** The class just joined and the name the student is known by there. */
+    public record Joined(String className, String displayName) {
     }
 
     /** Who this browser is now, if a student: the page says so. */

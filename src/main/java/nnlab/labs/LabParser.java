@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,13 @@ public final class LabParser {
             "boundary", "confusion", "compare", "summary");
 
     private static final String WIDGET_PREFIX = "widget:";
+    /**
+     * A widget's setting naming the question (its id) that must be answered right before the widget's answer
+     * part shows: a figure that would give the answer away (frontend/labs/page.js).
+     */
+    public static final String REVEAL_AFTER = "revealAfter";
+    /** What the page gets of a question block: never its key ("answer", "tolerance") nor its explanation. */
+    private static final Set<String> QUESTION_PUBLIC = Set.of("question", "choices", "placeholder");
     private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})\\s*(\\S*).*$");
     private static final Pattern DISPLAY_MATH = Pattern.compile("\\$\\$(.+?)\\$\\$", Pattern.DOTALL);
     private static final Pattern INLINE_MATH = Pattern.compile("(?<![\\\\$])\\$([^$\\n]+?)\\$");
@@ -85,6 +93,7 @@ public final class LabParser {
         List<String> maths = new ArrayList<>();
         List<String> widgets = new ArrayList<>();
         List<LabQuestion> questions = new ArrayList<>();
+        Map<Integer, String> reveals = new LinkedHashMap<>(); // line -> the question a widget part waits for
         StringBuilder body = new StringBuilder();
         StringBuilder prose = new StringBuilder();
         for (int j = bodyStart; j < lines.length; j++) {
@@ -114,11 +123,18 @@ public final class LabParser {
                 }
                 JsonNode config = checkJson(content.toString(), start + 1);
                 if (widget.equals("question")) questions.add(question(config, questions, start + 1));
+                if (config.has(REVEAL_AFTER)) reveals.put(start + 1, config.get(REVEAL_AFTER).asText());
                 widgets.add(widget);
             }
             body.append(lines[start]).append('\n').append(content).append(lines[j]).append('\n');
         }
         body.append(protectMaths(prose.toString(), maths));
+        for (var reveal : reveals.entrySet()) {
+            if (questions.stream().noneMatch(q -> q.id().equals(reveal.getValue()))) {
+                throw new LabFormatException(reveal.getKey(), "\"" + REVEAL_AFTER + "\" names no question of this lab: '"
+                        + reveal.getValue() + "' (its questions are " + questions.stream().map(LabQuestion::id).toList() + ")");
+            }
+        }
 
         Node document = markdown.parse(body.toString());
         HtmlRenderer renderer = HtmlRenderer.builder()
@@ -166,14 +182,18 @@ public final class LabParser {
                 throw new LabFormatException(line, "a multiple-choice question needs \"choices\" (a list) and an"
                         + " \"answer\": the index of the right choice, from 0");
             }
-            return new LabQuestion(id, text, List.copyOf(texts), answer.asInt(), 0, 0);
+            return new LabQuestion(id, text, List.copyOf(texts), answer.asInt(), 0, 0, explanation(q));
         }
         if (!answer.isNumber()) {
             throw new LabFormatException(line, "a question needs \"choices\" and an \"answer\" index, or a numeric"
                     + " \"answer\"");
         }
         double tolerance = q.path("tolerance").asDouble(0);
-        return new LabQuestion(id, text, null, -1, answer.asDouble(), Math.abs(tolerance));
+        return new LabQuestion(id, text, null, -1, answer.asDouble(), Math.abs(tolerance), explanation(q));
+    }
+
+    private static String explanation(JsonNode q) {
+        return q.path("explanation").isTextual() ? q.get("explanation").asText() : null;
     }
 
     private JsonNode checkJson(String content, int fenceLine) throws LabFormatException {
@@ -230,6 +250,22 @@ public final class LabParser {
     }
 
     /**
+     * A question block as the page gets it: its text, choices and placeholder, and for a number whether the
+     * answer is whole (so the page reads "1,234" as the server will); the key and the explanation stay here.
+     */
+    static String publicQuestion(String config, LabQuestion question) {
+        try {
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode full = (ObjectNode) mapper.readTree(config);
+            full.retain(QUESTION_PUBLIC);
+            if (question.wholeNumber()) full.put("whole", true);
+            return mapper.writeValueAsString(full);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a question block checked when the lab was read no longer parses", e);
+        }
+    }
+
+    /**
      * Renders {@code widget:NAME} blocks as an empty element the browser fills in (a question's carries its
      * id in {@code data-question}); other code blocks as usual.
      */
@@ -260,10 +296,13 @@ public final class LabParser {
                 attrs.put("class", "lab-widget");
                 attrs.put("data-widget", info.substring(WIDGET_PREFIX.length()));
                 attrs.put("data-index", String.valueOf(count++));
+                String config = block.getLiteral();
                 if (info.equals(WIDGET_PREFIX + "question") && questionCount < questions.size()) {
-                    attrs.put("data-question", questions.get(questionCount++).id());
+                    LabQuestion question = questions.get(questionCount++);
+                    attrs.put("data-question", question.id());
+                    config = publicQuestion(config, question);
                 }
-                attrs.put("data-config", block.getLiteral());
+                attrs.put("data-config", config);
                 html.line();
                 html.tag("div", attrs);
                 html.tag("/div");

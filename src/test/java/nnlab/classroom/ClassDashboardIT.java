@@ -100,14 +100,17 @@ class ClassDashboardIT extends LiveServer {
         assertThat(students.header("Content-Type")).startsWith("text/csv");
         assertThat(students.header("Content-Disposition")).contains("attachment").contains(".csv");
         List<String> rows = students.text().lines().toList();
-        assertThat(rows.get(0)).startsWith("student,labs_visited,labs,questions_right,questions_answered,answers,jobs_run");
-        assertThat(rows).anyMatch(r -> r.startsWith("Alice,1," + LAB + ",2,2,3,1,"));
-        assertThat(rows).anyMatch(r -> r.startsWith("\"'=HYPERLINK(\"\"http://evil\"\")\",0,,0,2,2,1,"));
+        assertThat(rows.get(0))
+                .startsWith("student_id,student,labs_visited,labs,questions_right,questions_answered,answers,jobs_run");
+        String aliceId = a.get("id").asText();
+        assertThat(rows).anyMatch(r -> r.startsWith(aliceId + ",Alice,1," + LAB + ",2,2,3,1,"));
+        assertThat(rows).anyMatch(r -> r.startsWith(b.get("id").asText()
+                + ",\"'=HYPERLINK(\"\"http://evil\"\")\",0,,0,2,2,1,"));
         Api.Response answers = teacher.get("/api/classes/" + classId + "/export/answers.csv");
         List<String> answerRows = answers.text().lines().toList();
         assertThat(answerRows).hasSize(1 + 5);
-        assertThat(answerRows.get(0)).isEqualTo("student,lab,question,answer,correct,answered_at");
-        assertThat(answerRows.get(2)).startsWith("Alice," + LAB + ",q1,5e-5,true,");
+        assertThat(answerRows.get(0)).isEqualTo("student_id,student,lab,question,answer,correct,answered_at");
+        assertThat(answerRows.get(2)).startsWith(aliceId + ",Alice," + LAB + ",q1,5e-5,true,");
         assertThat(answerRows).anyMatch(r -> r.contains(",q2,'-3.65,false,"));
 
         // students and strangers are refused the instructor's view
@@ -125,6 +128,102 @@ class ClassDashboardIT extends LiveServer {
         assertThat(page.text()).contains("data-class-id=\"" + classId + "\"").contains(made.get("code").asText());
     }
 
+
+    @Test
+    void aStudentsLastAnswersAndRunsComeBackToTheirPagesAndNoOneElses() {
+        Visitor teacher = instructor();
+        String code = teacher.post("/api/classes", "{\"name\": \"reloads\"}").json().get("code").asText();
+        Visitor alice = new Visitor(port);
+        Visitor bob = new Visitor(port);
+        assertThat(alice.join(code, "Alice").status()).isEqualTo(302);
+        assertThat(bob.join(code, "Bob").status()).isEqualTo(302);
+
+        assertThat(answer(alice, "q2", "3,7").json().get("correct").asBoolean()).isFalse();
+        JsonNode right = answer(alice, "q2", "3,65").json();
+        assertThat(right.get("correct").asBoolean()).isTrue();
+        assertThat(right.get("answer").asText()).isEqualTo("3.65");
+        assertThat(right.get("explanation").asText()).contains("3.65");
+        JsonNode work = alice.get("/api/labs/" + LAB + "/work").json();
+        assertThat(work.get("stored").asBoolean()).isTrue();
+        assertThat(work.get("answers")).hasSize(1);
+        JsonNode last = work.get("answers").get(0);
+        assertThat(last.get("question").asText()).isEqualTo("q2");
+        assertThat(last.get("answer").asText()).isEqualTo("3.65");
+        assertThat(last.get("correct").asBoolean()).isTrue();
+        assertThat(last.get("explanation").asText()).contains("3.65");
+        answer(alice, "q1", "1");
+        JsonNode choice = alice.get("/api/labs/" + LAB + "/work").json().get("answers").get(1);
+        assertThat(choice.get("choice").asInt()).isEqualTo(1);
+        assertThat(choice.get("correct").asBoolean()).isFalse();
+        assertThat(choice.get("explanation").isNull()).isTrue();
+        assertThat(bob.get("/api/labs/" + LAB + "/work").json().get("answers")).isEmpty();
+
+        // the iris lab: its widget 0 is a train block, widget 1 the confusion matrix
+        String iris = "/api/labs/05-iris/";
+        String first = alice.submit(Specs.spiral(2, null));
+        String second = alice.submit(Specs.spiral(2, null));
+        String bobs = bob.submit(Specs.spiral(2, null));
+        assertThat(alice.put(iris + "runs/0", "{\"job\": \"" + first + "\"}").json().get("stored").asBoolean()).isTrue();
+        assertThat(alice.put(iris + "runs/0", "{\"job\": \"" + second + "\"}").status()).isEqualTo(200);
+        JsonNode runs = alice.get(iris + "work").json().get("runs");
+        assertThat(runs).hasSize(1);
+        assertThat(runs.get(0).get("block").asInt()).isZero();
+        assertThat(runs.get(0).get("jobId").asText()).isEqualTo(second);
+        assertThat(bob.get(iris + "work").json().get("runs")).isEmpty();
+
+        Api.Response notTrain = alice.put(iris + "runs/1", "{\"job\": \"" + first + "\"}");
+        assertThat(notTrain.status()).isEqualTo(400);
+        assertThat(notTrain.json().get("field").asText()).isEqualTo("block");
+        assertThat(alice.put(iris + "runs/0", "{\"job\": \"" + bobs + "\"}").status()).isEqualTo(403);
+        assertThat(alice.put(iris + "runs/0", "{\"job\": \"no-such-job\"}").status()).isEqualTo(404);
+        assertThat(alice.put(iris + "runs/0", "{\"job\": \"\"}").json().get("field").asText()).isEqualTo("job");
+        assertThat(alice.get(iris + "work").json().get("runs").get(0).get("jobId").asText()).isEqualTo(second);
+
+        // anyone else's page keeps its work in the browser: nothing here
+        JsonNode anonymous = new Api(port).get(iris + "work").json();
+        assertThat(anonymous.get("stored").asBoolean()).isFalse();
+        assertThat(anonymous.get("answers")).isEmpty();
+        assertThat(anonymous.get("runs")).isEmpty();
+        assertThat(new Api(port).get("/api/labs/no-such-lab/work").status()).isEqualTo(404);
+    }
+
+    @Test
+    void studentsOfTheSameNameAreToldApartByATagOfTheirIdInTheDashboardAndTheCsvs() {
+        Visitor teacher = instructor();
+        JsonNode made = teacher.post("/api/classes", "{\"name\": \"namesakes\"}").json();
+        long classId = made.get("id").asLong();
+        String code = made.get("code").asText();
+        Visitor first = new Visitor(port);
+        Visitor second = new Visitor(port);
+        Visitor other = new Visitor(port);
+        assertThat(first.join(code, "Alex").status()).isEqualTo(302);
+        assertThat(second.join(code, " alex ").status()).isEqualTo(302);
+        assertThat(other.join(code, "Bo").status()).isEqualTo(302);
+        assertThat(answer(first, "q1", "2").status()).isEqualTo(200);
+        assertThat(answer(second, "q1", "0").status()).isEqualTo(200);
+
+        JsonNode view = teacher.get("/api/classes/" + classId + "/dashboard").json();
+        List<String> labels = new ArrayList<>();
+        view.get("students").forEach(s -> {
+            String tag = "#" + Long.toString(s.get("id").asLong(), 36);
+            assertThat(s.get("tag").asText()).isEqualTo(tag);
+            String expected = s.get("name").asText().equals("Bo") ? "Bo" : s.get("name").asText() + " " + tag;
+            assertThat(s.get("label").asText()).isEqualTo(expected);
+            labels.add(s.get("label").asText());
+        });
+        assertThat(labels).hasSize(3).doesNotHaveDuplicates();
+
+        List<String> students = teacher.get("/api/classes/" + classId + "/export/students.csv").text().lines().toList();
+        List<String> answers = teacher.get("/api/classes/" + classId + "/export/answers.csv").text().lines().toList();
+        assertThat(students).hasSize(4);
+        assertThat(answers).hasSize(3);
+        view.get("students").forEach(s -> {
+            String idAndLabel = s.get("id").asText() + "," + s.get("label").asText() + ",";
+            assertThat(students).filteredOn(r -> r.startsWith(idAndLabel)).hasSize(1);
+            int answered = s.get("name").asText().equals("Bo") ? 0 : 1;
+            assertThat(answers).filteredOn(r -> r.startsWith(idAndLabel)).hasSize(answered);
+        });
+    }
 
     @Test
     void labsTheClassDoesNotSeeTakeNoAnswersOrHeartbeatsAndLeaveTheDashboard() {

@@ -41,9 +41,15 @@ abstract class LabBrowserTest extends DefaultLimitsServer {
         if (browser != null) browser.close();
     }
 
-    /** Opens a lab page and waits until every widget block has mounted; none may have failed. */
+    /**
+     * Opens a lab page as on a first visit and waits until every widget block has mounted; none may have failed.
+     * An anonymous visitor's page keeps its answers and runs in the browser: they are cleared first, so that no
+     * run of an earlier test comes back.
+     */
     void open(String path) {
-        driver.get("http://localhost:" + port + path);
+        String site = "http://localhost:" + port;
+        if (driver.getCurrentUrl().startsWith(site)) js("localStorage.clear()");
+        driver.get(site + path);
         waitUntil(d -> "true".equals(js("return document.body.dataset.widgetsReady || ''")));
         assertThat(driver.findElements(By.cssSelector(".widget-failed"))).isEmpty();
     }
@@ -54,6 +60,11 @@ abstract class LabBrowserTest extends DefaultLimitsServer {
 
     void waitUntil(Function<WebDriver, Boolean> condition) {
         new WebDriverWait(driver, waitLimit()).pollingEvery(Duration.ofMillis(100)).until(condition);
+    }
+
+    /** Waits for the server's verdict on a question block's last answer ("right" or "wrong"). */
+    void waitForVerdict(WebElement question, String verdict) {
+        waitUntil(d -> question.findElement(By.cssSelector(".verdict")).getAttribute("class").contains(verdict));
     }
 
     Path screenshot(String name, WebElement at) throws Exception {

@@ -171,11 +171,11 @@ class LabExercisesBrowserIT extends LabBrowserTest {
                 .filter(q -> q.getText().contains("two hidden layers of 8 units")).findFirst().orElseThrow();
         question.findElement(By.cssSelector("input.answer")).sendKeys("97");
         question.findElement(By.cssSelector("button.check")).click();
-        assertThat(question.findElement(By.cssSelector(".verdict")).getAttribute("class")).contains("wrong");
+        waitForVerdict(question, "wrong");
         question.findElement(By.cssSelector("input.answer")).clear();
         question.findElement(By.cssSelector("input.answer")).sendKeys("105");
         question.findElement(By.cssSelector("button.check")).click();
-        assertThat(question.findElement(By.cssSelector(".verdict")).getAttribute("class")).contains("right");
+        waitForVerdict(question, "right");
         assertThat(question.findElement(By.cssSelector(".explanation")).getText()).contains("24 + 72 + 9 = 105");
     }
 

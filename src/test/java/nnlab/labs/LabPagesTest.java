@@ -2,13 +2,19 @@ package nnlab.labs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 import nnlab.identity.Person;
 import nnlab.identity.PersonAuthentication;
 import org.junit.jupiter.api.Test;
@@ -18,6 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.util.HtmlUtils;
 
 /** The lab pages over MVC: the index in order, every lab rendered, a broken file named with its line. */
 @SpringBootTest(properties = {
@@ -53,6 +60,74 @@ class LabPagesTest {
         var signedIn = new SecurityContextImpl(new PersonAuthentication(Person.instructor("teacher")));
         return mvc.perform(get(path).sessionAttr(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, signedIn))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    private static final Pattern CONFIG = Pattern.compile(
+            "data-widget=\"([a-z]+)\"[^>]*?data-config=\"([^\"]*)\"");
+
+    /** A widget block as the page holds it: its widget's name and its settings. */
+    private record Block(String widget, JsonNode config) {
+    }
+
+    private static List<Block> configs(String html) throws Exception {
+        var json = new ObjectMapper();
+        List<Block> found = new ArrayList<>();
+        var m = CONFIG.matcher(html);
+        while (m.find()) {
+            String text = HtmlUtils.htmlUnescape(m.group(2));
+            found.add(new Block(m.group(1), json.readTree(text)));
+        }
+        return found;
+    }
+
+    @Test
+    void noLabPageHoldsAnAnswerKeyAndTheServerStillChecksEveryQuestion() throws Exception {
+        LabParser parser = new LabParser();
+        int questions = 0;
+        for (Path f : LabParserTest.labFiles()) {
+            Lab lab = parser.parse(f.getFileName().toString(), Files.readString(f));
+            String html = page("/labs/" + lab.slug(), 200);
+            var blocks = configs(html);
+            assertThat(blocks).as(lab.slug()).hasSize(lab.widgets().size());
+            var asked = blocks.stream().filter(b -> b.widget().equals("question")).map(Block::config).toList();
+            assertThat(asked).hasSize(lab.questions().size());
+            for (int i = 0; i < asked.size(); i++) {
+                var config = asked.get(i);
+                LabQuestion q = lab.questions().get(i);
+                String where = lab.slug() + " " + q.id();
+                assertThat(config.get("question").asText()).as(where).isEqualTo(q.text());
+                assertThat(config.has("answer") || config.has("tolerance") || config.has("explanation")).as(where).isFalse();
+                List<String> names = new ArrayList<>();
+                config.fieldNames().forEachRemaining(names::add);
+                assertThat(names).as(where).isSubsetOf("question", "choices", "placeholder", "whole");
+                if (q.explanation() != null) assertThat(html).as(where).doesNotContain(
+                        HtmlUtils.htmlEscape(q.explanation()));
+
+                // the server alone says right or wrong, and gives the explanation with a right answer
+                String right = q.isChoice() ? String.valueOf(q.rightChoice()) : String.valueOf(q.number());
+                String wrong = q.isChoice() ? String.valueOf((q.rightChoice() + 1) % q.choices().size())
+                        : String.valueOf(q.number() + q.tolerance() + 1);
+                var rightVerdict = answer(lab.slug(), q.id(), right);
+                assertThat(rightVerdict.get("correct").asBoolean()).as(where).isTrue();
+                if (q.explanation() != null) assertThat(rightVerdict.get("explanation").asText()).isEqualTo(q.explanation());
+                var wrongVerdict = answer(lab.slug(), q.id(), wrong);
+                assertThat(wrongVerdict.get("correct").asBoolean()).as(where).isFalse();
+                assertThat(wrongVerdict.get("explanation").isNull()).as(where).isTrue();
+                questions++;
+            }
+        }
+        assertThat(questions).isGreaterThan(20);
+    }
+
+    private int asking;
+
+    /** An anonymous visitor's answer; each from its own client, so that no rate limit counts them together. */
+    private JsonNode answer(String lab, String question, String answer) throws Exception {
+        String body = "{\"question\": \"" + question + "\", \"answer\": \"" + answer + "\"}";
+        String text = mvc.perform(post("/api/labs/" + lab + "/answers").contentType("application/json").content(body)
+                        .header("X-Nnlab-Client", "key-check-" + (asking++ / 20)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return new ObjectMapper().readTree(text);
     }
 
     @Test

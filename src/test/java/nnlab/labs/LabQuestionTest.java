@@ -22,12 +22,30 @@ class LabQuestionTest {
 
     @Test
     void questionsAreNumberedInPageOrderUnlessTheyHaveAnId() throws Exception {
-        Lab lab = lab("{\"question\": \"a?\", \"choices\": [\"x\", \"y\"], \"answer\": 1}",
+        Lab lab = lab("{\"question\": \"a?\", \"choices\": [\"x\", \"y\"], \"answer\": 1, \"explanation\": \"Because.\"}",
                 "{\"id\": \"params\", \"question\": \"b?\", \"answer\": 283}",
                 "{\"question\": \"c?\", \"answer\": 0.25, \"tolerance\": 0.001}");
         assertThat(lab.questions()).extracting(LabQuestion::id).containsExactly("q1", "params", "q3");
         // the page's blocks carry the same ids, so the browser posts answers under them
         assertThat(lab.html()).contains("data-question=\"q1\"", "data-question=\"params\"", "data-question=\"q3\"");
+        // the page gets the question, never its key, tolerance or explanation; a whole number's question says so
+        assertThat(lab.html()).doesNotContain("answer", "283", "0.25", "tolerance", "Because")
+                .contains("{&quot;question&quot;:&quot;b?&quot;,&quot;whole&quot;:true}")
+                .contains("{&quot;question&quot;:&quot;c?&quot;}");
+        assertThat(lab.question("q1").orElseThrow().explanation()).isEqualTo("Because.");
+    }
+
+    @Test
+    void aWidgetMayWaitForAQuestionOfItsLabOnly() throws Exception {
+        String plot = "```widget:plot\n{\"kind\": \"loss-1d\", \"revealAfter\": \"%s\"}\n```\n\n";
+        String question = "```widget:question\n{\"id\": \"minimum\", \"question\": \"w*?\", \"answer\": 3.65}\n```\n";
+        String head = "---\ntitle: T\norder: 1\nsummary: s\n---\n";
+        Lab lab = parser.parse("t.md", head + plot.formatted("minimum") + question);
+        assertThat(lab.html()).contains("&quot;revealAfter&quot;: &quot;minimum&quot;");
+        assertThatThrownBy(() -> parser.parse("t.md", head + plot.formatted("q7") + question))
+                .isInstanceOf(LabFormatException.class).hasMessageContaining("revealAfter")
+                .hasMessageContaining("'q7'").hasMessageContaining("[minimum]")
+                .satisfies(e -> assertThat(((LabFormatException) e).line()).isEqualTo(6));
     }
 
     @Test
@@ -51,6 +69,11 @@ class LabQuestionTest {
 
         LabQuestion minimum = lab.question("q3").orElseThrow();
         assertThat(minimum.check("3.66").orElseThrow().correct()).isTrue();
+        // a decimal comma is a decimal mark, never a thousands separator: "3,65" is 3.65, shown as such
+        assertThat(minimum.check("3,65")).contains(new LabQuestion.Checked("3.65", true));
+        assertThat(minimum.check("3,650")).contains(new LabQuestion.Checked("3.650", true));
+        assertThat(minimum.check("3 65")).isEmpty();
+        assertThat(count.check("109.386")).contains(new LabQuestion.Checked("109386", true));
         assertThat(minimum.check("3.7").orElseThrow().correct()).isFalse();
         assertThat(minimum.check("-3.65").orElseThrow().correct()).isFalse();
     }

@@ -369,7 +369,8 @@ final class HostileRequests {
     }
 
     String real(String path) {
-        return path.replaceAll("\\{[^}]+}", realId(path));
+        // a lab's train block is its place among the lab's widgets: the first widget's
+        return path.replace("{block}", "0").replaceAll("\\{[^}]+}", realId(path));
     }
 
     private String realId(String path) {

@@ -158,6 +158,15 @@ class PostgresRoundTripIT extends LiveServer {
         String job = alice.submit(Specs.spiral(3, null));
         alice.awaitSucceeded(job);
         assertThat(teacher.get("/api/jobs?classId=" + classId).json().findValuesAsText("id")).containsExactly(job);
+        // a train block's last run, kept (then replaced) for the page's next load
+        String runs = "/api/labs/04-xor/runs/" + firstTrainBlock("04-xor");
+        for (int i = 0; i < 2; i++) {
+            Api.Response kept = alice.put(runs, "{\"job\": \"" + job + "\"}");
+            assertThat(kept.status()).as(kept.text()).isEqualTo(200);
+            assertThat(kept.json().get("stored").asBoolean()).isTrue();
+        }
+        assertThat(alice.get("/api/labs/04-xor/work").json().get("runs").get(0).get("jobId").asText()).isEqualTo(job);
+        assertThat(alice.get("/api/labs/" + LAB + "/work").json().get("answers")).hasSize(2);
 
         JsonNode view = teacher.get("/api/classes/" + classId + "/dashboard").json();
         JsonNode a = view.get("students").get(0);
@@ -172,10 +181,11 @@ class PostgresRoundTripIT extends LiveServer {
 
         List<String> students = teacher.get("/api/classes/" + classId + "/export/students.csv").text().lines().toList();
         assertThat(students).hasSize(2);
-        assertThat(students.get(1)).startsWith("Alice,1," + LAB + ",2,2,3,1,");
+        String aliceId = a.get("id").asText();
+        assertThat(students.get(1)).startsWith(aliceId + ",Alice,1," + LAB + ",2,2,3,1,");
         List<String> answers = teacher.get("/api/classes/" + classId + "/export/answers.csv").text().lines().toList();
         assertThat(answers).hasSize(1 + 3);
-        assertThat(answers.get(1)).startsWith("Alice," + LAB + ",q1,");
+        assertThat(answers.get(1)).startsWith(aliceId + ",Alice," + LAB + ",q1,");
         assertThat(answers.get(1)).contains(",false,");
         assertThat(answers.get(2)).contains(",q1,5e-5,true,");
     }
@@ -223,6 +233,16 @@ class PostgresRoundTripIT extends LiveServer {
             assertThat(there.get("status").asText()).isEqualTo("SUCCEEDED");
             assertThat(carolThere.get("/api/jobs/" + job + "/metrics").json()).hasSize(2);
             assertThat(carolThere.get("/api/jobs").json().findValuesAsText("id")).containsExactly(job);
+        }
+    }
+
+    /** The place of a lab's first train block among its widgets, as the lab file has it. */
+    private static int firstTrainBlock(String lab) {
+        try {
+            String text = java.nio.file.Files.readString(java.nio.file.Path.of("notebooks-content", lab + ".md"));
+            return new nnlab.labs.LabParser().parse(lab + ".md", text).widgets().indexOf("train");
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read lab " + lab, e);
         }
     }
 

@@ -74,8 +74,7 @@ public class ClassDashboard {
         Classroom classroom = classroom(classId);
         Instant now = Instant.now();
         List<Student> roster = students.inClass(classId);
-        Map<Long, String> names = new HashMap<>();
-        roster.forEach(s -> names.put(s.id(), s.displayName()));
+        Map<Long, String> names = StudentLabels.of(roster);
 
         Map<Long, ProgressRepository.Whereabouts> where = new HashMap<>();
         progress.whereabouts(classId).forEach(w -> where.put(w.studentId(), w));
@@ -115,7 +114,8 @@ public class ClassDashboard {
                 if (a.correct()) right.add(a.lab() + "/" + a.question());
             }
             String page = w == null ? null : w.page();
-            rows.add(new DashboardView.StudentRow(s.id(), s.displayName(), on, page, title(page), lastSeen,
+            rows.add(new DashboardView.StudentRow(s.id(), s.displayName(), StudentLabels.tag(s.id()),
+                    names.get(s.id()), on, page, title(page), lastSeen,
                     visited.getOrDefault(s.id(), List.of()), right.size(), tried.size(), given.size(),
                     jobsRun.getOrDefault(Person.studentKey(s.id()), 0L), recent.getOrDefault(s.id(), List.of())));
         }

@@ -41,27 +41,29 @@ public class DashboardController {
 
 
     @GetMapping("/export/students.csv")
-    @Operation(summary = "per student: name, labs visited, questions right of those answered, answers, jobs run")
+    @Operation(summary = "per student: id, name (with a tag of the id when names repeat), labs visited, questions"
+            + " right of those answered, answers, jobs run")
     public ResponseEntity<String> students(@PathVariable long id) {
         DashboardView view = dashboard.view(id);
-        Csv csv = new Csv().row("student", "labs_visited", "labs", "questions_right",
+        Csv csv = new Csv().row("student_id", "student", "labs_visited", "labs", "questions_right",
                 "questions_answered", "answers", "jobs_run", "last_seen", "page");
         for (DashboardView.StudentRow s : view.students()) {
-            csv.row(s.name(), s.labsVisited().size(), String.join(" ", s.labsVisited()), s.questionsRight(),
+            csv.row(s.id(), s.label(), s.labsVisited().size(), String.join(" ", s.labsVisited()), s.questionsRight(),
                     s.questionsTried(), s.answers(), s.jobsRun(), s.lastSeen(), s.page());
         }
         return attachment(view.classroom(), "students", csv);
     }
 
     @GetMapping("/export/answers.csv")
-    @Operation(summary = "every answer of the class's students, oldest first: student, lab, question, answer, correct, time")
+    @Operation(summary = "every answer of the class's students, oldest first: student id, student, lab, question,"
+            + " answer, correct, time")
     public ResponseEntity<String> answers(@PathVariable long id) {
         DashboardView view = dashboard.view(id);
         Map<Long, String> names = new HashMap<>();
-        view.students().forEach(s -> names.put(s.id(), s.name()));
-        Csv csv = new Csv().row("student", "lab", "question", "answer", "correct", "answered_at");
+        view.students().forEach(s -> names.put(s.id(), s.label()));
+        Csv csv = new Csv().row("student_id", "student", "lab", "question", "answer", "correct", "answered_at");
         for (ProgressRepository.Answer a : progress.answers(id)) {
-            csv.row(names.get(a.studentId()), a.lab(), a.question(), a.answer(), a.correct(), a.answeredAt());
+            csv.row(a.studentId(), names.get(a.studentId()), a.lab(), a.question(), a.answer(), a.correct(), a.answeredAt());
         }
         return attachment(view.classroom(), "answers", csv);
     }

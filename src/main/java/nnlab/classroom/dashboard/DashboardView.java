@@ -17,6 +17,9 @@ public record DashboardView(Classroom classroom, Instant at, int online, List<St
                             List<QuestionStats> questions, List<JobRow> queue) {
 
     /**
+     * @param tag            a short mark of the student's id ("#3f"), the same in every view and export
+     * @param label          the name as the dashboard and the CSVs show it: with the tag when another student
+     *                       of the class has the same name (ignoring case and spaces), else the name alone
      * @param page           the lab slug or "playground" of the student's last heartbeat
      * @param pageTitle      that lab's title, or "Playground"
      * @param labsVisited    slugs of the labs the student opened, first visit first
@@ -26,7 +29,7 @@ public record DashboardView(Classroom classroom, Instant at, int online, List<St
      * @param jobsRun        jobs the student submitted in this class
      * @param jobs           their newest jobs with the latest metrics, newest first
      */
-    public record StudentRow(long id, String name, boolean online, String page, String pageTitle, Instant lastSeen,
+    public record StudentRow(long id, String name, String tag, String label, boolean online, String page, String pageTitle, Instant lastSeen,
                              List<String> labsVisited, int questionsRight, int questionsTried, int answers,
                              long jobsRun, List<JobRow> jobs) {
     }
@@ -34,6 +37,7 @@ public record DashboardView(Classroom classroom, Instant at, int online, List<St
     /**
      * A job with its latest metrics.
      *
+     * @param student  the student's label (see {@link StudentRow#label})
      * @param epoch    the last finished epoch; null before the first
      * @param loss     that epoch's training loss
      * @param accuracy that epoch's training accuracy; null for regression

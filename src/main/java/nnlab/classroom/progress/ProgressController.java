@@ -6,10 +6,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import nnlab.classroom.ClassroomProperties;
 import nnlab.identity.AnonymousAddressLimits;
 import nnlab.identity.Person;
+import nnlab.jobs.JobService;
+import nnlab.platform.InvalidInputException;
 import nnlab.platform.PerCallerRateLimit;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,9 +31,12 @@ public class ProgressController {
     private final PerCallerRateLimit heartbeats;
     private final PerCallerRateLimit answers;
     private final AnonymousAddressLimits addresses;
+    private final JobService jobs;
 
-    public ProgressController(ProgressService progress, ClassroomProperties properties, AnonymousAddressLimits addresses) {
+    public ProgressController(ProgressService progress, ClassroomProperties properties, AnonymousAddressLimits addresses,
+                              JobService jobs) {
         this.progress = progress;
+        this.jobs = jobs;
         this.addresses = addresses;
         this.heartbeats = new PerCallerRateLimit("nnlab.classroom.heartbeats-per-minute",
                 properties.heartbeatsPerMinute());
@@ -55,6 +62,38 @@ public class ProgressController {
         answers.acquire(caller(who), "answers");
         addresses.answer(who, http);
         return progress.answer(who, lab, request.question(), request.answer());
+    }
+
+    @GetMapping("/api/labs/{lab}/work")
+    @Operation(summary = "a student's work in a lab, for the page to show again after a reload: the last answer to"
+            + " each question (with the explanation when right) and the last job of each train block; empty with"
+            + " stored false for callers who are not students")
+    public ProgressService.LabWork work(@PathVariable String lab, @AuthenticationPrincipal Person who) {
+        return progress.work(who, lab);
+    }
+
+    /** @param job the id of the job the block ran last */
+    public record RunRequest(String job) {
+    }
+
+    /** @param stored false for callers who are not students (their page keeps the run in the browser) */
+    public record RunRecorded(String lab, int block, String job, boolean stored) {
+    }
+
+    @PutMapping("/api/labs/{lab}/runs/{block}")
+    @Operation(summary = "a train block (its place among the lab's widgets, from 0) ran this job: a student's page"
+            + " follows it again after a reload")
+    public RunRecorded run(@PathVariable String lab, @PathVariable int block, @RequestBody RunRequest request,
+                           @AuthenticationPrincipal Person who, HttpServletRequest http) {
+        answers.acquire(caller(who), "answers");
+        addresses.answer(who, http);
+        progress.checkTrainBlock(who, lab, block);
+        String job = request.job();
+        InvalidInputException.require(job != null && !job.isBlank() && job.length() <= 64, "job",
+                "must be the id of one of your jobs");
+        if (who == null || !who.isStudent()) return new RunRecorded(lab, block, job, false);
+        boolean stored = progress.lastRun(who, lab, block, jobs.reach(who, job));
+        return new RunRecorded(lab, block, job, stored);
     }
 
     @PostMapping("/api/progress")

@@ -41,6 +41,41 @@ public class ProgressRepository {
                 .param("s", studentId).param("lab", lab).param("q", question).query(Integer.class).single();
     }
 
+    /** A student's answers in one lab, oldest first. */
+    public List<Answer> answersIn(long studentId, String lab) {
+        return jdbc.sql("select * from lab_answer where student_id = :s and lab = :lab order by answered_at, id")
+                .param("s", studentId).param("lab", lab)
+                .query((rs, n) -> new Answer(rs.getLong("student_id"), rs.getString("lab"), rs.getString("question"),
+                        rs.getString("answer"), rs.getBoolean("correct"),
+                        Instant.ofEpochMilli(rs.getLong("answered_at")))).list();
+    }
+
+    /** The last job of a lab's train block (its place among the lab's widgets). */
+    public record Run(int block, String jobId) {
+    }
+
+    /** Keeps this job as the block's last run, in place of the one before. */
+    public void lastRun(long studentId, String lab, int block, String jobId, Instant at) {
+        int updated = jdbc.sql("update lab_run set job_id = :j, ran_at = :t where student_id = :s and lab = :lab"
+                        + " and block = :b")
+                .param("j", jobId).param("t", at.toEpochMilli()).param("s", studentId).param("lab", lab)
+                .param("b", block).update();
+        if (updated > 0) return;
+        try {
+            jdbc.sql("insert into lab_run (student_id, lab, block, job_id, ran_at) values (:s, :lab, :b, :j, :t)")
+                    .param("s", studentId).param("lab", lab).param("b", block).param("j", jobId)
+                    .param("t", at.toEpochMilli()).update();
+        } catch (DuplicateKeyException e) {
+            // another tab of the same student ran the block at the same moment: its job counts as the last
+        }
+    }
+
+    public List<Run> lastRuns(long studentId, String lab) {
+        return jdbc.sql("select block, job_id from lab_run where student_id = :s and lab = :lab order by block")
+                .param("s", studentId).param("lab", lab)
+                .query((rs, n) -> new Run(rs.getInt("block"), rs.getString("job_id"))).list();
+    }
+
     /** Every answer given in the class, oldest first. */
     public List<Answer> answers(long classId) {
         return jdbc.sql("select * from lab_answer where class_id = :c order by answered_at, id").param("c", classId)

@@ -2,6 +2,8 @@ package nnlab.classroom.progress;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -10,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import nnlab.classroom.ClassActivity;
 import nnlab.classroom.ClassroomProperties;
 import nnlab.identity.Person;
+import nnlab.jobs.ReachableJob;
 import nnlab.labs.Lab;
 import nnlab.labs.LabCatalog;
 import nnlab.labs.LabQuestion;
@@ -58,16 +61,18 @@ public class ProgressService implements SmartLifecycle {
     }
 
     /**
-     * @param answer what was stored and is shown to the instructor (the choice's text, or the number)
-     * @param stored false for callers who are not students, and past {@value #MAX_KEPT_ANSWERS} answers of a
-     *               student to one question (such answers are checked only)
+     * @param answer      what was stored and is shown to the instructor (the choice's text, or the number read:
+     *                    "3,65" as 3.65)
+     * @param stored      false for callers who are not students, and past {@value #MAX_KEPT_ANSWERS} answers of a
+     *                    student to one question (such answers are checked only)
+     * @param explanation the question's explanation, once the answer is right; else null
      */
-    public record Verdict(String lab, String question, boolean correct, String answer, boolean stored) {
+    public record Verdict(String lab, String question, boolean correct, String answer, boolean stored,
+                          String explanation) {
     }
 
     public Verdict answer(Person who, String labSlug, String questionId, String given) {
-        Lab lab = lab(labSlug);
-        if (!visibility.slugsVisibleTo(who).test(lab.slug())) throw noLab(labSlug);
+        Lab lab = visibleLab(who, labSlug);
         LabQuestion question = lab.question(questionId == null ? "" : questionId).orElseThrow(() ->
                 new InvalidInputException("question", "lab '" + lab.slug() + "' has no question '" + questionId
                         + "'; its questions are " + lab.questions().stream().map(LabQuestion::id).toList()));
@@ -84,7 +89,71 @@ public class ProgressService implements SmartLifecycle {
                     checked.answer(), checked.correct(), Instant.now()));
             events.publishEvent(new ClassActivity(who.classId()));
         }
-        return new Verdict(lab.slug(), question.id(), checked.correct(), checked.answer(), kept);
+        return new Verdict(lab.slug(), question.id(), checked.correct(), checked.answer(), kept,
+                checked.correct() ? question.explanation() : null);
+    }
+
+    /**
+     * A student's last answer to a question, as the page shows it again after a reload.
+     *
+     * @param choice      the index of the choice given (null for a number question, or a choice no longer in the lab)
+     * @param explanation the question's explanation when the answer is right
+     */
+    public record SavedAnswer(String question, String answer, Integer choice, boolean correct, String explanation) {
+    }
+
+    /**
+     * What a student did in a lab: their last answer to each of its questions and the last job of each train
+     * block. {@code stored} is false for callers who are not students: nothing of theirs is kept here (their
+     * page keeps it in the browser).
+     */
+    public record LabWork(String lab, boolean stored, List<SavedAnswer> answers, List<ProgressRepository.Run> runs) {
+    }
+
+    public LabWork work(Person who, String labSlug) {
+        Lab lab = visibleLab(who, labSlug);
+        if (who == null || !who.isStudent()) return new LabWork(lab.slug(), false, List.of(), List.of());
+        long id = Long.parseLong(who.id());
+        Map<String, SavedAnswer> last = new LinkedHashMap<>();
+        for (ProgressRepository.Answer a : repository.answersIn(id, lab.slug())) {
+            lab.question(a.question()).ifPresent(q -> {
+                int choice = q.isChoice() ? q.choices().indexOf(a.answer()) : -1;
+                last.put(q.id(), new SavedAnswer(q.id(), a.answer(), choice < 0 ? null : choice, a.correct(),
+                        a.correct() ? q.explanation() : null));
+            });
+        }
+        List<ProgressRepository.Run> runs = repository.lastRuns(id, lab.slug()).stream()
+                .filter(r -> isTrainBlock(lab, r.block())).toList();
+        return new LabWork(lab.slug(), true, List.copyOf(last.values()), runs);
+    }
+
+    /** Refuses a block that is not one of the lab's train blocks (its place among the lab's widgets, from 0). */
+    public void checkTrainBlock(Person who, String labSlug, int block) {
+        Lab lab = visibleLab(who, labSlug);
+        InvalidInputException.require(isTrainBlock(lab, block), "block", "must be the place (from 0) of one of the"
+                + " train blocks of lab '" + lab.slug() + "' among its widgets, was " + block);
+    }
+
+    /**
+     * Keeps a student's job as the last run of a lab's train block; the job is one the student reaches.
+     *
+     * @return true when stored (students only)
+     */
+    public boolean lastRun(Person who, String labSlug, int block, ReachableJob job) {
+        checkTrainBlock(who, labSlug, block);
+        if (who == null || !who.isStudent()) return false;
+        repository.lastRun(Long.parseLong(who.id()), lab(labSlug).slug(), block, job.id(), Instant.now());
+        return true;
+    }
+
+    private static boolean isTrainBlock(Lab lab, int block) {
+        return block >= 0 && block < lab.widgets().size() && lab.widgets().get(block).equals("train");
+    }
+
+    private Lab visibleLab(Person who, String labSlug) {
+        Lab lab = lab(labSlug);
+        if (!visibility.slugsVisibleTo(who).test(lab.slug())) throw noLab(labSlug);
+        return lab;
     }
 
     /**
