@@ -64,7 +64,7 @@ export class LabPage {
    */
   revealAfter(question, part) {
     if (this.right.has(question)) return;
-    const stand = el('p', 'reveal-note', 'Shown once the question below is answered right.');
+    const stand = el('p', 'reveal-note', 'Shown once its question is answered right.');
     stand.dataset.revealAfter = question;
     part.replaceWith(stand);
     this.waiting.push({ question, part, stand });

@@ -2,8 +2,8 @@
 // layer (a Flatten row with 0 parameters first for image input), then the Total / Trainable / Non-trainable
 // params lines. {"inputs": 10, "layers": [20, 3] or [{"units": 20, "activation": "relu"}, …], "inputShape":
 // [28, 28] (image input: flattened first), "editable": true (a field to try other shapes, "10, 20, 3": the
-// input width, then each layer's units), "reveal": a question's id (the figures answer it: they stay folded
-// until the student asks for them, and the element carries data-reveal for the page)}. summaryTable() also draws the server's summary of a job (train blocks).
+// input width, then each layer's units)}; a block whose figures answer a
+// question names it in "revealAfter", like any widget. summaryTable() also draws the server's summary of a job (train blocks).
 
 import { parameterLines, summaryOf } from '../keras.js';
 import { el } from '../page.js';
@@ -44,7 +44,6 @@ export function parseShape(text) {
 export function mount(host, cfg) {
   const layers = (cfg.layers || []).map((l) => (typeof l === 'number' ? { units: l } : l));
   if (!Number.isInteger(cfg.inputs) || !layers.length) throw new Error('a summary block needs "inputs" and "layers"');
-  if (cfg.reveal) host.dataset.reveal = cfg.reveal;
   const box = el('div', 'summary-widget');
   const table = el('div', 'model-summary-box');
   const error = el('p', 'error');
@@ -82,11 +81,4 @@ export function mount(host, cfg) {
   }
   box.append(error, table);
   show(cfg.inputs, layers);
-  if (cfg.reveal) {
-    const unfold = el('button', 'reveal', 'Show the summary (it gives the answer to the question above)');
-    unfold.type = 'button';
-    box.hidden = true;
-    unfold.addEventListener('click', () => { box.hidden = false; unfold.remove(); });
-    host.insertBefore(unfold, box);
-  }
 }

@@ -87,7 +87,7 @@ class LabTrustBrowserIT extends LiveServer {
         assertThat(driver.findElements(By.cssSelector(".best"))).as("w* is not in the page").isEmpty();
         assertThat((String) browser.js("return document.body.textContent")).doesNotContain("The minimum is at w*");
         assertThat(driver.findElement(By.cssSelector("[data-widget=plot] .reveal-note")).getText())
-                .isEqualTo("Shown once the question below is answered right.");
+                .isEqualTo("Shown once its question is answered right.");
 
         WebElement minimum = question("q2");
         answer(minimum, "365");

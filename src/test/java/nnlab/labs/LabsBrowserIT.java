@@ -55,11 +55,15 @@ class LabsBrowserIT extends LabBrowserTest {
     void lab5SummaryCountsAnyShapeWithoutData() throws Exception {
         open("/labs/05-iris");
         WebElement block = driver.findElement(By.cssSelector("[data-widget=summary]"));
-        assertThat(block.getAttribute("data-reveal")).isEqualTo("q1");
+        // the figures answer the question above (283): out of the page until it is answered right
+        assertThat(block.findElements(By.cssSelector(".summary-widget"))).isEmpty();
+        assertThat(block.findElement(By.cssSelector(".reveal-note")).getText()).contains("answered right");
+        WebElement question = driver.findElements(By.cssSelector("[data-widget=question]")).get(0);
+        question.findElement(By.cssSelector("input.answer")).sendKeys("283");
+        question.findElement(By.cssSelector("button.check")).click();
+        waitForVerdict(question, "right");
+        waitUntil(d -> !block.findElements(By.cssSelector(".summary-widget")).isEmpty());
         WebElement box = block.findElement(By.cssSelector(".summary-widget"));
-        // the figures answer the question above: folded until asked for
-        assertThat(box.isDisplayed()).isFalse();
-        block.findElement(By.cssSelector("button.reveal")).click();
         assertThat(box.isDisplayed()).isTrue();
         assertThat(block.findElements(By.cssSelector(".model-summary tr.layer td.num"))).extracting(WebElement::getText)
                 .containsExactly("220", "63");
