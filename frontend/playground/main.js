@@ -11,7 +11,11 @@ import { pageRunner, untilReady } from '../shared/run.js';
 import { argmax, classColor, color } from '../shared/draw/colors.js';
 import { clearMap, drawClassMap, drawClassProbability, drawMap } from '../shared/draw/heatmap.js';
 import { drawLossChart, drawPoints, featureMap } from './render.js';
-import { buildNetwork } from './network.js';
+import { buildNetwork, networkWidth } from './network.js';
+import { drawLegend } from './legend.js';
+import { valueOf, withEdit } from './edit.js';
+import { persist, plainWords, say } from './refusals.js';
+import { preview } from './preview.js';
 import { MAX_FILE_BYTES, readWeights } from './weights.js';
 import { MAX_CSV_BYTES, MAX_POINTS, parseCsv } from './points.js';
 
@@ -24,6 +28,7 @@ let state = fromHash(location.hash);
 const run = {
   jobId: null, job: null, ready: Promise.resolve(), running: false, offset: 0, continued: null, points: null, history: [], epoch: 0,
   grid: null, weights: null, initialOutput: null, hover: null, dirty: true, generation: 0,
+  evaluation: null, // the losses and accuracies of hand-edited weights (a preview), until the next epoch
   customPoints: null, // [[x1, x2, label], …] clicked or uploaded; null: the generated set
   pinned: null, // a run kept for comparison: its history, and what it was
 };
@@ -70,6 +75,7 @@ function showControls() {
   $('discretize').checked = state.discretize;
   $('initZero').checked = state.initZero;
   $('layerCount').textContent = String(state.networkShape.length);
+  $('layerWord').textContent = state.networkShape.length === 1 ? 'hidden layer' : 'hidden layers';
   $('addLayer').disabled = state.networkShape.length >= MAX_LAYERS;
   $('removeLayer').disabled = state.networkShape.length === 0;
   const sets = $('datasets');
@@ -98,13 +104,33 @@ function showControls() {
       while (all.length && all[all.length - 1] === '') all.pop();
       change({ layerActivations: all });
     },
-    editWeight(layer, input, unit, value) { editWeight(layer, input, unit, value); },
+    editing() { pauseForEdit(); },
+    edit(target, value) { edit(target, value); },
     hover(layer, unit) { run.hover = layer === null ? null : [layer, unit]; run.dirty = true; },
-  });
+  }, networkRoom());
   for (const id of FEATURES) drawMap(view.inputs[id], featureMap(id, GRID), GRID, (v) => v);
   for (const el of document.querySelectorAll('[data-control]')) el.hidden = state.hide.includes(el.dataset.control);
   document.body.classList.toggle('hide-features', state.hide.includes('features'));
+  showPointsMode();
   run.dirty = true;
+}
+
+/**
+ * The width the network may take: what the page leaves between the data and the output columns, or, when the
+ * network would be too cramped there, the row beside the data (the output column then goes below).
+ */
+function networkRoom() {
+  const main = document.querySelector('main');
+  main.classList.remove('output-below'); // the output column's own width
+  const style = getComputedStyle(main);
+  const gap = parseFloat(style.columnGap) || 0;
+  const inner = main.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  const data = document.querySelector('section.data').offsetWidth + gap;
+  const labels = parseFloat(getComputedStyle(document.querySelector('section.network')).paddingLeft) || 0;
+  const beside = inner - data - labels - $('output').offsetWidth - gap;
+  const fits = beside >= networkWidth(state, 0); // at the narrowest spacing
+  main.classList.toggle('output-below', !fits);
+  return fits ? beside : inner - data - labels;
 }
 
 /** Applies changes; anything but the learning rate and the display options starts a new job. */
@@ -112,7 +138,7 @@ function change(changes) {
   const live = ['learningRate', 'showTestData', 'discretize', 'hide'];
   const restart = Object.keys(changes).some((k) => !live.includes(k));
   // other data, or other classes: the points of one's own go
-  if (['dataset', 'seed', 'problem', 'classes', 'noise'].some((k) => k in changes)) run.customPoints = null;
+  if (['dataset', 'dataSeed', 'problem', 'classes', 'noise'].some((k) => k in changes)) run.customPoints = null;
   Object.assign(state, changes);
   if (!datasets(state).includes(state.dataset)) state.dataset = datasets(state)[0];
   writeHash();
@@ -124,12 +150,14 @@ function change(changes) {
   }
 }
 
+/** The weights seed ⟲ moves to. */
+const nextSeed = (seed) => (seed >= 2 ** 31 - 1 ? 0 : seed + 1);
+
 // ---- the job
 
+/** A job's refusal or failure, in plain words next to ▶ (none: hidden). */
 function showError(e) {
-  const p = $('error');
-  p.textContent = e ? String(e.message || e) : '';
-  p.hidden = !e;
+  say($('runError'), e);
 }
 
 function setRunning(running) {
@@ -166,6 +194,7 @@ function reset({ weights } = {}) {
   if (old) runner.forget(old);
   Object.assign(run, {
     jobId: null, job: null, points: null, history: [], epoch: 0, offset: 0, grid: null, weights: null, initialOutput: null,
+    evaluation: null,
   });
   run.dirty = true;
   showError(null);
@@ -221,11 +250,17 @@ async function chain(ended, generation) {
   }
 }
 
+/** A field to edit a weight or bias opens: a running job pauses first, so the value shown stays the value. */
+function pauseForEdit() {
+  if (run.running) playPause();
+}
+
 /**
- * A weight set by hand: the run pauses, and a new paused job goes on from the current weights with this
- * one changed; the epoch counter and the history stay.
+ * A weight or bias set by hand: the run pauses, a new paused job goes on from the current weights with this
+ * one changed (the epoch counter and the history stay), and the loss, accuracy and maps of the changed network
+ * show at once: the server evaluates it (a preview, not an epoch).
  */
-function editWeight(layer, input, unit, value) {
+function edit(target, value) {
   const generation = run.generation;
   const previous = run.ready;
   run.ready = (async () => {
@@ -239,20 +274,39 @@ function editWeight(layer, input, unit, value) {
     }
     const doc = await api.model(old.id);
     await old.refill(); // every epoch up to the weights' in the history
-    doc.weights.kernels[layer][input][unit] = value;
-    const job = await api.submit(spec({ weights: doc.weights, paused: true }));
+    const weights = withEdit(doc.weights, target, value);
+    showEdited(weights, generation);
+    const job = await persist(() => api.submit(spec({ weights, paused: true })), $('runError'),
+      { wanted: () => generation === run.generation });
+    if (!job) return;
     if (generation !== run.generation) { api.cancel(job.id).catch(() => {}); return; }
     run.offset += doc.epoch;
     run.epoch = Math.max(run.epoch, run.offset);
     run.continued = old.id;
     follow(job, run.offset);
     api.cancel(old.id).catch(() => {});
-    run.weights = doc.weights;
-    run.grid = null;
-    const predicted = await api.predict(job.id, gridPoints());
-    if (run.jobId === job.id && !run.grid) run.initialOutput = byUnit(predicted.outputs);
-    run.dirty = true;
-  })().catch(showError);
+  })().catch((e) => say($('runError'), e));
+}
+
+/** Shows edited weights at once, with their loss, accuracy, output and neuron maps as the server evaluates them. */
+async function showEdited(weights, generation) {
+  run.weights = weights;
+  run.dirty = true;
+  const answer = await persist(() => preview(spec({ weights })), $('runError'), { wanted: () => generation === run.generation })
+    .catch((e) => { say($('runError'), e); });
+  if (!answer || generation !== run.generation || run.weights !== weights) return;
+  showPreview(answer, run.epoch);
+}
+
+/** A preview's evaluation as what the page shows until the next epoch: losses, accuracies, maps. */
+function showPreview(answer, epoch) {
+  run.evaluation = {
+    epoch, train: answer.train.loss, test: answer.test.loss,
+    trainAccuracy: answer.train.accuracy, testAccuracy: answer.test.accuracy,
+  };
+  if (answer.grid) run.grid = answer.grid;
+  if (answer.points) run.points = answer.points;
+  run.dirty = true;
 }
 
 /** Rows of outputs → one map per output unit. */
@@ -286,6 +340,7 @@ function onEpoch(m, offset) {
   const latest = p.epoch >= run.epoch;
   run.epoch = Math.max(run.epoch, p.epoch);
   if (latest && m.status === 'PAUSED') setRunning(false);
+  if (run.evaluation && p.epoch > run.evaluation.epoch) run.evaluation = null;
   if (latest && m.grid) run.grid = m.grid;
   if (latest && m.weights) run.weights = m.weights;
   run.dirty = true;
@@ -342,20 +397,30 @@ async function exportWeights() {
 async function importWeights(file) {
   if (!file) return;
   if (file.size > MAX_FILE_BYTES) {
-    showError(`the file is too large for weights (${file.size} bytes, at most ${MAX_FILE_BYTES})`);
+    say($('fileError'), `the file is too large for weights (${file.size} bytes, at most ${MAX_FILE_BYTES})`);
     return;
   }
   let weights;
   try {
     weights = readWeights(await file.text(), state);
   } catch (e) {
-    showError(e);
+    say($('fileError'), e);
     return;
   }
+  say($('fileError'), null);
   await reset({ weights });
 }
 
 // ---- points of one's own
+
+/** Clicks on the map add points only in this mode: off by default, and off while a link hides it. */
+const addingPoints = () => $('addPoints').checked && !state.hide.includes('addPoints');
+
+function showPointsMode() {
+  if (state.hide.includes('addPoints')) $('addPoints').checked = false;
+  $('clickClassLabel').hidden = !addingPoints();
+  $('heatmapBox').classList.toggle('adding', addingPoints());
+}
 
 function showPointsInfo() {
   $('pointsInfo').textContent = run.customPoints ? `${run.customPoints.length} points of your own` : '';
@@ -364,11 +429,12 @@ function showPointsInfo() {
 
 /** A clicked point joins the data (the generated points first, if they are still the data); training goes on from the current weights. */
 function addPoint(point) {
-  if (state.problem !== 'classification') { showError('points can be added to classification data only'); return; }
+  if (state.problem !== 'classification') { say($('pointsError'), 'points can be added to classification data only'); return; }
   if (!run.points) return; // the data is not there yet
   const inside = (v) => Math.max(-6, Math.min(6, v)); // a wide gaussian has points off the plane: on its edge
   const base = run.customPoints || [...run.points.train, ...run.points.test].map(([a, b, l]) => [inside(a), inside(b), l]);
-  if (base.length >= MAX_POINTS) { showError(`at most ${MAX_POINTS} points`); return; }
+  if (base.length >= MAX_POINTS) { say($('pointsError'), `at most ${MAX_POINTS} points`); return; }
+  say($('pointsError'), null);
   run.customPoints = [...base, point];
   showPointsInfo();
   reset({ weights: run.weights || undefined });
@@ -376,14 +442,15 @@ function addPoint(point) {
 
 async function uploadPoints(file) {
   if (!file) return;
-  if (state.problem !== 'classification') { showError('points can be uploaded for classification only'); return; }
-  if (file.size > MAX_CSV_BYTES) { showError(`the file is too large (${file.size} bytes, at most ${MAX_CSV_BYTES})`); return; }
+  if (state.problem !== 'classification') { say($('pointsError'), 'points can be uploaded for classification only'); return; }
+  if (file.size > MAX_CSV_BYTES) { say($('pointsError'), `the file is too large (${file.size} bytes, at most ${MAX_CSV_BYTES})`); return; }
   try {
     run.customPoints = parseCsv(await file.text(), classCount(state));
   } catch (e) {
-    showError(e);
+    say($('pointsError'), e);
     return;
   }
+  say($('pointsError'), null);
   showPointsInfo();
   await reset();
 }
@@ -398,7 +465,8 @@ function clickedPoint(e) {
 
 /** Keeps the current run's loss curves on the chart (dashed) while new runs train beside them. */
 function pin() {
-  if (run.history.length < 2) { showError('train a few epochs first, then pin the run'); return; }
+  if (run.history.length < 2) { say($('pinError'), 'train a few epochs first, then pin the run'); return; }
+  say($('pinError'), null);
   const last = run.history[run.history.length - 1];
   const shape = [state.features.length, ...state.networkShape, 'out'].join('-');
   run.pinned = {
@@ -424,7 +492,7 @@ const labelUnit = (v) => (classification() ? 2 * v - 1 : v);
 function draw() {
   run.dirty = false;
   $('epoch').textContent = String(run.epoch).padStart(6, '0');
-  const latest = run.history[run.history.length - 1];
+  const latest = run.evaluation || run.history[run.history.length - 1];
   $('trainLoss').textContent = latest && latest.train != null ? latest.train.toFixed(3) : '–';
   $('testLoss').textContent = latest && latest.test != null ? latest.test.toFixed(3) : '–';
   const percent = (v) => (v != null ? `${(100 * v).toFixed(1)} %` : '–');
@@ -442,6 +510,12 @@ function draw() {
     if (maps.length > 1) drawClassMap(heat, maps, resolution, state.discretize);
     else drawMap(heat, maps[0], resolution, outputUnit, state.discretize);
   } else clearMap(heat);
+  const hovered = layers && run.hover && layers[run.hover[0]] ? `layer ${run.hover[0] + 1}, neuron ${run.hover[1] + 1}` : null;
+  const legendKey = `${classCount(state)}|${hovered}`;
+  if ($('legend').dataset.key !== legendKey) {
+    drawLegend($('legend'), classCount(state), hovered);
+    $('legend').dataset.key = legendKey;
+  }
   const last = view.neurons.length - 1;
   view.neurons.forEach((canvases, l) => canvases.forEach((canvas, u) => {
     const map = layers && layers[l] && layers[l][u];
@@ -490,17 +564,19 @@ $('removeLayer').addEventListener('click', () => change({
   networkShape: state.networkShape.slice(0, -1),
   layerActivations: state.layerActivations.slice(0, state.networkShape.length - 1),
 }));
-$('regenerate').addEventListener('click', () => change({ seed: Math.floor(Math.random() * 2 ** 31) }));
+// Regenerate: other points of the same kind; ⟲: other first weights on the same points (the next weights seed, so
+// that three runs after one another are the same three runs for everyone, as a lab's numbers expect)
+$('regenerate').addEventListener('click', () => change({ dataSeed: Math.floor(Math.random() * 2 ** 31) }));
 $('play').addEventListener('click', playPause);
 $('step').addEventListener('click', step);
-$('reset').addEventListener('click', () => reset());
+$('reset').addEventListener('click', () => change({ seed: nextSeed(state.seed) }));
 $('exportWeights').addEventListener('click', exportWeights);
 $('pinRun').addEventListener('click', pin);
 $('unpinRun').addEventListener('click', () => { run.pinned = null; showPinned(); });
 // left button: the class chosen in the toggle; right button: orange (0)
-$('points').addEventListener('contextmenu', (e) => e.preventDefault());
+$('points').addEventListener('contextmenu', (e) => { if (addingPoints()) e.preventDefault(); });
 $('points').addEventListener('mousedown', (e) => {
-  if (e.button !== 0 && e.button !== 2) return;
+  if (!addingPoints() || (e.button !== 0 && e.button !== 2)) return;
   e.preventDefault();
   addPoint([...clickedPoint(e), e.button === 2 ? 0 : Number($('clickClass').value)]);
 });
@@ -509,11 +585,18 @@ $('csvPoints').addEventListener('change', (e) => {
   e.target.value = '';
   uploadPoints(file);
 });
+$('addPoints').addEventListener('change', showPointsMode);
 $('clearPoints').addEventListener('click', () => { run.customPoints = null; showPointsInfo(); reset(); });
 $('importWeights').addEventListener('change', (e) => {
   const file = e.target.files[0];
   e.target.value = ''; // the same file again is a new import
   importWeights(file);
+});
+// a narrower or wider window: the network's columns close up or spread out, the output column moves below or back
+let resizing = null;
+window.addEventListener('resize', () => {
+  clearTimeout(resizing);
+  resizing = setTimeout(() => { if (!document.querySelector('.weight-editor')) showControls(); }, 150);
 });
 window.addEventListener('hashchange', () => {
   if (location.hash === toHash(state)) return;
@@ -545,7 +628,17 @@ window.playground = {
   get exported() { return run.exported; },
   get pinnedEpochs() { return run.pinned ? run.pinned.history.length : 0; },
   get customPoints() { return run.customPoints ? run.customPoints.length : 0; },
-  get error() { return $('error').hidden ? '' : $('error').textContent; },
+  /** Every message shown beside a control, in the page's order. */
+  get error() { return [...document.querySelectorAll('.error, .run-error')].filter((e) => !e.hidden).map((e) => e.textContent).join(' '); },
+  get dataSeed() { return state.dataSeed; },
+  get seed() { return state.seed; },
+  /** The losses and accuracies shown, as numbers (null for none). */
+  get shown() {
+    const v = run.evaluation || run.history[run.history.length - 1] || {};
+    return { train: v.train ?? null, test: v.test ?? null, trainAccuracy: v.trainAccuracy ?? null, testAccuracy: v.testAccuracy ?? null };
+  },
+  get points() { return run.points; },
+  get weights() { return run.weights; },
   ready: () => run.ready,
   color: (v) => color(outputUnit(v), state.discretize),
   /** The heatmap colour of one row of per-class outputs (three classes). */

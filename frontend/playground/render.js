@@ -90,26 +90,96 @@ export function drawLossChart(canvas, history, pinned = null) {
   lineChartCanvas(canvas, series, { xRange: [0, length - 1], xInteger: true, yRange: [0, linearTicks(0, max, { count: 2 }).hi] });
 }
 
-/** Links: width by |weight|, colour by sign, in an SVG behind the nodes. */
+/**
+ * A link's curve, as the cubic Bézier's four points. It bends after the middle of its run (not point-symmetric),
+ * so two links that swap rows cross away from their midpoints: the midpoint of each lies on it alone.
+ */
+export function linkCurve(l) {
+  const bend = l.x1 + 0.62 * (l.x2 - l.x1);
+  return [[l.x1, l.y1], [bend, l.y1], [bend, l.y2], [l.x2, l.y2]];
+}
+
+function bezier([p0, p1, p2, p3], t) {
+  const u = 1 - t;
+  const a = u * u * u; const b = 3 * u * u * t; const c = 3 * u * t * t; const d = t * t * t;
+  return [a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0], a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1]];
+}
+
+const SAMPLES = 48;
+
+function distanceToSegment([px, py], [ax, ay], [bx, by]) {
+  const dx = bx - ax; const dy = by - ay;
+  const t = dx || dy ? Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy))) : 0;
+  return Math.hypot(px - ax - t * dx, py - ay - t * dy);
+}
+
+/** The link whose curve passes nearest to a point (in the links' coordinates), and its distance. */
+export function nearestLink(links, point) {
+  let best = null;
+  let bestDistance = Infinity;
+  for (const l of links) {
+    const curve = linkCurve(l);
+    let previous = curve[0];
+    for (let i = 1; i <= SAMPLES; i++) {
+      const next = bezier(curve, i / SAMPLES);
+      const d = distanceToSegment(point, previous, next);
+      if (d < bestDistance) { bestDistance = d; best = l; }
+      previous = next;
+    }
+  }
+  return best && { link: best, distance: bestDistance };
+}
+
+/** Half the width, in px, around a link's line where a click still counts as on it. */
+export const LINK_HIT = 5;
+
+/**
+ * Links: width by |weight|, colour by sign, in an SVG behind the nodes. Each drawn line has a wide invisible
+ * stroke under it to click (at least 2 × LINK_HIT px whatever the weight); a click goes to the link nearest to
+ * it, so where links cross or touch the one under the pointer opens. The elements are kept from one drawing to
+ * the next (only their attributes change), so a click during training lands on the element it began on.
+ */
 export function drawLinks(svg, links, onClick) {
   const ns = 'http://www.w3.org/2000/svg';
-  svg.replaceChildren();
-  for (const l of links) {
-    const path = document.createElementNS(ns, 'path');
-    const mx = (l.x1 + l.x2) / 2;
-    path.setAttribute('d', `M${l.x1},${l.y1} C${mx},${l.y1} ${mx},${l.y2} ${l.x2},${l.y2}`);
-    const [r, g, b] = color(Math.tanh(l.weight));
-    path.setAttribute('stroke', `rgb(${r},${g},${b})`);
-    path.setAttribute('stroke-width', String(Math.min(8, 0.5 + Math.abs(l.weight) * 2).toFixed(2)));
-    path.setAttribute('fill', 'none');
-    path.setAttribute('class', 'link');
-    path.dataset.layer = String(l.layer);
-    path.dataset.input = String(l.input);
-    path.dataset.unit = String(l.unit);
-    const title = document.createElementNS(ns, 'title');
-    title.textContent = `weight ${l.weight.toFixed(3)}`;
-    path.append(title);
-    if (onClick) path.addEventListener('click', (e) => onClick(l, e));
-    svg.append(path);
+  svg.links = links;
+  if (!svg.linkClicks && onClick) {
+    svg.linkClicks = true;
+    svg.addEventListener('click', (e) => {
+      const box = svg.getBoundingClientRect();
+      const found = nearestLink(svg.links, [e.clientX - box.left, e.clientY - box.top]);
+      if (found && found.distance <= LINK_HIT + 4) onClick(found.link, e);
+    });
   }
+  const groups = svg.querySelectorAll('g.link-pair');
+  for (let i = links.length; i < groups.length; i++) groups[i].remove();
+  links.forEach((l, i) => {
+    let g = groups[i];
+    if (!g) {
+      g = document.createElementNS(ns, 'g');
+      g.setAttribute('class', 'link-pair');
+      const line = document.createElementNS(ns, 'path');
+      line.setAttribute('class', 'link-line');
+      line.setAttribute('fill', 'none');
+      const hit = document.createElementNS(ns, 'path');
+      hit.setAttribute('class', 'link');
+      hit.setAttribute('fill', 'none');
+      hit.setAttribute('stroke', 'transparent');
+      hit.setAttribute('stroke-width', String(2 * LINK_HIT));
+      hit.append(document.createElementNS(ns, 'title'));
+      g.append(line, hit);
+      svg.append(g);
+    }
+    const [line, hit] = g.children;
+    const [p0, p1, p2, p3] = linkCurve(l);
+    const d = `M${p0[0]},${p0[1]} C${p1[0]},${p1[1]} ${p2[0]},${p2[1]} ${p3[0]},${p3[1]}`;
+    const [r, gr, b] = color(Math.tanh(l.weight));
+    line.setAttribute('d', d);
+    line.setAttribute('stroke', `rgb(${r},${gr},${b})`);
+    line.setAttribute('stroke-width', String(Math.min(8, 0.5 + Math.abs(l.weight) * 2).toFixed(2)));
+    hit.setAttribute('d', d);
+    hit.dataset.layer = String(l.layer);
+    hit.dataset.input = String(l.input);
+    hit.dataset.unit = String(l.unit);
+    hit.firstChild.textContent = `weight ${l.weight.toFixed(3)}`;
+  });
 }

@@ -46,7 +46,7 @@ const shape = {
 /** Controls that a link can hide ("hide=" in the hash), by their data-control name. */
 export const HIDEABLE = ['dataset', 'noise', 'trainRatio', 'batchSize', 'regenerate', 'learningRate', 'optimizer', 'activation',
   'regularization', 'regularizationRate', 'dropout', 'problem', 'classes', 'numHiddenLayers', 'showTestData', 'discretize', 'initZero',
-  'features'];
+  'features', 'addPoints'];
 
 /** name → [type, default]. The hash lists them in this order. */
 export const SETTINGS = {
@@ -66,6 +66,8 @@ export const SETTINGS = {
   layerActivations: [list(['', ...ACTIVATIONS]), []],
   features: [list(FEATURES), ['x1', 'x2']],
   seed: [int(0, 2 ** 31 - 1), 1],
+  /** Draws the data (points and their train/test split); `seed` draws the weights and the shuffling. */
+  dataSeed: [int(0, 2 ** 31 - 1), 1],
   showTestData: [bool, false],
   discretize: [bool, false],
   initZero: [bool, false],
@@ -143,6 +145,7 @@ export function jobSpec(state, { weights, paused = true, points } = {}) {
       features: state.features,
     };
   if (three) dataset.classes = 3;
+  dataset.seed = state.dataSeed;
   return {
     dataset,
     model: weights ? { layers, weights } : { layers, init: state.initZero ? 'zeros' : 'uniform' },

@@ -42,7 +42,7 @@ test('the job spec of a state', () => {
   assert.equal(spec.model.init, 'uniform');
   assert.equal(spec.training.loss, 'binary_crossentropy');
   assert.equal(spec.training.l1, 0.1);
-  assert.deepEqual(spec.dataset, { name: 'playground', kind: 'xor', noise: 0.1, trainRatio: 0.5, features: ['x1', 'x2'] });
+  assert.deepEqual(spec.dataset, { name: 'playground', kind: 'xor', noise: 0.1, trainRatio: 0.5, features: ['x1', 'x2'], seed: 1 });
   assert.equal(spec.startPaused, true);
   assert.deepEqual(spec.output, { weights: true, grid: { resolution: 50, neurons: true } });
 
@@ -58,4 +58,23 @@ test('the job spec of a state', () => {
   assert.equal(own.model.init, undefined);
   assert.equal(own.dataset.name, 'points');
   assert.equal(jobSpec(fromHash('#problem=regression')).training.loss, 'mse');
+});
+
+test('two seeds: dataSeed draws the data, seed the weights, each in the hash and in the spec', () => {
+  const s = fromHash('#seed=7&dataSeed=42');
+  assert.equal(s.seed, 7);
+  assert.equal(s.dataSeed, 42);
+  assert.match(toHash(s), /&seed=7&dataSeed=42&/);
+  assert.deepEqual(fromHash(toHash(s)), s);
+  const spec = jobSpec(s);
+  assert.equal(spec.seed, 7);
+  assert.equal(spec.dataset.seed, 42);
+  assert.equal(jobSpec(s, { points: [[1, 2, 1], [0, 0, 0]] }).dataset.seed, 42, 'points of one\'s own are split by the data seed');
+  assert.equal(fromHash('#seed=7').dataSeed, defaults().dataSeed, 'an old link keeps the default data');
+  assert.equal(fromHash('#dataSeed=-3').dataSeed, defaults().dataSeed);
+  assert.equal(fromHash('#dataSeed=2147483648').dataSeed, defaults().dataSeed);
+});
+
+test('the add-points mode can be hidden by a link', () => {
+  assert.deepEqual(fromHash('#hide=addPoints,noise').hide, ['addPoints', 'noise']);
 });
