@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import nnlab.data.HeatmapGrid;
 import nnlab.engine.EpochReport;
 import nnlab.engine.InvalidSpecException;
 import nnlab.engine.Model;
@@ -44,8 +43,7 @@ final class JobRunner {
     private long lastSnapshot;
     private long lastProgress;
     private double elapsed;
-    private HeatmapGrid heatmap;
-    private double[][] gridRows;
+    private GridMaps grids;
     private volatile boolean timedOut;
     // kept while the job is parked; used by one thread at a time (handed over through the job and the queue)
     private PreparedJob prepared;
@@ -231,33 +229,9 @@ final class JobRunner {
         boolean due = lastSnapshot == 0 || (perSecond > 0 && now - lastSnapshot >= 1e9 / perSecond);
         if (!due && !force) return message;
         lastSnapshot = now;
-        JobMessage.Grid grid = p.grid() > 0 ? grid(p, model) : null;
+        if (p.grid() > 0 && grids == null) grids = new GridMaps(p);
+        JobMessage.Grid grid = p.grid() > 0 ? grids.of(model) : null;
         return message.withSnapshot(p.sendWeights() ? model.weights() : null, grid);
-    }
-
-    private JobMessage.Grid grid(PreparedJob p, Model model) {
-        if (gridRows == null) {
-            HeatmapGrid g = p.data().heatmap(p.grid());
-            heatmap = g;
-            gridRows = new double[g.count()][g.inputs()];
-            for (int r = 0; r < g.count(); r++) {
-                for (int c = 0; c < g.inputs(); c++) gridRows[r][c] = g.x()[r * g.inputs() + c];
-            }
-        }
-        double[][][] outputs = model.layerOutputs(gridRows);
-        int first = p.gridNeurons() ? 0 : outputs.length - 1;
-        List<List<float[]>> layers = new ArrayList<>();
-        for (int l = first; l < outputs.length; l++) {
-            int units = outputs[l].length == 0 ? 0 : outputs[l][0].length;
-            List<float[]> maps = new ArrayList<>();
-            for (int u = 0; u < units; u++) {
-                float[] map = new float[gridRows.length];
-                for (int r = 0; r < gridRows.length; r++) map[r] = (float) (Math.round(outputs[l][r][u] * 1e4) / 1e4);
-                maps.add(map);
-            }
-            layers.add(maps);
-        }
-        return new JobMessage.Grid(p.grid(), heatmap.min(), heatmap.max(), p.gridNeurons(), layers);
     }
 
     private void status(JobStatus s) {

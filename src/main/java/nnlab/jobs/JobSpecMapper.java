@@ -69,10 +69,13 @@ public class JobSpecMapper {
         return datasetLimits;
     }
 
-    /** Fills in a seed when there is none, so that the stored spec reproduces the run. */
+    /**
+     * Fills in a seed when there is none, and dataset.seed when there is none (the same seed: it drew the data,
+     * as before there were two), so that the stored spec reproduces the run and names both.
+     */
     public JobSpec withSeed(JobSpec spec) {
-        if (spec.seed() != null) return spec;
-        return spec.withSeed(ThreadLocalRandom.current().nextLong(MAX_GENERATED_SEED));
+        long seed = spec.seed() != null ? spec.seed() : ThreadLocalRandom.current().nextLong(MAX_GENERATED_SEED);
+        return spec.withSeeds(seed);
     }
 
     /**
@@ -85,11 +88,12 @@ public class JobSpecMapper {
         require(spec.model() != null, "model", "is required: {\"layers\": [...]}");
         require(spec.training() != null, "training", "is required: {\"epochs\": ..., ...}");
         long seed = spec.seed() == null ? 0 : spec.seed();
+        long dataSeed = dataSeed(spec);
         JobSpec.Training t = spec.training();
         DatasetSpec datasetSpec = datasetSpec(spec);
         DatasetShape data;
         try {
-            data = datasets.shape(datasetSpec, seed);
+            data = datasets.shape(datasetSpec, dataSeed);
         } catch (InvalidSpecException e) {
             // the data set names validationSplit as dataset.validationSplit even when it came from training
             if (t.validationSplit() != null && e.field().equals("dataset.validationSplit")) {
@@ -120,13 +124,13 @@ public class JobSpecMapper {
                 standIn(data), seed, engineLimits)) {
             // nothing to do: creating it validated everything
         }
-        return new JobPlan(spec, datasetSpec, data, network, config, seed, grid, neurons, weights,
+        return new JobPlan(spec, datasetSpec, data, network, config, seed, dataSeed, grid, neurons, weights,
                 MemoryEstimate.of(data, network, config, grid), ModelSummary.of(network));
     }
 
     /** Takes a planned job's data set from the shared cache (preparing it if no job holds it). */
     public PreparedJob prepare(JobPlan plan) {
-        return PreparedJob.of(plan, datasets.get(plan.datasetSpec(), plan.seed()));
+        return PreparedJob.of(plan, datasets.get(plan.datasetSpec(), plan.dataSeed()));
     }
 
     /** Plans the spec, then prepares its data. */
@@ -139,9 +143,17 @@ public class JobSpecMapper {
         return datasets;
     }
 
+    /** dataset.seed draws the data when it is set; otherwise the job's seed does, as before there were two. */
+    static long dataSeed(JobSpec spec) {
+        Long own = spec.dataset() == null ? null : spec.dataset().seed();
+        if (own != null) return own;
+        return spec.seed() == null ? 0 : spec.seed();
+    }
+
+    /** The data set to prepare: its seed taken out (it is passed beside), so equal data is shared whichever seed named it. */
     private static DatasetSpec datasetSpec(JobSpec spec) {
         JobSpec.Training t = spec.training();
-        DatasetSpec datasetSpec = spec.dataset();
+        DatasetSpec datasetSpec = spec.dataset().withSeed(null);
         if (t.validationSplit() != null) {
             require(datasetSpec.validationSplit() == null || datasetSpec.validationSplit().equals(t.validationSplit()),
                     "training.validationSplit", "is also set as dataset.validationSplit, to a different value");
