@@ -198,9 +198,12 @@ function reset({ weights } = {}) {
   });
   run.dirty = true;
   showError(null);
+  showStart(generation, weights);
   run.ready = (async () => {
     if (old) await api.cancel(old.id).catch(() => {});
-    const job = await api.submit(spec({ weights }));
+    // refused while the class is paused or the server busy: the words stay beside ▶ and the page asks again
+    const job = await persist(() => api.submit(spec({ weights })), $('runError'), { wanted: () => generation === run.generation });
+    if (!job) return;
     if (generation !== run.generation) { api.cancel(job.id).catch(() => {}); return; }
     follow(job, 0);
     // a job that waits in the queue has no data or weights yet: ask again until it has
@@ -296,6 +299,17 @@ async function showEdited(weights, generation) {
     .catch((e) => { say($('runError'), e); });
   if (!answer || generation !== run.generation || run.weights !== weights) return;
   showPreview(answer, run.epoch);
+}
+
+/** The data and the first weights with their loss, accuracy and maps, from the server's preview: no job needed. */
+async function showStart(generation, weights) {
+  const current = () => generation === run.generation;
+  const answer = await persist(() => preview(spec({ weights })), $('runError'), { wanted: current });
+  if (!answer || !current()) return;
+  if (!run.points) run.points = answer.points;
+  if (!run.weights) run.weights = answer.weights;
+  if (!run.grid && run.epoch === 0) showPreview(answer, 0);
+  run.dirty = true;
 }
 
 /** A preview's evaluation as what the page shows until the next epoch: losses, accuracies, maps. */

@@ -165,10 +165,11 @@ export function buildNetwork(container, state, handlers, room = Infinity) {
     const target = { layer: edit.layer, unit: edit.unit, ...(edit.bias ? { bias: true } : { input: edit.input }) };
     handlers.editing();
     const box = container.getBoundingClientRect();
-    openEditor(container, {
+    const input = openEditor(container, {
       x: event.clientX - box.left, y: event.clientY - box.top, value, label: describeEdit(target),
       set: (v) => handlers.edit(target, v),
     });
+    for (const [k, v] of Object.entries(target)) input.dataset[k] = String(v);
   }
 
   return { inputs, neurons, drawWeights };

@@ -40,14 +40,16 @@ const busy = (e) => e instanceof RefusedError && (e.status === 429 || e.status =
  * quietly. Resolves to the action's result, or undefined if it was given up or failed (the words stay shown).
  */
 export async function persist(action, element, { wanted = () => true, pollSeconds = PAUSED_POLL_SECONDS } = {}) {
+  let shown = false; // only its own words are taken back
   for (let busyTries = 0; ;) {
     try {
       const result = await action();
-      if (wanted()) say(element, null);
+      if (shown && wanted()) say(element, null);
       return result;
     } catch (e) {
       if (!wanted()) return undefined;
       say(element, e);
+      shown = true;
       if (paused(e)) await sleep(pollSeconds * 1000);
       else if (busy(e) && busyTries++ < BUSY_RETRIES) await sleep((e.retryAfter ?? 2) * 1000);
       else return undefined;

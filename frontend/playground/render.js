@@ -92,10 +92,10 @@ export function drawLossChart(canvas, history, pinned = null) {
 
 /**
  * A link's curve, as the cubic Bézier's four points. It bends after the middle of its run (not point-symmetric),
- * so two links that swap rows cross away from their midpoints: the midpoint of each lies on it alone.
+ * so two links that swap rows cross away from their midpoints.
  */
 export function linkCurve(l) {
-  const bend = l.x1 + 0.62 * (l.x2 - l.x1);
+  const bend = l.x1 + 0.75 * (l.x2 - l.x1);
   return [[l.x1, l.y1], [bend, l.y1], [bend, l.y2], [l.x2, l.y2]];
 }
 
@@ -105,7 +105,9 @@ function bezier([p0, p1, p2, p3], t) {
   return [a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0], a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1]];
 }
 
-const SAMPLES = 48;
+const SAMPLES = 96;
+/** Links passing within this many px of the nearest one count as under the pointer too. */
+const TIE = 1.5;
 
 function distanceToSegment([px, py], [ax, ay], [bx, by]) {
   const dx = bx - ax; const dy = by - ay;
@@ -113,21 +115,39 @@ function distanceToSegment([px, py], [ax, ay], [bx, by]) {
   return Math.hypot(px - ax - t * dx, py - ay - t * dy);
 }
 
-/** The link whose curve passes nearest to a point (in the links' coordinates), and its distance. */
-export function nearestLink(links, point) {
-  let best = null;
-  let bestDistance = Infinity;
-  for (const l of links) {
-    const curve = linkCurve(l);
-    let previous = curve[0];
-    for (let i = 1; i <= SAMPLES; i++) {
-      const next = bezier(curve, i / SAMPLES);
-      const d = distanceToSegment(point, previous, next);
-      if (d < bestDistance) { bestDistance = d; best = l; }
-      previous = next;
-    }
+/** A link's distance to a point, and the point halfway along its length. */
+function measure(l, point) {
+  const curve = linkCurve(l);
+  const samples = [curve[0]];
+  const lengths = [0];
+  let distance = Infinity;
+  for (let i = 1; i <= SAMPLES; i++) {
+    const next = bezier(curve, i / SAMPLES);
+    const previous = samples[i - 1];
+    distance = Math.min(distance, distanceToSegment(point, previous, next));
+    lengths.push(lengths[i - 1] + Math.hypot(next[0] - previous[0], next[1] - previous[1]));
+    samples.push(next);
   }
-  return best && { link: best, distance: bestDistance };
+  const half = lengths[SAMPLES] / 2;
+  let i = 1;
+  while (lengths[i] < half) i++;
+  const f = (half - lengths[i - 1]) / (lengths[i] - lengths[i - 1] || 1);
+  const middle = [0, 1].map((k) => samples[i - 1][k] + f * (samples[i][k] - samples[i - 1][k]));
+  return { distance, middle };
+}
+
+/**
+ * The link under a point (in the links' coordinates): the one passing nearest to it; where several pass within
+ * TIE px of that (they cross or run side by side there), the one whose middle is nearest, so that a click on a
+ * link's middle opens that link. Returns {link, distance} or null for no links.
+ */
+export function nearestLink(links, point) {
+  const measured = links.map((link) => ({ link, ...measure(link, point) }));
+  if (!measured.length) return null;
+  const closest = Math.min(...measured.map((m) => m.distance));
+  const away = (m) => Math.hypot(m.middle[0] - point[0], m.middle[1] - point[1]);
+  const best = measured.filter((m) => m.distance <= closest + TIE).reduce((a, b) => (away(b) < away(a) ? b : a));
+  return { link: best.link, distance: best.distance };
 }
 
 /** Half the width, in px, around a link's line where a click still counts as on it. */

@@ -158,8 +158,7 @@ class PlaygroundBrowserIT extends DefaultLimitsServer {
         click(By.id("play"));
         long paused = waitForStableEpoch();
         String before = (String) js("return window.playground.jobId");
-        js("document.querySelector('path.link[data-layer=\"0\"][data-input=\"1\"][data-unit=\"2\"]')"
-                + ".dispatchEvent(new MouseEvent('click', {bubbles: true, clientX: 400, clientY: 200}))");
+        clickLink(0, 1, 2);
         WebElement editor = new WebDriverWait(driver, WAIT).until(d -> d.findElement(By.cssSelector(".weight-editor")));
         editor.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "2.5",
                 org.openqa.selenium.Keys.ENTER);
@@ -364,6 +363,7 @@ class PlaygroundBrowserIT extends DefaultLimitsServer {
         open("#dataset=gauss&networkShape=2");
         waitReady();
         String generated = (String) js("return window.playground.jobId");
+        click(By.id("addPoints"));
         WebElement canvas = driver.findElement(By.id("points"));
         // the 300 px canvas spans [-6, 6]²: 75 px right of and above the centre is (3, 3)
         new org.openqa.selenium.interactions.Actions(driver).moveToElement(canvas, 75, -75).click().perform();
@@ -440,6 +440,230 @@ class PlaygroundBrowserIT extends DefaultLimitsServer {
         click(By.id("unpinRun"));
         waitUntil(d -> pinnedPixels() == 0);
         assertThat(text("pinnedInfo")).isEmpty();
+    }
+
+    @Test
+    void aClickOnALinksMidpointOpensThatLinkAndEveryLinkHasAWideHitArea() {
+        open("#dataset=xor&networkShape=4,2");
+        waitShown();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> links = (List<Map<String, Object>>) js("""
+                return [...document.querySelectorAll('#network g.link-pair')].map(g => {
+                  const [line, hit] = g.children;
+                  const p = line.getPointAtLength(line.getTotalLength() / 2);
+                  const m = line.getScreenCTM();
+                  return {x: m.a * p.x + m.c * p.y + m.e, y: m.b * p.x + m.d * p.y + m.f,
+                    drawn: Number(line.getAttribute('stroke-width')), hit: Number(hit.getAttribute('stroke-width')),
+                    key: [hit.dataset.layer, hit.dataset.input, hit.dataset.unit].join('/')};
+                });
+                """);
+        assertThat(links).hasSize(2 * 4 + 4 * 2 + 2);
+        long thin = links.stream().filter(l -> ((Number) l.get("drawn")).doubleValue() < 1).count();
+        System.out.printf("[playground] %d links, %d drawn under 1 px wide%n", links.size(), thin);
+        java.util.List<String> opened = new java.util.ArrayList<>();
+        for (Map<String, Object> link : links) {
+            assertThat(((Number) link.get("hit")).doubleValue()).as("hit width of %s", link).isGreaterThanOrEqualTo(8);
+            new org.openqa.selenium.interactions.Actions(driver)
+                    .moveToLocation((int) Math.round(((Number) link.get("x")).doubleValue()),
+                            (int) Math.round(((Number) link.get("y")).doubleValue()))
+                    .click().perform();
+            WebElement editor = new WebDriverWait(driver, WAIT).until(d -> d.findElement(By.cssSelector(".weight-editor")));
+            opened.add(editor.getAttribute("data-layer") + "/" + editor.getAttribute("data-input") + "/"
+                    + editor.getAttribute("data-unit"));
+            editor.sendKeys(org.openqa.selenium.Keys.ESCAPE);
+            waitUntil(d -> d.findElements(By.cssSelector(".weight-editor")).isEmpty());
+        }
+        assertThat(opened).containsExactlyElementsOf(links.stream().map(l -> (String) l.get("key")).toList());
+    }
+
+    @Test
+    void editingAWeightAndABiasShowsTheirLossAtOnceAndTheNextEpochsStartFromThem() {
+        open("#dataset=gauss&networkShape=&features=x1,x2&seed=3");
+        waitShown();
+        String initial = text("testLoss");
+        clickLink(0, 0, 0);
+        typeIntoEditor("1");
+        waitUntil(d -> Double.valueOf(1).equals(number("return window.playground.weights.kernels[0][0][0]")));
+        waitUntil(d -> shownMatchesPreview());
+        String afterWeight = text("testLoss");
+        assertThat(afterWeight).isNotEqualTo(initial);
+
+        click(By.cssSelector(".node.output .bias"));
+        typeIntoEditor("0.5");
+        waitUntil(d -> Double.valueOf(0.5).equals(number("return window.playground.weights.biases[0][0]")));
+        waitUntil(d -> shownMatchesPreview() && !text("testLoss").equals(afterWeight));
+        assertThat(epoch()).isZero();
+        System.out.printf("[playground] test loss %s at the first weights, %s with w1 = 1, %s with the bias 0.5%n",
+                initial, afterWeight, text("testLoss"));
+
+        // the next epoch trains from the edited weights
+        click(By.id("step"));
+        waitUntil(d -> epoch() == 1);
+        @SuppressWarnings("unchecked")
+        List<Number> start = (List<Number>) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(`/api/jobs/${window.playground.jobId}`).then(r => r.json())
+                  .then(j => done([j.spec.model.weights.kernels[0][0][0], j.spec.model.weights.biases[0][0]]))
+                  .catch(e => done([String(e)]));
+                """);
+        assertThat(start).extracting(Number::doubleValue).containsExactly(1.0, 0.5);
+
+        // a click on a link while training pauses the run and opens the field
+        click(By.id("play"));
+        waitUntil(d -> epoch() >= 5);
+        clickLink(0, 1, 0);
+        new WebDriverWait(driver, WAIT).until(d -> d.findElement(By.cssSelector(".weight-editor")));
+        waitUntil(d -> Boolean.FALSE.equals(js("return window.playground.running")));
+        driver.findElement(By.cssSelector(".weight-editor")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+    }
+
+    @Test
+    void resetDrawsNewWeightsOnTheSameDataAndRegenerateDrawsNewData() {
+        open("#dataset=circle&networkShape=3&seed=5&dataSeed=9");
+        waitShown();
+        String points = (String) js("return JSON.stringify(window.playground.points)");
+        String weights = (String) js("return JSON.stringify(window.playground.weights)");
+        click(By.id("reset"));
+        waitUntil(d -> d.getCurrentUrl().contains("&seed=6&dataSeed=9&"));
+        waitUntil(d -> Boolean.TRUE.equals(js("return !!window.playground.weights && !!window.playground.points"
+                + " && JSON.stringify(window.playground.weights) !== arguments[0]", weights)));
+        assertThat(js("return JSON.stringify(window.playground.points)")).as("the same points after ⟲").isEqualTo(points);
+
+        click(By.id("regenerate"));
+        waitUntil(d -> !d.getCurrentUrl().contains("dataSeed=9&"));
+        waitUntil(d -> Boolean.TRUE.equals(js("return !!window.playground.points"
+                + " && JSON.stringify(window.playground.points) !== arguments[0]", points)));
+        assertThat(js("return window.playground.seed")).as("Regenerate keeps the weights seed").isEqualTo(6L);
+        assertThat(driver.getCurrentUrl()).contains("dataSeed=" + js("return window.playground.dataSeed"));
+    }
+
+    @Test
+    void aClickOnTheMapAddsAPointOnlyInTheAddPointsMode() {
+        open("#dataset=gauss&networkShape=2");
+        waitShown();
+        assertThat(driver.findElement(By.id("addPoints")).isSelected()).isFalse();
+        long shown = ((Number) js("return window.playground.pointsShown")).longValue();
+        WebElement canvas = driver.findElement(By.id("points"));
+        new org.openqa.selenium.interactions.Actions(driver).moveToElement(canvas, 75, -75).click().perform();
+        new org.openqa.selenium.interactions.Actions(driver).moveToElement(canvas, -75, 75).contextClick().perform();
+        sleep(1000);
+        assertThat(js("return window.playground.customPoints")).isEqualTo(0L);
+        assertThat(js("return window.playground.pointsShown")).isEqualTo(shown);
+
+        click(By.id("addPoints"));
+        new org.openqa.selenium.interactions.Actions(driver).moveToElement(canvas, 75, -75).click().perform();
+        waitUntil(d -> Long.valueOf(501).equals(js("return window.playground.customPoints")));
+
+        open("#dataset=gauss&networkShape=2&hide=addPoints");
+        waitShown();
+        assertThat(driver.findElement(By.cssSelector("[data-control=addPoints]")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void theLegendSaysWhatTheColoursMeanAndTheLayerCountIsSingularOrPlural() {
+        open("#dataset=circle&networkShape=4");
+        waitShown();
+        assertThat(driver.findElement(By.cssSelector("section.network h2")).getAttribute("textContent"))
+                .contains("1 hidden layer").doesNotContain("layers");
+        assertThat(text("legend")).contains("−1").contains("orange: class 0, blue: class 1").contains("undecided");
+        assertThat(driver.findElements(By.cssSelector("#legend .legend-bar"))).hasSize(1);
+        open("#dataset=circle&networkShape=4,2");
+        waitShown();
+        assertThat(driver.findElement(By.cssSelector("section.network h2")).getAttribute("textContent")).contains("2 hidden layers");
+        open("#dataset=gauss&classes=3&networkShape=3");
+        waitShown();
+        assertThat(driver.findElements(By.cssSelector("#legend .legend-swatch"))).hasSize(3);
+        assertThat(text("legend")).contains("class 0").contains("class 2");
+        open("#problem=regression&networkShape=");
+        waitShown();
+        assertThat(driver.findElement(By.cssSelector("section.network h2")).getAttribute("textContent")).contains("0 hidden layers");
+        assertThat(text("legend")).contains("predicted value");
+    }
+
+    @Test
+    void labThreesFrameHoldsSixLayersOfEightAndAPinnedRunWithoutScrollingSideways() throws Exception {
+        driver.get("http://localhost:" + port + "/labs/03-playground");
+        WebElement exercise = driver.findElements(By.cssSelector("[data-widget=playground]")).get(3);
+        js("arguments[0].scrollIntoView({block: 'start'})", exercise);
+        exercise.findElement(By.cssSelector("button.open-frame")).click();
+        WebElement frame = exercise.findElement(By.cssSelector("iframe.playground-frame"));
+        long frameWidth = Math.round(((Number) js("return arguments[0].clientWidth", frame)).doubleValue());
+        driver.switchTo().frame(frame);
+        try {
+            waitShown();
+            js("location.hash = location.hash.replace(/networkShape=[^&]*/, 'networkShape=8,8,8,8,8,8')");
+            waitUntil(d -> driver.findElements(By.cssSelector(".node.neuron")).size() == 6 * 8 + 1);
+            waitShown();
+            click(By.id("step"));
+            waitUntil(d -> epoch() == 1);
+            click(By.id("step"));
+            waitUntil(d -> epoch() == 2);
+            click(By.id("pinRun"));
+            waitUntil(d -> !text("pinnedInfo").isEmpty());
+            @SuppressWarnings("unchecked")
+            Map<String, Number> m = (Map<String, Number>) js("""
+                    const right = (el) => el.getBoundingClientRect().right;
+                    return {scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth,
+                      output: Math.max(...[...document.querySelectorAll('.node.output')].map(right)),
+                      pinned: right(document.getElementById('pinnedInfo')),
+                      importer: right(document.getElementById('importWeights').closest('label'))};
+                    """);
+            System.out.printf("[playground] lab frame %d px: %s%n", frameWidth, m);
+            assertThat(m.get("client").longValue()).isBetween(frameWidth - 20, frameWidth);
+            assertThat(m.get("scroll").longValue()).as("no horizontal overflow").isLessThanOrEqualTo(m.get("client").longValue());
+            for (String part : List.of("output", "pinned", "importer")) {
+                assertThat(m.get(part).doubleValue()).as(part).isLessThanOrEqualTo(m.get("client").doubleValue());
+            }
+            assertThat(driver.findElement(By.id("importWeights")).findElement(By.xpath("..")).isDisplayed()).isTrue();
+            System.out.println("[playground] screenshot, lab frame with 6 x 8: " + screenshot("playground-lab-frame-6x8.png").toAbsolutePath());
+        } finally {
+            driver.switchTo().defaultContent();
+        }
+    }
+
+    /** Clicks a link at the middle of its drawn line, as a student would. */
+    private void clickLink(int layer, int input, int unit) {
+        @SuppressWarnings("unchecked")
+        Map<String, Number> p = (Map<String, Number>) js("""
+                const hit = document.querySelector(`#network path.link[data-layer="${arguments[0]}"][data-input="${arguments[1]}"][data-unit="${arguments[2]}"]`);
+                const line = hit.previousElementSibling;
+                const q = line.getPointAtLength(line.getTotalLength() / 2);
+                const m = line.getScreenCTM();
+                return {x: m.a * q.x + m.c * q.y + m.e, y: m.b * q.x + m.d * q.y + m.f};
+                """, layer, input, unit);
+        new org.openqa.selenium.interactions.Actions(driver)
+                .moveToLocation((int) Math.round(p.get("x").doubleValue()), (int) Math.round(p.get("y").doubleValue()))
+                .click().perform();
+    }
+
+    private void typeIntoEditor(String value) {
+        WebElement editor = new WebDriverWait(driver, WAIT).until(d -> d.findElement(By.cssSelector(".weight-editor")));
+        editor.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), value,
+                org.openqa.selenium.Keys.ENTER);
+    }
+
+    /** Whether the shown test and training losses are the server's preview of the shown weights (3 decimals). */
+    private boolean shownMatchesPreview() {
+        Object answer = ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                Promise.all([import('/playground/state.js'), import('/shared/http.js')]).then(([state, http]) => {
+                  const p = window.playground;
+                  const spec = state.jobSpec(p.state, {weights: p.weights});
+                  return http.send('POST', '/api/jobs/preview', spec);
+                }).then(a => done(a.test.loss.toFixed(3) + ' ' + a.train.loss.toFixed(3))).catch(e => done(String(e)));
+                """);
+        return answer.equals(text("testLoss") + " " + text("trainLoss"));
+    }
+
+    private Double number(String script) {
+        Object v = js(script);
+        return v instanceof Number n ? n.doubleValue() : null;
+    }
+
+    /** Waits until the page shows its data, its weights and their losses (with or without a job). */
+    private void waitShown() {
+        waitUntil(d -> Boolean.TRUE.equals(js("return !!(window.playground && window.playground.pointsShown > 0"
+                + " && window.playground.weights && document.getElementById('testLoss').textContent !== '–')")));
     }
 
     /** Pixels of the loss chart in the pinned run's (red) test-loss colour. */
@@ -522,8 +746,8 @@ class PlaygroundBrowserIT extends DefaultLimitsServer {
         return driver.findElement(By.id(id)).getText().strip();
     }
 
-    private Object js(String script) {
-        return browser.js(script);
+    private Object js(String script, Object... args) {
+        return browser.js(script, args);
     }
 
     private void click(By by) {
