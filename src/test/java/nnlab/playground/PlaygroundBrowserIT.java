@@ -621,6 +621,87 @@ class PlaygroundBrowserIT extends DefaultLimitsServer {
         }
     }
 
+    @Test
+    void labThreesNumbersAreWhatItsPresetsGiveAfterExactly1000Epochs() throws Exception {
+        String lab = Files.readString(Path.of("notebooks-content/03-playground.md"));
+        driver.get("http://localhost:" + port + "/labs/03-playground");
+        List<WebElement> tabs = driver.findElements(By.cssSelector("[data-widget=playground] a.open-playground"));
+        String exercise3 = tabs.get(2).getAttribute("href");
+        String exercise4 = tabs.get(3).getAttribute("href");
+        assertThat(exercise3).contains("stopAt=1000");
+        assertThat(exercise4).contains("stopAt=1000").contains("noise=15");
+        open(exercise4.substring(exercise4.indexOf('#')));
+        waitShown();
+
+        // exercise 4: three runs of 1000 epochs with ⟲ between, i.e. weights seeds 1, 2, 3 on data seed 1
+        String four = lab.substring(lab.indexOf("## 4."), lab.indexOf("## 5."));
+        java.util.regex.Matcher stated = java.util.regex.Pattern.compile("(\\d\\.\\d{3}) / (\\d\\.\\d{3})").matcher(four);
+        List<String> text = new java.util.ArrayList<>();
+        while (stated.find()) text.add(stated.group());
+        List<String> measured = new java.util.ArrayList<>();
+        for (int seed = 1; seed <= 3; seed++) {
+            Map<String, Object> run = trainAsThePageWould(exercise4, seed, null);
+            assertThat(run).containsEntry("status", "SUCCEEDED").containsEntry("epochs", 1000L);
+            measured.add(String.format(java.util.Locale.ROOT, "%.3f / %.3f", run.get("train"), run.get("test")));
+        }
+        System.out.println("[lab 3] exercise 4, training / test loss at epoch 1000, seeds 1-3: " + measured);
+        assertThat(text).as("the numbers lab 3 states").isEqualTo(measured);
+
+        // exercise 3's rerun: from the hand-picked weights and from three random starts, the same boundary
+        String three = lab.substring(lab.indexOf("## 3."), lab.indexOf("## 4."));
+        assertThat(three).contains("$w_1 \\approx w_2 \\approx 2.5$").contains("within 5°").contains("test loss is 0.001");
+        java.util.List<String> runs = new java.util.ArrayList<>();
+        for (int seed = 0; seed <= 3; seed++) {
+            Map<String, Object> run = trainAsThePageWould(exercise3, Math.max(seed, 1), seed == 0 ? List.of(1.0, 1.0) : null);
+            assertThat(run).containsEntry("status", "SUCCEEDED").containsEntry("epochs", 1000L);
+            double w1 = ((Number) run.get("w1")).doubleValue();
+            double w2 = ((Number) run.get("w2")).doubleValue();
+            double degrees = Math.toDegrees(Math.atan2(w2, w1));
+            runs.add(String.format(java.util.Locale.ROOT, "w %.2f, %.2f at %.1f°, test loss %.4f", w1, w2, degrees,
+                    ((Number) run.get("test")).doubleValue()));
+            assertThat(w1).as("w1, run %d", seed).isCloseTo(2.5, org.assertj.core.data.Offset.offset(0.25));
+            assertThat(w2).as("w2, run %d", seed).isCloseTo(2.5, org.assertj.core.data.Offset.offset(0.25));
+            assertThat(degrees).as("direction, run %d", seed).isCloseTo(45, org.assertj.core.data.Offset.offset(5.0));
+            assertThat(String.format(java.util.Locale.ROOT, "%.3f", ((Number) run.get("test")).doubleValue())).isEqualTo("0.001");
+        }
+        System.out.println("[lab 3] exercise 3 after 1000 epochs, hand-picked then seeds 1-3: " + runs);
+    }
+
+    /**
+     * Trains the job the playground of this link submits (its own jobSpec, with this weights seed and, if given,
+     * the hand-picked weights into the output) for the link's stopAt epochs on the server; the last epoch's
+     * losses and the trained weights into the output unit.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> trainAsThePageWould(String link, int seed, List<Double> handPicked) {
+        return (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const [link, seed, handPicked, done] = arguments;
+                (async () => {
+                  const [state, http] = await Promise.all([import('/playground/state.js'), import('/shared/http.js')]);
+                  const s = state.fromHash(link.slice(link.indexOf('#')) + `&seed=${seed}`);
+                  let weights;
+                  if (handPicked) {
+                    const start = await http.send('POST', '/api/jobs/preview', state.jobSpec(s));
+                    weights = start.weights;
+                    handPicked.forEach((w, i) => { weights.kernels[0][i][0] = w; });
+                  }
+                  const spec = state.jobSpec(s, {weights, paused: false});
+                  delete spec.pace;
+                  spec.training.epochs = s.stopAt;
+                  const job = await http.send('POST', '/api/jobs', spec);
+                  let j;
+                  do {
+                    await new Promise(r => setTimeout(r, 200));
+                    j = await http.send('GET', `/api/jobs/${job.id}`);
+                  } while (!['SUCCEEDED', 'FAILED', 'CANCELLED'].includes(j.status));
+                  const model = await http.send('GET', `/api/jobs/${job.id}/model`);
+                  const out = model.weights.kernels.at(-1);
+                  return {status: j.status, epochs: j.epochsDone, train: j.last.train.loss, test: j.last.test.loss,
+                    w1: out[0][0], w2: out[1] ? out[1][0] : null};
+                })().then(done, e => done({error: String(e)}));
+                """, link, seed, handPicked);
+    }
+
     /** Clicks a link at the middle of its drawn line, as a student would. */
     private void clickLink(int layer, int input, int unit) {
         @SuppressWarnings("unchecked")
