@@ -678,7 +678,8 @@ class PlaygroundBrowserIT extends DefaultLimitsServer {
                 const [link, seed, handPicked, done] = arguments;
                 (async () => {
                   const [state, http] = await Promise.all([import('/playground/state.js'), import('/shared/http.js')]);
-                  const s = state.fromHash(link.slice(link.indexOf('#')) + `&seed=${seed}`);
+                  const s = state.fromHash(link.slice(link.indexOf('#')));
+                  s.seed = seed; // as ⟲ sets it: the link's points, other weights
                   let weights;
                   if (handPicked) {
                     const start = await http.send('POST', '/api/jobs/preview', state.jobSpec(s));
