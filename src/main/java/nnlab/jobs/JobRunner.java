@@ -157,6 +157,8 @@ final class JobRunner {
             if (job.mustWait()) {
                 flush();
                 if (job.status() != JobStatus.PAUSED) status(JobStatus.PAUSED);
+            } else if (job.waitsForGrant() && System.nanoTime() - lastFlush >= FLUSH_NANOS) {
+                flush(); // a paced job between grants stays RUNNING: no status message for every wait
             }
             if (job.parkOrTakeTurn()) return; // parked: a resume or step queues it again
             if (Thread.currentThread().isInterrupted()) throw new InterruptedException();
