@@ -1,13 +1,15 @@
-// The playground page: reads the state from the URL hash, keeps one paused-at-start job on the server
-// for it, follows the job's live messages, and draws what arrived once per animation frame.
+// The playground page: reads the state from the URL hash, shows the data and the first maps from a preview (no
+// job while idle), runs a paced job from the first ▶ or step on (job.js grants it epochs at the chosen speed),
+// follows the job's live messages, and draws what arrived once per animation frame.
 
 import {
-  ACTIVATIONS, OPTIMIZERS, FEATURES, HIDEABLE, LEARNING_RATES, MAX_LAYERS, REGULARIZATION_RATES, DROPOUT_RATES,
-  classCount, datasets, fromHash, jobSpec, toHash,
+  ACTIVATIONS, OPTIMIZERS, FEATURES, HIDEABLE, LEARNING_RATES, MAX_LAYERS, REGULARIZATION_RATES, DROPOUT_RATES, SPEEDS,
+  classCount, datasets, fromHash, jobEpochs, jobSpec, toHash,
 } from './state.js';
 import { heartbeat } from '../shared/http.js';
-import { api } from '../shared/jobs.js';
-import { pageRunner, untilReady } from '../shared/run.js';
+import { api, traffic } from '../shared/jobs.js';
+import { pageRunner } from '../shared/run.js';
+import { createJobLife } from './job.js';
 import { argmax, classColor, color } from '../shared/draw/colors.js';
 import { clearMap, drawClassMap, drawClassProbability, drawMap } from '../shared/draw/heatmap.js';
 import { drawLossChart, drawPoints, featureMap } from './render.js';
@@ -15,7 +17,6 @@ import { buildNetwork, networkWidth } from './network.js';
 import { drawLegend } from './legend.js';
 import { valueOf, withEdit } from './edit.js';
 import { persist, plainWords, say } from './refusals.js';
-import { preview } from './preview.js';
 import { MAX_FILE_BYTES, readWeights } from './weights.js';
 import { MAX_CSV_BYTES, MAX_POINTS, parseCsv } from './points.js';
 
@@ -28,12 +29,12 @@ let state = fromHash(location.hash);
 const run = {
   jobId: null, job: null, ready: Promise.resolve(), running: false, offset: 0, continued: null, points: null, history: [], epoch: 0,
   grid: null, weights: null, initialOutput: null, hover: null, dirty: true, generation: 0,
-  evaluation: null, // the losses and accuracies of hand-edited weights (a preview), until the next epoch
+  preview: null, // the train and test metrics of weights not trained yet (a preview's), and the epoch they are at
   customPoints: null, // [[x1, x2, label], …] clicked or uploaded; null: the generated set
   pinned: null, // a run kept for comparison: its history, and what it was
 };
-/** The job spec for the current state and points. */
-const spec = (options = {}) => jobSpec(state, { ...options, points: run.customPoints });
+/** The job spec for the current state and points (a job's epochs: those left to "stop at" from where the run is). */
+const spec = (options = {}) => jobSpec(state, { epochs: jobEpochs(state, run.offset), ...options, points: run.customPoints });
 let view = null;
 
 // ---- state ↔ hash ↔ controls
@@ -71,6 +72,9 @@ function showControls() {
     $(id).value = String(state[id]);
     $(`${id}Value`).textContent = String(state[id]);
   }
+  $('speed').value = String(state.speed);
+  $('stopAt').value = state.stopAt ? String(state.stopAt) : '';
+  showPace();
   $('showTestData').checked = state.showTestData;
   $('discretize').checked = state.discretize;
   $('initZero').checked = state.initZero;
@@ -135,7 +139,7 @@ function networkRoom() {
 
 /** Applies changes; anything but the learning rate and the display options starts a new job. */
 function change(changes) {
-  const live = ['learningRate', 'showTestData', 'discretize', 'hide'];
+  const live = ['learningRate', 'showTestData', 'discretize', 'hide', 'speed', 'stopAt'];
   const restart = Object.keys(changes).some((k) => !live.includes(k));
   // other data, or other classes: the points of one's own go
   if (['dataset', 'dataSeed', 'problem', 'classes', 'noise'].some((k) => k in changes)) run.customPoints = null;
@@ -171,6 +175,34 @@ const runner = pageRunner();
 runner.onConnection((up) => { $('connection').hidden = up; });
 runner.connect(); // the connection's state shows from the start, as before the first job
 
+/** The job's life: started on demand, granted epochs as the page draws them (job.js). */
+const life = createJobLife({
+  start: async (options = {}) => {
+    const generation = run.generation;
+    // refused while the class is paused or the server is busy: the words stay beside ▶ and the page asks again
+    // (after Retry-After, or every few seconds while paused), so ▶ goes on by itself once the class resumes
+    const job = await persist(() => api.submit(spec(options)), $('runError'),
+      { wanted: () => generation === run.generation, rethrow: true });
+    if (!job || generation !== run.generation) {
+      if (job) api.cancel(job.id).catch(() => {});
+      throw new Error('the settings changed');
+    }
+    return follow(job, run.offset);
+  },
+  grant: (id, until) => runner.grant(id, until),
+});
+
+/** The speed, and where "stop at" is as the current job counts its epochs. */
+function applyPace() {
+  life.setSpeed(state.speed);
+  life.setStopAt(state.stopAt > 0 ? state.stopAt - run.offset : Infinity);
+}
+
+function showPace() {
+  applyPace();
+  $('stopAt').title = state.stopAt ? `the run stops at epoch ${state.stopAt}` : 'no stop: the run goes on until paused';
+}
+
 /**
  * Follows a job whose epochs count on from `offset` (the epochs of the jobs before it in this run): its epochs
  * join the history in their place (the shared run merges its snapshot and live epochs, without gap or duplicate).
@@ -183,74 +215,83 @@ function follow(job, offset) {
     status: (m) => onStatus(m),
     snapshot: (snap) => { if (snap.status && typeof snap.status === 'object') onStatus(snap.status); },
   });
+  life.adopt(run.job);
+  applyPace();
   return run.job;
 }
 
-/** Cancels the current job and submits a new paused one for the current state (from given weights: an import). */
-function reset({ weights } = {}) {
+/** Ends the current job, if any (it holds the server's memory while it waits). */
+function endJob() {
   const old = run.job;
+  life.drop();
+  if (old) {
+    runner.forget(old);
+    api.cancel(old.id).catch(() => {});
+  }
+  run.job = null;
+  run.jobId = null;
+}
+
+/**
+ * Starts over for the current state (from given weights: an import): no job until ▶ or step; the data, the
+ * weights, their losses and the maps come from a preview.
+ */
+function reset({ weights } = {}) {
   const generation = ++run.generation;
   setRunning(false);
-  if (old) runner.forget(old);
+  endJob();
   Object.assign(run, {
-    jobId: null, job: null, points: null, history: [], epoch: 0, offset: 0, grid: null, weights: null, initialOutput: null,
-    evaluation: null,
+    points: null, history: [], epoch: 0, offset: 0, grid: null, weights: weights || null, initialOutput: null,
+    preview: null, continued: null, startWeights: weights || null,
   });
   run.dirty = true;
   showError(null);
-  showStart(generation, weights);
+  applyPace();
   run.ready = (async () => {
-    if (old) await api.cancel(old.id).catch(() => {});
-    // refused while the class is paused or the server busy: the words stay beside ▶ and the page asks again
-    const job = await persist(() => api.submit(spec({ weights })), $('runError'), { wanted: () => generation === run.generation });
-    if (!job) return;
-    if (generation !== run.generation) { api.cancel(job.id).catch(() => {}); return; }
-    follow(job, 0);
-    // a job that waits in the queue has no data or weights yet: ask again until it has
-    const current = () => generation === run.generation;
-    const points = await untilReady(() => api.points(job.id), { wanted: current });
-    const predicted = await untilReady(() => api.predict(job.id, gridPoints()), { wanted: current });
-    if (!current()) return;
-    run.points = points;
-    if (!run.grid) run.initialOutput = byUnit(predicted.outputs);
+    const preview = await persist(() => api.preview(spec({ weights })), $('runError'), { wanted: () => generation === run.generation });
+    if (!preview || generation !== run.generation) return;
+    run.points = preview.points;
+    run.grid = preview.grid || null;
+    run.weights = preview.weights;
+    run.preview = { train: preview.train, test: preview.test, epoch: 0 };
     run.dirty = true;
-    const doc = await api.model(job.id);
-    if (current() && !run.weights) { run.weights = doc.weights; run.dirty = true; }
   })().catch(showError);
   return run.ready;
 }
 
-/**
- * A job has at most nnlab.limits.max-epochs epochs; the playground runs on for ever, so when its job
- * completes, a new one starts from the trained weights and the epoch counter goes on.
- */
-async function continueRun(finished) {
-  if (run.continued === finished || !run.job || finished !== run.job.id) return;
-  run.continued = finished;
-  const generation = run.generation;
-  const previous = run.ready;
-  const ended = run.job;
-  run.ready = (async () => {
-    await previous;
-    await chain(ended, generation);
-  })();
+/** The job of this run, started if there is none (for ▶, step, and edits that need one). */
+async function ensureJob() {
+  await run.ready;
+  return life.ensureJob({ weights: run.startWeights || undefined });
 }
 
-async function chain(ended, generation) {
-  try {
-    await ended.done; // its history whole: the last epochs' messages may have come after its status
-    if (generation !== run.generation) return;
-    const doc = await api.model(ended.id);
-    if (generation !== run.generation) return;
-    const job = await api.submit(spec({ weights: doc.weights, paused: !run.running }));
-    if (generation !== run.generation) { api.cancel(job.id).catch(() => {}); return; }
-    run.offset += doc.epoch;
-    run.epoch = Math.max(run.epoch, run.offset);
-    follow(job, run.offset);
-  } catch (e) {
-    setRunning(false);
-    showError(e);
-  }
+/**
+ * A job has at most nnlab.limits.max-epochs epochs; without "stop at" the playground runs on, so when its job
+ * completes, a new one starts from the trained weights and the epoch counter goes on (so too after "stop at" was
+ * raised past a job that ended there).
+ */
+async function continueRun(ended, { play }) {
+  if (run.continued === ended.id) return;
+  run.continued = ended.id;
+  const generation = run.generation;
+  await ended.done; // its history whole: the last epochs' messages may have come after its status
+  if (generation !== run.generation) return;
+  const doc = await api.model(ended.id);
+  if (generation !== run.generation) return;
+  run.offset += doc.epoch;
+  run.epoch = Math.max(run.epoch, run.offset);
+  run.startWeights = doc.weights;
+  life.drop();
+  runner.forget(ended);
+  run.job = null;
+  run.jobId = null;
+  applyPace();
+  if (play) await life.play({ weights: doc.weights });
+}
+
+/** The page's epoch is at "stop at". */
+function reachedStop() {
+  return state.stopAt > 0 && run.epoch >= state.stopAt;
 }
 
 /** A field to edit a weight or bias opens: a running job pauses first, so the value shown stays the value. */
@@ -259,81 +300,40 @@ function pauseForEdit() {
 }
 
 /**
- * A weight or bias set by hand: the run pauses, a new paused job goes on from the current weights with this
- * one changed (the epoch counter and the history stay), and the loss, accuracy and maps of the changed network
- * show at once: the server evaluates it (a preview, not an epoch).
+ * A weight or bias set by hand: the run pauses, the job (if any) ends where it is, and the changed weights are
+ * previewed at once (their losses, accuracies and maps: an evaluation, not an epoch); the next ▶ or step goes on
+ * from them, the epoch counter and the history kept.
  */
 function edit(target, value) {
   const generation = run.generation;
   const previous = run.ready;
   run.ready = (async () => {
     await previous;
-    const old = run.job;
-    if (!old || generation !== run.generation) return;
     setRunning(false);
-    await api.pause(old.id).catch(() => {});
-    for (let i = 0; i < 40 && (await api.get(old.id)).status === 'RUNNING'; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
+    life.pause();
+    const old = run.job;
+    let weights = run.weights;
+    if (old) {
+      const doc = await api.model(old.id);
+      if (generation !== run.generation) return;
+      weights = doc.weights;
+      endJob();
+      run.offset += doc.epoch;
+      run.epoch = Math.max(run.epoch, run.offset);
     }
-    const doc = await api.model(old.id);
-    await old.refill(); // every epoch up to the weights' in the history
-    const weights = withEdit(doc.weights, target, value);
-    showEdited(weights, generation);
-    const job = await persist(() => api.submit(spec({ weights, paused: true })), $('runError'),
-      { wanted: () => generation === run.generation });
-    if (!job) return;
-    if (generation !== run.generation) { api.cancel(job.id).catch(() => {}); return; }
-    run.offset += doc.epoch;
-    run.epoch = Math.max(run.epoch, run.offset);
-    run.continued = old.id;
-    follow(job, run.offset);
-    api.cancel(old.id).catch(() => {});
-  })().catch((e) => say($('runError'), e));
-}
-
-/** Shows edited weights at once, with their loss, accuracy, output and neuron maps as the server evaluates them. */
-async function showEdited(weights, generation) {
-  run.weights = weights;
-  run.dirty = true;
-  const answer = await persist(() => preview(spec({ weights })), $('runError'), { wanted: () => generation === run.generation })
-    .catch((e) => { say($('runError'), e); });
-  if (!answer || generation !== run.generation || run.weights !== weights) return;
-  showPreview(answer, run.epoch);
-}
-
-/** The data and the first weights with their loss, accuracy and maps, from the server's preview: no job needed. */
-async function showStart(generation, weights) {
-  const current = () => generation === run.generation;
-  const answer = await persist(() => preview(spec({ weights })), $('runError'), { wanted: current });
-  if (!answer || !current()) return;
-  if (!run.points) run.points = answer.points;
-  if (!run.weights) run.weights = answer.weights;
-  if (!run.grid && run.epoch === 0) showPreview(answer, 0);
-  run.dirty = true;
-}
-
-/** A preview's evaluation as what the page shows until the next epoch: losses, accuracies, maps. */
-function showPreview(answer, epoch) {
-  run.evaluation = {
-    epoch, train: answer.train.loss, test: answer.test.loss,
-    trainAccuracy: answer.train.accuracy, testAccuracy: answer.test.accuracy,
-  };
-  if (answer.grid) run.grid = answer.grid;
-  if (answer.points) run.points = answer.points;
-  run.dirty = true;
-}
-
-/** Rows of outputs → one map per output unit. */
-function byUnit(outputs) {
-  return outputs.length ? outputs[0].map((_, k) => outputs.map((o) => o[k])) : [];
-}
-
-function gridPoints() {
-  const pts = [];
-  for (let r = 0; r < GRID; r++) {
-    for (let c = 0; c < GRID; c++) pts.push([-6 + (12 * c) / (GRID - 1), 6 - (12 * r) / (GRID - 1)]);
-  }
-  return pts;
+    if (!weights) return;
+    weights = withEdit(weights, target, value);
+    run.startWeights = weights;
+    run.weights = weights;
+    run.dirty = true;
+    applyPace();
+    const preview = await persist(() => api.preview(spec({ weights })), $('runError'), { wanted: () => generation === run.generation });
+    if (!preview || generation !== run.generation) return;
+    run.weights = preview.weights;
+    run.grid = preview.grid || null;
+    run.preview = { train: preview.train, test: preview.test, epoch: run.epoch };
+    run.dirty = true;
+  })().catch(showError);
 }
 
 /** What the chart and the figures need of one epoch, counted on from the jobs before. */
@@ -354,37 +354,60 @@ function onEpoch(m, offset) {
   const latest = p.epoch >= run.epoch;
   run.epoch = Math.max(run.epoch, p.epoch);
   if (latest && m.status === 'PAUSED') setRunning(false);
-  if (run.evaluation && p.epoch > run.evaluation.epoch) run.evaluation = null;
   if (latest && m.grid) run.grid = m.grid;
   if (latest && m.weights) run.weights = m.weights;
   run.dirty = true;
+  if (latest) life.tick(); // the next grant as soon as this epoch is here, not a frame later
 }
 
 function onStatus(s) {
-  if (s.status === 'SUCCEEDED' && s.stopReason === 'COMPLETED') { continueRun(s.jobId); return; }
-  // RUNNING is also what a single step reports, so only stops change the play button
-  if (s.status !== 'RUNNING' && s.status !== 'QUEUED') setRunning(false);
-  if (s.status === 'FAILED') showError(s.error || 'the job failed');
+  if (s.jobId && s.jobId !== run.jobId) return;
+  if (s.status === 'SUCCEEDED' && s.stopReason === 'COMPLETED') {
+    const ended = run.job;
+    if (!ended || ended.id !== s.jobId) return;
+    if (state.stopAt > 0 && run.offset + s.epochsDone >= state.stopAt) {
+      setRunning(false);
+      life.pause();
+    } else {
+      continueRun(ended, { play: run.running }).catch((e) => { setRunning(false); showError(e); });
+    }
+    return;
+  }
+  if (['FAILED', 'CANCELLED', 'INTERRUPTED'].includes(s.status)) {
+    setRunning(false);
+    life.pause();
+    if (s.status !== 'CANCELLED' || s.error) showError(s.error || 'the job stopped');
+  }
+}
+
+/** A job that ended at an earlier "stop at" goes on in a new one from its weights. */
+async function afterStop() {
+  await run.ready;
+  const current = run.job;
+  if (current && current.final && current.status === 'SUCCEEDED') await continueRun(current, { play: false });
 }
 
 async function playPause() {
-  await run.ready;
-  if (!run.jobId) return;
+  if (run.running) {
+    setRunning(false);
+    life.pause();
+    return;
+  }
+  if (reachedStop()) { showError(`the run stopped at epoch ${state.stopAt}: raise "stop at" to go on`); return; }
+  showError(null);
+  setRunning(true);
   try {
-    if (run.running) {
-      setRunning(false);
-      // a job that has just completed is as good as paused: its continuation starts paused
-      await api.pause(run.jobId).catch((e) => { if (!/SUCCEEDED/.test(e.message)) throw e; });
-    } else { setRunning(true); await api.resume(run.jobId); }
+    await afterStop();
+    await life.play({ weights: run.startWeights || undefined });
   } catch (e) { setRunning(false); showError(e); }
 }
 
 async function step() {
-  await run.ready;
-  if (!run.jobId) return;
+  if (run.running) { setRunning(false); life.pause(); return; }
+  if (reachedStop()) { showError(`the run stopped at epoch ${state.stopAt}: raise "stop at" to go on`); return; }
   try {
-    if (run.running) { setRunning(false); await api.pause(run.jobId); return; }
-    await api.step(run.jobId);
+    await afterStop();
+    await life.step({ weights: run.startWeights || undefined });
   } catch (e) { showError(e); }
 }
 
@@ -503,16 +526,36 @@ const classification = () => state.problem === 'classification';
 const outputUnit = (v) => (classification() ? 2 * v - 1 : v);
 const labelUnit = (v) => (classification() ? 2 * v - 1 : v);
 
+/** The preview's losses, as an epoch's, before the first epoch (or right after a hand edit). */
+function previewPoint() {
+  const p = run.preview;
+  if (!p) return undefined;
+  return {
+    epoch: run.epoch, train: p.train && p.train.loss, test: p.test && p.test.loss,
+    trainAccuracy: p.train && p.train.accuracy, testAccuracy: p.test && p.test.accuracy,
+  };
+}
+
+/** What the maps were last painted from. */
+let drawn = [];
+
 function draw() {
   run.dirty = false;
   $('epoch').textContent = String(run.epoch).padStart(6, '0');
-  const latest = run.evaluation || run.history[run.history.length - 1];
+  const trained = run.history[run.history.length - 1];
+  // weights not trained yet (the first, or edited by hand) show their preview until an epoch comes after it
+  const latest = run.preview && !(trained && trained.epoch > run.preview.epoch) ? previewPoint() : trained;
   $('trainLoss').textContent = latest && latest.train != null ? latest.train.toFixed(3) : '–';
   $('testLoss').textContent = latest && latest.test != null ? latest.test.toFixed(3) : '–';
   const percent = (v) => (v != null ? `${(100 * v).toFixed(1)} %` : '–');
   $('trainAccuracy').textContent = percent(latest && latest.trainAccuracy);
   $('testAccuracy').textContent = percent(latest && latest.testAccuracy);
   drawLossChart($('lossChart'), run.history, run.pinned && run.pinned.history);
+  // the maps, links and points change with a snapshot, not with every epoch: painted again only then
+  const painted = [run.grid, run.initialOutput, run.hover, run.weights, run.points, view, state.discretize,
+    state.showTestData, state.problem, state.classes];
+  if (drawn.length && painted.every((v, i) => v === drawn[i])) return;
+  drawn = painted;
   const heat = $('heatmap');
   const layers = run.grid ? run.grid.layers : null;
   const outputLayer = layers ? layers.length - 1 : -1;
@@ -542,6 +585,7 @@ function draw() {
 }
 
 function frame() {
+  life.tick();
   if (run.dirty) draw();
   requestAnimationFrame(frame);
 }
@@ -581,6 +625,12 @@ $('removeLayer').addEventListener('click', () => change({
 // Regenerate: other points of the same kind; ⟲: other first weights on the same points (the next weights seed, so
 // that three runs after one another are the same three runs for everyone, as a lab's numbers expect)
 $('regenerate').addEventListener('click', () => change({ dataSeed: Math.floor(Math.random() * 2 ** 31) }));
+options($('speed'), SPEEDS, (v) => (v === 0 ? 'as fast as it goes' : `${v} epochs/s`));
+$('speed').addEventListener('change', (e) => change({ speed: Number(e.target.value) }));
+$('stopAt').addEventListener('change', (e) => {
+  const v = Number(e.target.value);
+  change({ stopAt: Number.isInteger(v) && v > 0 ? v : 0 });
+});
 $('play').addEventListener('click', playPause);
 $('step').addEventListener('click', step);
 $('reset').addEventListener('click', () => change({ seed: nextSeed(state.seed) }));
@@ -621,7 +671,7 @@ window.addEventListener('hashchange', () => {
   reset();
 });
 
-// a paused job holds a worker: leaving the page cancels it
+// leaving the page ends its job (the server also ends a paced job nobody follows, after a minute)
 window.addEventListener('pagehide', () => {
   if (run.jobId) api.cancelOnLeave(run.jobId);
 });
@@ -636,6 +686,15 @@ window.playground = {
   get jobId() { return run.jobId; },
   get epoch() { return run.epoch; },
   get running() { return run.running; },
+  /** The epoch the server was last granted: the job is never past it. */
+  get granted() { return life.granted; },
+  /** What the page's WebSocket received: frames and characters (about bytes). */
+  get bytesReceived() { return traffic.bytes; },
+  get messagesReceived() { return traffic.messages; },
+  /** Losses of the weights shown before any epoch (a preview's). */
+  get preview() { return run.preview; },
+  /** Starts the run's job if there is none (an edit that needs one). */
+  ensureJob: () => ensureJob().then((r) => r.id),
   get pointsShown() { return run.points ? run.points.train.length + (state.showTestData ? run.points.test.length : 0) : 0; },
   get historyEpochs() { return run.history.map((e) => e.epoch); },
   get state() { return JSON.parse(JSON.stringify(state)); },
@@ -648,7 +707,8 @@ window.playground = {
   get seed() { return state.seed; },
   /** The losses and accuracies shown, as numbers (null for none). */
   get shown() {
-    const v = run.evaluation || run.history[run.history.length - 1] || {};
+    const trained = run.history[run.history.length - 1];
+    const v = (run.preview && !(trained && trained.epoch > run.preview.epoch) ? previewPoint() : trained) || {};
     return { train: v.train ?? null, test: v.test ?? null, trainAccuracy: v.trainAccuracy ?? null, testAccuracy: v.testAccuracy ?? null };
   },
   get points() { return run.points; },

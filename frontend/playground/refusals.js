@@ -37,9 +37,10 @@ const busy = (e) => e instanceof RefusedError && (e.status === 429 || e.status =
 /**
  * Runs action(); a refusal shows next to `element`; a busy server is asked again after its Retry-After, a paused
  * class every PAUSED_POLL_SECONDS until it answers. wanted() false (a newer action, another state) gives up
- * quietly. Resolves to the action's result, or undefined if it was given up or failed (the words stay shown).
+ * quietly. Resolves to the action's result, or undefined if it was given up or failed (the words stay shown);
+ * with `rethrow`, a failure not waited out is thrown instead.
  */
-export async function persist(action, element, { wanted = () => true, pollSeconds = PAUSED_POLL_SECONDS } = {}) {
+export async function persist(action, element, { wanted = () => true, pollSeconds = PAUSED_POLL_SECONDS, rethrow = false } = {}) {
   let shown = false; // only its own words are taken back
   for (let busyTries = 0; ;) {
     try {
@@ -52,6 +53,7 @@ export async function persist(action, element, { wanted = () => true, pollSecond
       shown = true;
       if (paused(e)) await sleep(pollSeconds * 1000);
       else if (busy(e) && busyTries++ < BUSY_RETRIES) await sleep((e.retryAfter ?? 2) * 1000);
+      else if (rethrow) throw e;
       else return undefined;
       if (!wanted()) return undefined;
     }

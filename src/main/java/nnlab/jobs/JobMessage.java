@@ -88,8 +88,18 @@ public sealed interface JobMessage permits JobMessage.Epoch, JobMessage.Status, 
     /**
      * Heatmaps over [min, max]²: {@code layers[l][u]} is unit u of layer l at resolution² points, row-major,
      * row 0 at x2 = max, column 0 at x1 = min. Without per-neuron grids only the output layer is given
-     * (as the last and only entry).
+     * (as the last and only entry). The hidden layers' maps have {@code neuronResolution}² points when the spec
+     * asked for smaller ones. With the bytes encoding {@code layers} is absent and {@code packed[l][u]} holds the
+     * map as base64 of one byte a point, value = low + byte × (high − low) / 255 with
+     * {@code ranges[l][u] = [low, high]}.
      */
-    record Grid(int resolution, double min, double max, boolean neurons, List<List<float[]>> layers) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Grid(int resolution, double min, double max, boolean neurons, Integer neuronResolution, String encoding,
+                List<List<float[]>> layers, List<List<String>> packed, List<List<double[]>> ranges) {
+
+        /** Maps as numbers, every one at the resolution. */
+        public Grid(int resolution, double min, double max, boolean neurons, List<List<float[]>> layers) {
+            this(resolution, min, max, neurons, null, null, layers, null, null);
+        }
     }
 }

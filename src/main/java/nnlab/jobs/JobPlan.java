@@ -17,7 +17,7 @@ import nnlab.engine.TrainingConfig;
  * @param grid        heatmap grid resolution, 0 for none
  */
 public record JobPlan(JobSpec spec, DatasetSpec datasetSpec, DatasetShape data, NetworkSpec network,
-                      TrainingConfig config, long seed, long dataSeed, int grid, boolean gridNeurons, boolean sendWeights,
+                      TrainingConfig config, long seed, long dataSeed, int grid, boolean gridNeurons, GridForm gridForm, boolean sendWeights,
                       MemoryEstimate memory, ModelSummary summary) {
 
     public int epochs() {

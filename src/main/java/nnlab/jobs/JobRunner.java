@@ -10,6 +10,7 @@ import nnlab.engine.Model;
 import nnlab.engine.StopReason;
 import nnlab.engine.Training;
 import nnlab.engine.TrainingListener;
+import nnlab.engine.Weights;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,9 @@ final class JobRunner {
     private final List<JobMessage.Epoch> pending = new ArrayList<>();
     private long lastFlush = System.nanoTime();
     private long lastSnapshot;
+    private long lastEpochMessage;
+    /** One snapshot's size in bytes, about: estimated from the first. */
+    private double snapshotBytes;
     private long lastProgress;
     private double elapsed;
     private GridMaps grids;
@@ -157,6 +161,8 @@ final class JobRunner {
             if (job.mustWait()) {
                 flush();
                 if (job.status() != JobStatus.PAUSED) status(JobStatus.PAUSED);
+            } else if (job.waitsForGrant() && System.nanoTime() - lastFlush >= FLUSH_NANOS) {
+                flush(); // a paced job between grants stays RUNNING: no status message for every wait
             }
             if (job.parkOrTakeTurn()) return; // parked: a resume or step queues it again
             if (Thread.currentThread().isInterrupted()) throw new InterruptedException();
@@ -173,10 +179,13 @@ final class JobRunner {
             JobStatus after = report.stop() == null ? (job.mustWait() ? JobStatus.PAUSED : JobStatus.RUNNING)
                     : finalStatus(report.stop());
             JobMessage.Epoch message = JobMessage.Epoch.of(job.id, job.epochs, report, elapsed, after);
-            JobMessage.Epoch live = withSnapshot(message, prepared, model, report.stop() != null || job.mustWait());
+            boolean waits = job.mustWait() || job.waitsForGrant();
+            boolean send = sendEpoch(report.stop() != null || waits);
+            JobMessage.Epoch live = send ? withSnapshot(message, prepared, model, report.stop() != null || job.mustWait())
+                    : null;
             synchronized (job.lock()) {
                 job.append(message);
-                publisher.publish(live);
+                if (send) publisher.publish(live);
             }
             metrics.epoch();
             pending.add(message);
@@ -221,17 +230,53 @@ final class JobRunner {
                 + " (nnlab.jobs.max-duration), pauses included";
     }
 
-    /** Adds weights and grids, at most maxSnapshotsPerSecond times a second and always when forced. */
+    /**
+     * Whether this epoch goes out live: every epoch of a job without a pace; of a paced job at most
+     * maxEpochMessagesPerSecond a second, and always the one it stops or waits at (what the page shows then).
+     */
+    private boolean sendEpoch(boolean stopsOrWaits) {
+        long now = System.nanoTime();
+        double perSecond = live.maxEpochMessagesPerSecond();
+        boolean due = !job.paced || stopsOrWaits || perSecond <= 0 || now - lastEpochMessage >= 1e9 / perSecond;
+        if (due) lastEpochMessage = now;
+        return due;
+    }
+
+    /**
+     * Adds weights and grids, at most maxSnapshotsPerSecond times a second and within maxSnapshotBytesPerSecond,
+     * and always when forced.
+     */
     private JobMessage.Epoch withSnapshot(JobMessage.Epoch message, PreparedJob p, Model model, boolean force) {
         if (!p.wantsSnapshots()) return message;
         long now = System.nanoTime();
         double perSecond = live.maxSnapshotsPerSecond();
-        boolean due = lastSnapshot == 0 || (perSecond > 0 && now - lastSnapshot >= 1e9 / perSecond);
+        double bytesPerSecond = live.maxSnapshotBytesPerSecond();
+        double interval = Math.max(perSecond > 0 ? 1e9 / perSecond : 0,
+                bytesPerSecond > 0 ? 1e9 * snapshotBytes / bytesPerSecond : 0);
+        boolean due = lastSnapshot == 0 || (perSecond > 0 && now - lastSnapshot >= interval);
         if (!due && !force) return message;
         lastSnapshot = now;
         if (p.grid() > 0 && grids == null) grids = new GridMaps(p);
         JobMessage.Grid grid = p.grid() > 0 ? grids.of(model) : null;
-        return message.withSnapshot(p.sendWeights() ? model.weights() : null, grid);
+        Weights weights = p.sendWeights() ? model.weights() : null;
+        if (snapshotBytes == 0) snapshotBytes = estimatedBytes(weights, grid);
+        return message.withSnapshot(weights, grid);
+    }
+
+    /** About the JSON size of a snapshot: some 20 characters a number, 4/3 of a byte a packed point. */
+    static double estimatedBytes(Weights weights, JobMessage.Grid grid) {
+        double bytes = 0;
+        if (weights != null) {
+            for (double[][] k : weights.kernels()) for (double[] row : k) bytes += 20.0 * row.length;
+            for (double[] b : weights.biases()) bytes += 20.0 * b.length;
+        }
+        if (grid != null && grid.layers() != null) {
+            for (List<float[]> maps : grid.layers()) for (float[] map : maps) bytes += 8.0 * map.length;
+        }
+        if (grid != null && grid.packed() != null) {
+            for (List<String> maps : grid.packed()) for (String map : maps) bytes += map.length() + 40;
+        }
+        return bytes;
     }
 
     private void status(JobStatus s) {

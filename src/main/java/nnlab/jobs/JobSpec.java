@@ -112,12 +112,16 @@ public record JobSpec(@NotNull @Valid DatasetSpec dataset,
     }
 
     /**
-     * @param resolution points per axis over [−6, 6]²
-     * @param neurons    a grid per neuron of every layer, not only the output
+     * @param resolution       points per axis over [−6, 6]²
+     * @param neurons          a grid per neuron of every layer, not only the output
+     * @param neuronResolution points per axis of the hidden neurons' grids (smaller maps, less traffic); default:
+     *                         the resolution
+     * @param encoding         numbers (default: {@code layers} of numbers) or bytes (each map quantised to 256
+     *                         levels between its own low and high, base64: {@code packed} and {@code ranges})
      */
     @Schema(description = "Heatmap grids over [-6, 6]², sent at most nnlab.live.max-snapshots-per-second times per second")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Grid(Integer resolution, Boolean neurons) {
+    public record Grid(Integer resolution, Boolean neurons, Integer neuronResolution, String encoding) {
     }
 
     public JobSpec withSeed(long s) {

@@ -107,6 +107,7 @@ public class JobSpecMapper {
         checkWork(network, data, config.epochs());
         int grid = 0;
         boolean neurons = false;
+        GridForm form = GridForm.PLAIN;
         boolean weights = false;
         if (spec.output() != null) {
             weights = defaults.flag(SpecDefaults.OUTPUT_WEIGHTS, spec.output().weights());
@@ -116,6 +117,7 @@ public class JobSpecMapper {
                         "heatmap grids are for 2-D data sets (playground, xor, separable), not " + data.name());
                 grid = defaults.integer(SpecDefaults.GRID_RESOLUTION, g.resolution());
                 neurons = defaults.flag(SpecDefaults.GRID_NEURONS, g.neurons());
+                form = gridForm(g, grid);
             }
         }
         // the engine's own checks: limits, loss against output layer, output layer against the data's widths
@@ -124,8 +126,18 @@ public class JobSpecMapper {
                 standIn(data), seed, engineLimits)) {
             // nothing to do: creating it validated everything
         }
-        return new JobPlan(spec, datasetSpec, data, network, config, seed, dataSeed, grid, neurons, weights,
+        return new JobPlan(spec, datasetSpec, data, network, config, seed, dataSeed, grid, neurons, form, weights,
                 MemoryEstimate.of(data, network, config, grid), ModelSummary.of(network));
+    }
+
+    private GridForm gridForm(JobSpec.Grid g, int resolution) {
+        int hidden = defaults.integer(SpecDefaults.GRID_NEURON_RESOLUTION, g.neuronResolution());
+        require(hidden == 0 || hidden >= 2, "output.grid.neuronResolution",
+                "must be at least 2 points per axis (or 0 for the resolution), was " + hidden);
+        String encoding = defaults.text(SpecDefaults.GRID_ENCODING, g.encoding());
+        require(encoding.equals("numbers") || encoding.equals("bytes"), "output.grid.encoding",
+                "must be numbers or bytes, was " + encoding);
+        return new GridForm(hidden == 0 ? resolution : hidden, encoding.equals("bytes"));
     }
 
     /** Takes a planned job's data set from the shared cache (preparing it if no job holds it). */

@@ -147,6 +147,19 @@ public class JobController {
         return jobs.step(job);
     }
 
+    /** @param until the epoch a paced job may run up to (absolute: granting the same twice is harmless) */
+    public record Grant(@NotNull Integer until) {
+    }
+
+    @PostMapping(path = "/{id}/advance", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "let a paced job run up to an epoch",
+            description = "{\"until\": E}: the job runs up to epoch E (at most its training.epochs) and then waits for "
+                    + "more holding no worker; a smaller E than before changes nothing. 409 for a job without a pace. "
+                    + "The playground grants the same way over STOMP: SEND to /app/jobs/{id} with this body")
+    public JobView advance(ReachableJob job, @Valid @RequestBody Grant grant) {
+        return jobs.advance(job, grant.until());
+    }
+
     /** @param learningRate the new learning rate, in (0, 100] */
     public record Change(@NotNull Double learningRate) {
     }
