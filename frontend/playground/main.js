@@ -416,9 +416,11 @@ async function step() {
 /** Downloads the current model (the server's model document: layers, weights, features, classes) as JSON. */
 async function exportWeights() {
   await run.ready;
-  if (!run.jobId) return;
+  if (!run.jobId && !run.weights) return;
   try {
-    const text = JSON.stringify(await api.model(run.jobId));
+    // a job's model document; before the first epoch or after a hand edit, the weights the page shows
+    const doc = run.jobId ? await api.model(run.jobId) : { epoch: run.epoch, weights: run.weights };
+    const text = JSON.stringify(doc);
     run.exported = text;
     const a = document.createElement('a');
     a.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -427,7 +429,7 @@ async function exportWeights() {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(a.href), 60000);
-  } catch (e) { showError(e); }
+  } catch (e) { say($('fileError'), e); }
 }
 
 /** Starts a new run (epoch 0, paused) from the weights in a file, if they fit the network as it is set. */

@@ -113,7 +113,7 @@ class PlaygroundBrowserIT extends DefaultLimitsServer {
 
     @Test
     void theRunGoesOnPastOneJobsEpochLimit() {
-        open("#dataset=gauss&networkShape=2&batchSize=30");
+        open("#dataset=gauss&networkShape=2&batchSize=30&speed=max");
         waitReady();
         click(By.id("play"));
         new WebDriverWait(driver, Duration.ofSeconds(120)).pollingEvery(Duration.ofMillis(200))
@@ -162,19 +162,15 @@ class PlaygroundBrowserIT extends DefaultLimitsServer {
         WebElement editor = new WebDriverWait(driver, WAIT).until(d -> d.findElement(By.cssSelector(".weight-editor")));
         editor.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "2.5",
                 org.openqa.selenium.Keys.ENTER);
-        waitUntil(d -> !before.equals(js("return window.playground.jobId")));
-        Object weight = ((JavascriptExecutor) driver).executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                window.playground.ready().then(() => fetch(`/api/jobs/${window.playground.jobId}/model`))
-                  .then(r => r.json()).then(m => done(m.weights.kernels[0][1][2])).catch(e => done(String(e)));
-                """);
-        assertThat(((Number) weight).doubleValue()).isEqualTo(2.5);
-        assertThat(epoch()).isEqualTo(paused);
         waitUntil(d -> driver.findElement(By.cssSelector(
                 "path.link[data-layer='0'][data-input='1'][data-unit='2'] title")).getAttribute("textContent")
                 .equals("weight 2.500"));
+        assertThat(epoch()).isEqualTo(paused);
+        // the next epoch is a new job's, from the trained weights with this one changed
         click(By.id("step"));
         waitUntil(d -> epoch() == paused + 1);
+        assertThat(js("return window.playground.jobId")).isNotEqualTo(before);
+        assertThat(((Number) jobSpec("model.weights.kernels.0.1.2")).doubleValue()).isEqualTo(2.5);
     }
 
     @Test
@@ -199,9 +195,11 @@ class PlaygroundBrowserIT extends DefaultLimitsServer {
                 .selectByValue("sigmoid");
         waitUntil(d -> driver.getCurrentUrl().contains("layerActivations=sigmoid%2Crelu"));
         waitReady();
+        click(By.id("step"));
+        waitUntil(d -> epoch() == 1);
         Object activations = ((JavascriptExecutor) driver).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
-                window.playground.ready().then(() => fetch(`/api/jobs/${window.playground.jobId}`))
+                fetch(`/api/jobs/${window.playground.jobId}`)
                   .then(r => r.json()).then(j => done(j.spec.model.layers.map(l => l.activation).join(',')))
                   .catch(e => done(String(e)));
                 """);
@@ -215,9 +213,11 @@ class PlaygroundBrowserIT extends DefaultLimitsServer {
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("dropout"))).selectByValue("0.2");
         waitUntil(d -> driver.getCurrentUrl().contains("dropout=0.2"));
         waitReady();
+        click(By.id("step"));
+        waitUntil(d -> epoch() == 1);
         Object dropouts = ((JavascriptExecutor) driver).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
-                window.playground.ready().then(() => fetch(`/api/jobs/${window.playground.jobId}`))
+                fetch(`/api/jobs/${window.playground.jobId}`)
                   .then(r => r.json()).then(j => done(j.spec.model.layers.map(l => l.dropout ?? 0).join(',')))
                   .catch(e => done(String(e)));
                 """);
@@ -293,14 +293,8 @@ class PlaygroundBrowserIT extends DefaultLimitsServer {
         assertThat(driver.findElements(By.cssSelector("[data-dataset=xor]"))).isEmpty();
         assertThat(driver.findElements(By.cssSelector(".node.output"))).hasSize(3);
         waitReady();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> job = (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                fetch(`/api/jobs/${window.playground.jobId}/points`).then(r => r.json())
-                  .then(p => done({labels: [...new Set(p.train.map(x => x[2]))].sort()}))
-                  .catch(e => done({error: String(e)}));
-                """);
-        assertThat(job.get("labels")).as("%s", job).isEqualTo(List.of(0L, 1L, 2L));
+        assertThat(js("return [...new Set(window.playground.points.train.map(x => x[2]))].sort()"))
+                .isEqualTo(List.of(0L, 1L, 2L));
         click(By.id("play"));
         waitUntil(d -> epoch() >= 5 && !text("testAccuracy").equals("–"));
         click(By.id("play"));
@@ -327,21 +321,20 @@ class PlaygroundBrowserIT extends DefaultLimitsServer {
         waitUntil(d -> Boolean.TRUE.equals(js("return !!window.playground.exported")));
         Path file = Files.createTempFile("playground-weights", ".json");
         Files.writeString(file, (String) js("return window.playground.exported"));
-        String before = (String) js("return window.playground.jobId");
-
         driver.findElement(By.id("importWeights")).sendKeys(file.toAbsolutePath().toString());
-        waitUntil(d -> !before.equals(js("return window.playground.jobId")));
+        waitUntil(d -> epoch() == 0 && js("return window.playground.jobId") == null);
         waitReady();
-        assertThat(epoch()).isZero();
-        Object difference = ((JavascriptExecutor) driver).executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                const file = JSON.parse(window.playground.exported).weights;
-                fetch(`/api/jobs/${window.playground.jobId}/model`).then(r => r.json()).then(doc => {
-                  const a = [file.kernels, file.biases].flat(3), b = [doc.weights.kernels, doc.weights.biases].flat(3);
-                  done(a.length === b.length && a.length > 0 ? Math.max(...a.map((v, i) => Math.abs(v - b[i]))) : -1);
-                }).catch(e => done(String(e)));
-                """);
-        assertThat(((Number) difference).doubleValue()).isBetween(0.0, 1e-6);
+        // the imported weights are the page's, and the first epoch's job starts from them
+        String difference = """
+                const file = JSON.parse(window.playground.exported).weights, shown = arguments[0];
+                const a = [file.kernels, file.biases].flat(3), b = [shown.kernels, shown.biases].flat(3);
+                return a.length === b.length && a.length > 0 ? Math.max(...a.map((v, i) => Math.abs(v - b[i]))) : -1;
+                """;
+        waitUntil(d -> Boolean.TRUE.equals(js("return !!window.playground.weights")));
+        assertThat(((Number) js(difference, js("return window.playground.weights"))).doubleValue()).isBetween(0.0, 1e-6);
+        click(By.id("step"));
+        waitUntil(d -> epoch() == 1);
+        assertThat(((Number) js(difference, jobSpec("model.weights"))).doubleValue()).isBetween(0.0, 1e-6);
 
         click(By.cssSelector(".add-neuron"));
         waitUntil(d -> "4".equals(js("return window.playground.state.networkShape.join(',')")));
@@ -362,31 +355,25 @@ class PlaygroundBrowserIT extends DefaultLimitsServer {
     void pointsAddedByClickingAndFromACsvFileTrainOnTheServer() throws Exception {
         open("#dataset=gauss&networkShape=2");
         waitReady();
-        String generated = (String) js("return window.playground.jobId");
         click(By.id("addPoints"));
         WebElement canvas = driver.findElement(By.id("points"));
         // the 300 px canvas spans [-6, 6]²: 75 px right of and above the centre is (3, 3)
         new org.openqa.selenium.interactions.Actions(driver).moveToElement(canvas, 75, -75).click().perform();
-        waitUntil(d -> Long.valueOf(501).equals(js("return window.playground.customPoints"))
-                && !generated.equals(js("return window.playground.jobId")));
+        waitUntil(d -> Long.valueOf(501).equals(js("return window.playground.customPoints")));
         waitReady();
-        String oneAdded = (String) js("return window.playground.jobId");
         new org.openqa.selenium.interactions.Actions(driver).moveToElement(canvas, -75, 75).contextClick().perform();
-        waitUntil(d -> Long.valueOf(502).equals(js("return window.playground.customPoints"))
-                && !oneAdded.equals(js("return window.playground.jobId")));
-        waitReady();
+        waitUntil(d -> Long.valueOf(502).equals(js("return window.playground.customPoints")));
         assertThat(text("pointsInfo")).isEqualTo("502 points of your own");
-        @SuppressWarnings("unchecked")
-        List<Object> found = (List<Object>) ((JavascriptExecutor) driver).executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                fetch(`/api/jobs/${window.playground.jobId}/points`).then(r => r.json()).then(p => {
-                  const all = p.train.concat(p.test);
-                  const near = (x, y, label) => all.some(q => Math.abs(q[0] - x) < 0.1 && Math.abs(q[1] - y) < 0.1
-                      && q[2] === label);
-                  done([all.length, near(3, 3, 1), near(-3, -3, 0)]);
-                }).catch(e => done([String(e)]));
-                """);
-        assertThat(found).containsExactly(502L, true, true);
+        // the server's split of the points, as its preview has them; the first epoch's job trains on them
+        String near = """
+                const all = window.playground.points ? window.playground.points.train.concat(window.playground.points.test) : [];
+                const near = (x, y, label) => all.some(q => Math.abs(q[0] - x) < 0.1 && Math.abs(q[1] - y) < 0.1 && q[2] === label);
+                return [all.length, near(3, 3, 1), near(-3, -3, 0)];
+                """;
+        waitUntil(d -> List.of(502L, true, true).equals(js(near)));
+        click(By.id("step"));
+        waitUntil(d -> epoch() == 1);
+        assertThat(((List<?>) jobSpec("dataset.points")).size()).isEqualTo(502);
 
         StringBuilder csv = new StringBuilder("x1,x2,label\n");
         for (int i = 0; i < 10; i++) csv.append(2 + i * 0.1).append(',').append(2).append(",1\n");
@@ -804,8 +791,18 @@ class PlaygroundBrowserIT extends DefaultLimitsServer {
         driver.get("http://localhost:" + port + "/playground" + hash);
     }
 
+    /** Waits until the page shows its data (an idle page has no job: its data comes from a preview). */
     private void waitReady() {
-        waitUntil(d -> Boolean.TRUE.equals(js("return !!(window.playground && window.playground.jobId && window.playground.pointsShown > 0)")));
+        waitUntil(d -> Boolean.TRUE.equals(js("return !!(window.playground && window.playground.pointsShown > 0)")));
+    }
+
+    /** A part of the current job's stored spec, by its path ("model.weights"; the page has a job from the first ▶ or step on). */
+    private Object jobSpec(String path) {
+        return ((JavascriptExecutor) driver).executeAsyncScript("""
+                const [path, done] = arguments;
+                fetch(`/api/jobs/${window.playground.jobId}`).then(r => r.json())
+                  .then(j => done(path.split('.').reduce((v, k) => v[k], j.spec))).catch(e => done(String(e)));
+                """, path);
     }
 
     private long waitForStableEpoch() {
