@@ -23,10 +23,11 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 
 /**
  * Callers with no session, student cookie or token are anonymous {@link Person}s, told apart by the
- * {@code X-Nnlab-Client} header if they send one (scripts), else by their own client cookie, else by their address.
- * A browser gets the cookie ({@value #CLIENT_COOKIE}: 128 random bits, opaque, HttpOnly, SameSite=Lax) with its first
- * anonymous answer, so that the browsers of a classroom behind one address are separate callers, each with its own
- * jobs and per-client limits. Their jobs are stored under {@code anonymous:<that>}.
+ * {@code X-Nnlab-Client} header if they send one (scripts), else by their own client cookie, else by their address
+ * (a script that keeps no cookies stays one caller per address, as before there were cookies). A browser gets the
+ * cookie ({@value #CLIENT_COOKIE}: 128 random bits, opaque, HttpOnly, SameSite=Lax) with its first anonymous answer
+ * (the page itself), so that the browsers of a classroom behind one address are separate callers from then on, each
+ * with its own jobs and per-client limits. Their jobs are stored under {@code anonymous:<that>}.
  */
 public class AnonymousCallerFilter extends AnonymousAuthenticationFilter {
 
@@ -35,7 +36,6 @@ public class AnonymousCallerFilter extends AnonymousAuthenticationFilter {
     /** The anonymous browser's own id. */
     public static final String CLIENT_COOKIE = "nnlab_client";
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{22}");
-    private static final String ISSUED = AnonymousCallerFilter.class.getName() + ".issued";
     private static final Duration KEPT = Duration.ofDays(365);
     private static final int MAX_CLIENT = 200 - Person.ANONYMOUS_PREFIX.length();
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -55,7 +55,6 @@ public class AnonymousCallerFilter extends AnonymousAuthenticationFilter {
                 && SecurityContextHolder.getContext().getAuthentication() == null && header(request) == null
                 && cookie(request) == null) {
             String id = newClientId();
-            request.setAttribute(ISSUED, id);
             response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(CLIENT_COOKIE, id).httpOnly(true)
                     .sameSite("Lax").secure(request.isSecure()).path("/").maxAge(KEPT).build().toString());
         }
@@ -71,7 +70,6 @@ public class AnonymousCallerFilter extends AnonymousAuthenticationFilter {
     static String client(HttpServletRequest request) {
         String header = header(request);
         String who = header != null ? header : cookie(request);
-        if (who == null && request.getAttribute(ISSUED) instanceof String issued) who = "browser-" + issued;
         if (who == null) who = request.getRemoteAddr();
         return who.length() > MAX_CLIENT ? who.substring(0, MAX_CLIENT) : who;
     }
