@@ -122,12 +122,13 @@ class PlaygroundBrowserIT extends DefaultLimitsServer {
         long paused = waitForStableEpoch();
         @SuppressWarnings("unchecked")
         List<Number> seen = (List<Number>) js("return window.playground.historyEpochs");
-        java.util.List<Long> gaps = new java.util.ArrayList<>();
+        // as fast as it goes, the server sends what the page can draw (some epochs coalesced): in order, no repeats
+        java.util.List<Long> outOfOrder = new java.util.ArrayList<>();
         for (int i = 1; i < seen.size(); i++) {
-            if (seen.get(i).longValue() != seen.get(i - 1).longValue() + 1) gaps.add(seen.get(i - 1).longValue());
+            if (seen.get(i).longValue() <= seen.get(i - 1).longValue()) outOfOrder.add(seen.get(i).longValue());
         }
-        assertThat(gaps).as("epochs after which the history has a gap").isEmpty();
-        assertThat(seen).hasSize((int) paused);
+        assertThat(outOfOrder).as("epochs of the history out of order or repeated").isEmpty();
+        assertThat(seen.stream().filter(e -> e.longValue() > 10_000).count()).as("epochs of the second job").isPositive();
         assertThat(seen.get(seen.size() - 1).longValue()).isEqualTo(paused);
         assertThat(text("error")).as("job %s", js("return window.playground.jobId")).isEmpty();
     }
@@ -570,6 +571,7 @@ class PlaygroundBrowserIT extends DefaultLimitsServer {
     @Test
     void labThreesFrameHoldsSixLayersOfEightAndAPinnedRunWithoutScrollingSideways() throws Exception {
         driver.get("http://localhost:" + port + "/labs/03-playground");
+        waitUntil(d -> "true".equals(js("return document.body.dataset.widgetsReady || ''")));
         WebElement exercise = driver.findElements(By.cssSelector("[data-widget=playground]")).get(3);
         js("arguments[0].scrollIntoView({block: 'start'})", exercise);
         exercise.findElement(By.cssSelector("button.open-frame")).click();
@@ -612,6 +614,7 @@ class PlaygroundBrowserIT extends DefaultLimitsServer {
     void labThreesNumbersAreWhatItsPresetsGiveAfterExactly1000Epochs() throws Exception {
         String lab = Files.readString(Path.of("notebooks-content/03-playground.md"));
         driver.get("http://localhost:" + port + "/labs/03-playground");
+        waitUntil(d -> "true".equals(js("return document.body.dataset.widgetsReady || ''")));
         List<WebElement> tabs = driver.findElements(By.cssSelector("[data-widget=playground] a.open-playground"));
         String exercise3 = tabs.get(2).getAttribute("href");
         String exercise4 = tabs.get(3).getAttribute("href");

@@ -44,14 +44,18 @@ class PlaygroundClassroomBrowserIT extends LiveServer {
             String words = driver.findElement(By.id("runError")).getText();
             assertThat(words).contains("paused").contains("Playground group").contains("▶ works again")
                     .doesNotContain("POST").doesNotContain("/api/");
+            // right under the run buttons, in their group
             @SuppressWarnings("unchecked")
-            Map<String, Number> where = (Map<String, Number>) browser.js("""
+            Map<String, Object> where = (Map<String, Object>) browser.js("""
                     const play = document.getElementById('play').getBoundingClientRect();
-                    const error = document.getElementById('runError').getBoundingClientRect();
-                    return {gap: error.left - play.right, rows: Math.abs((error.top + error.bottom) / 2 - (play.top + play.bottom) / 2)};
+                    const error = document.getElementById('runError');
+                    const box = error.getBoundingClientRect();
+                    return {below: box.top - play.bottom, left: box.left - play.left,
+                      group: error.closest('.run') === document.getElementById('play').closest('.run')};
                     """);
-            assertThat(where.get("gap").doubleValue()).as("beside ▶: %s", where).isBetween(0.0, 300.0);
-            assertThat(where.get("rows").doubleValue()).as("on ▶'s row: %s", where).isLessThan(30);
+            assertThat(where.get("group")).as("%s", where).isEqualTo(true);
+            assertThat(((Number) where.get("below")).doubleValue()).as("under ▶: %s", where).isBetween(-5.0, 30.0);
+            assertThat(((Number) where.get("left")).doubleValue()).as("under ▶: %s", where).isBetween(-150.0, 0.0);
             assertThat(driver.findElement(By.id("error")).isDisplayed()).as("nothing at the bottom").isFalse();
 
             assertThat(teacher.post("/api/classes/" + id + "/resume", "").status()).isEqualTo(200);
