@@ -637,6 +637,24 @@ class PlaygroundBrowserIT extends DefaultLimitsServer {
         System.out.println("[lab 3] exercise 4, training / test loss at epoch 1000, seeds 1-3: " + measured);
         assertThat(text).as("the numbers lab 3 states").isEqualTo(measured);
 
+        // and as a student gets them on the page: ▶ until it stops at 1000, ⟲, twice more (as fast as it goes)
+        open(exercise4.substring(exercise4.indexOf('#')) + "&speed=max");
+        waitShown();
+        List<String> onThePage = new java.util.ArrayList<>();
+        for (int run = 1; run <= 3; run++) {
+            click(By.id("play"));
+            waitUntil(d -> epoch() == 1000 && Boolean.FALSE.equals(js("return window.playground.running")));
+            onThePage.add(text("trainLoss") + " / " + text("testLoss"));
+            if (run < 3) {
+                click(By.id("reset"));
+                int next = run + 1;
+                waitUntil(d -> epoch() == 0 && Long.valueOf(next).equals(js("return window.playground.seed")));
+                waitShown();
+            }
+        }
+        System.out.println("[lab 3] exercise 4 on the page: " + onThePage);
+        assertThat(onThePage).isEqualTo(text);
+
         // exercise 3's rerun: from the hand-picked weights and from three random starts, the same boundary
         String three = lab.substring(lab.indexOf("## 3."), lab.indexOf("## 4."));
         assertThat(three).contains("$w_1 \\approx w_2 \\approx 2.5$").contains("within 5°").contains("test loss is 0.001");
