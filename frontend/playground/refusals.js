@@ -38,9 +38,11 @@ const busy = (e) => e instanceof RefusedError && (e.status === 429 || e.status =
  * Runs action(); a refusal shows next to `element`; a busy server is asked again after its Retry-After, a paused
  * class every PAUSED_POLL_SECONDS until it answers. wanted() false (a newer action, another state) gives up
  * quietly. Resolves to the action's result, or undefined if it was given up or failed (the words stay shown);
- * with `rethrow`, a failure not waited out is thrown instead.
+ * with `rethrow`, a failure not waited out is thrown instead. `wait(ms)` sleeps (a test's clock).
  */
-export async function persist(action, element, { wanted = () => true, pollSeconds = PAUSED_POLL_SECONDS, rethrow = false } = {}) {
+export async function persist(action, element, {
+  wanted = () => true, pollSeconds = PAUSED_POLL_SECONDS, rethrow = false, wait = sleep,
+} = {}) {
   let shown = false; // only its own words are taken back
   for (let busyTries = 0; ;) {
     try {
@@ -51,8 +53,8 @@ export async function persist(action, element, { wanted = () => true, pollSecond
       if (!wanted()) return undefined;
       say(element, e);
       shown = true;
-      if (paused(e)) await sleep(pollSeconds * 1000);
-      else if (busy(e) && busyTries++ < BUSY_RETRIES) await sleep((e.retryAfter ?? 2) * 1000);
+      if (paused(e)) await wait(pollSeconds * 1000);
+      else if (busy(e) && busyTries++ < BUSY_RETRIES) await wait((e.retryAfter ?? 2) * 1000);
       else if (rethrow) throw e;
       else return undefined;
       if (!wanted()) return undefined;
