@@ -49,6 +49,15 @@ export async function untilReady(call, { attempts = 100, maxDelay = 1000, sleep 
   }
 }
 
+/** An epoch of a message's `earlier` rows ([epoch, train loss, train accuracy, test loss, test accuracy]) as an epoch message. */
+function earlierEpoch(m, [epoch, trainLoss, trainAccuracy, testLoss, testAccuracy]) {
+  const metrics = (loss, accuracy) => (loss == null ? null : { loss, accuracy });
+  return {
+    type: 'epoch', jobId: m.jobId, epoch, epochs: m.epochs, status: m.status, stopReason: null,
+    train: metrics(trainLoss, trainAccuracy), test: metrics(testLoss, testAccuracy),
+  };
+}
+
 /** The snapshot's status as a string ({status: {status}} or {status: 'X'}), and its error. */
 function snapshotStatus(snap) {
   const s = snap.status;
@@ -100,6 +109,8 @@ export class Run {
   onMessage(m) {
     if (this.final) return;
     if (m.type === 'epoch') {
+      // a paced job's epochs batched into this frame: each in its place, before this one
+      (m.earlier || []).forEach((row) => this.add(earlierEpoch(m, row)));
       const before = this.last ? this.last.epoch : 0;
       if (this.add(m) && this.snapshot && m.epoch > before + 1 && !this.paced) this.refill();
     } else if (m.type === 'progress') {

@@ -26,6 +26,8 @@ final class JobRunner {
     /** Stored epochs are written at least this often (and at every status change). */
     private static final long FLUSH_NANOS = 1_000_000_000L;
     private static final int FLUSH_ROWS = 500;
+    /** Rows of unsent epochs kept for the next message at most (a few frames' worth at full speed). */
+    private static final int MAX_UNSENT = 2000;
     static final String OUT_OF_MEMORY =
             "the server ran out of memory for this job: try fewer examples or a smaller network";
     static final String INTERNAL_ERROR = "the job stopped on an error in the server; its log has the details";
@@ -43,6 +45,8 @@ final class JobRunner {
     private long lastFlush = System.nanoTime();
     private long lastSnapshot;
     private long lastEpochMessage;
+    /** A paced job's epochs not sent on their own since its last message (their rows go with the next). */
+    private final List<Float[]> unsent = new ArrayList<>();
     /** One snapshot's size in bytes, about: estimated from the first. */
     private double snapshotBytes;
     private long lastProgress;
@@ -183,6 +187,12 @@ final class JobRunner {
             boolean send = sendEpoch(report.stop() != null || waits);
             JobMessage.Epoch live = send ? withSnapshot(message, prepared, model, report.stop() != null || job.mustWait())
                     : null;
+            if (send && !unsent.isEmpty()) {
+                live = live.withEarlier(List.copyOf(unsent));
+                unsent.clear();
+            } else if (!send && unsent.size() < MAX_UNSENT) {
+                unsent.add(message.row());
+            }
             synchronized (job.lock()) {
                 job.append(message);
                 if (send) publisher.publish(live);

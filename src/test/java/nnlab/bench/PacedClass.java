@@ -46,8 +46,7 @@ final class PacedClass {
         print("students", students);
         print("pace_epochs_per_second", pace);
         print("window_seconds", seconds);
-        print("workers", api.get("/actuator/health").json().get("components").get("jobs").get("details")
-                .get("workers").asInt());
+        print("cores", Runtime.getRuntime().availableProcessors()); // the server's workers: one per core
         WebSocketContainer container = ContainerProvider.getWebSocketContainer();
         container.setDefaultMaxTextMessageBufferSize(512 * 1024);
         WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient(container));

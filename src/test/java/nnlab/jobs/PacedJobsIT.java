@@ -109,4 +109,35 @@ class PacedJobsIT extends LiveServer {
             api.delete("/api/jobs/" + paced);
         }
     }
+
+    @Test
+    void atFullSpeedAPacedJobSendsFramesThatCarryEveryEpochsMetrics() {
+        String id = api.submit(Specs.spiral(3000, "\"pace\": {}"));
+        try (StompFollower stomp = new StompFollower(port)) {
+            StompFollower.Subscription topic = stomp.follow(id).topic();
+            stomp.send("/app/jobs/" + id, "{\"until\": 3000}");
+            List<JsonNode> all = topic.until(StompFollower.finalStatus(), LONG);
+            java.util.TreeSet<Integer> covered = new java.util.TreeSet<>();
+            int messages = 0;
+            for (JsonNode m : all) {
+                if (!m.path("type").asText().equals("epoch")) continue;
+                messages++;
+                covered.add(m.get("epoch").asInt());
+                for (JsonNode row : m.path("earlier")) {
+                    covered.add(row.get(0).asInt());
+                    assertThat(row.get(1).isNumber()).as("train loss of epoch %s", row.get(0)).isTrue();
+                }
+            }
+            JsonNode done = api.awaitFinished(id, LONG);
+            System.out.printf("paced at full speed: 3000 epochs in %d epoch messages (%.1f s of training)%n", messages,
+                    done.get("last").get("elapsedSeconds").asDouble());
+            assertThat(done.get("epochsDone").asInt()).isEqualTo(3000);
+            // the stop epoch is sent on its own; the rest as often as frames allow, with every epoch's metrics
+            assertThat(covered).hasSize(3000).first().isEqualTo(1);
+            assertThat(covered.last()).isEqualTo(3000);
+            assertThat(messages).isLessThan(3000);
+        } finally {
+            api.delete("/api/jobs/" + id);
+        }
+    }
 }
