@@ -1,10 +1,18 @@
 // Hand-editing: a small field over the network for one weight or one bias, and the weights with that one
 // value changed. What the change does (pause, evaluate, carry into the next job) is the page's (main.js).
 
-/** What an edit names: a weight {layer, input, unit} or a bias {layer, unit, bias: true}. */
-export function describeEdit(edit) {
-  return edit.bias ? `bias of layer ${edit.layer + 1}, neuron ${edit.unit + 1}`
-    : `weight from ${edit.layer === 0 ? 'input' : `layer ${edit.layer}, neuron`} ${edit.input + 1} to neuron ${edit.unit + 1}`;
+/**
+ * What an edit names, in words: a weight {layer, input, unit} or a bias {layer, unit, bias: true}. `inputName(i)`
+ * names the network's i-th input, `outputLayer` is the output layer's index and `outputs` its units.
+ */
+export function describeEdit(edit, { inputName = (i) => `input ${i + 1}`, outputLayer = Infinity, outputs = 1 } = {}) {
+  const neuron = (layer, unit) => {
+    if (layer === outputLayer) return outputs > 1 ? `the output for class ${unit}` : 'the output';
+    return `layer ${layer + 1}, neuron ${unit + 1}`;
+  };
+  if (edit.bias) return `bias of ${neuron(edit.layer, edit.unit)}`;
+  const from = edit.layer === 0 ? inputName(edit.input) : neuron(edit.layer - 1, edit.input);
+  return `weight from ${from} to ${neuron(edit.layer, edit.unit)}`;
 }
 
 /** The edited value's current number in given weights ({kernels, biases}, Keras's layout). */

@@ -166,7 +166,10 @@ export function buildNetwork(container, state, handlers, room = Infinity) {
     handlers.editing();
     const box = container.getBoundingClientRect();
     const input = openEditor(container, {
-      x: event.clientX - box.left, y: event.clientY - box.top, value, label: describeEdit(target),
+      x: event.clientX - box.left,
+      y: event.clientY - box.top,
+      value,
+      label: describeEdit(target, { inputName: (i) => FEATURE_LABELS[active[i]], outputLayer: shape.length, outputs }),
       set: (v) => handlers.edit(target, v),
     });
     for (const [k, v] of Object.entries(target)) input.dataset[k] = String(v);

@@ -195,7 +195,7 @@ export function drawLinks(svg, links, onClick) {
     const [r, gr, b] = color(Math.tanh(l.weight));
     line.setAttribute('d', d);
     line.setAttribute('stroke', `rgb(${r},${gr},${b})`);
-    line.setAttribute('stroke-width', String(Math.min(8, 0.5 + Math.abs(l.weight) * 2).toFixed(2)));
+    line.setAttribute('stroke-width', String(Math.min(8, 1 + Math.abs(l.weight) * 2).toFixed(2))); // at least 1 px: a small weight stays visible
     hit.setAttribute('d', d);
     hit.dataset.layer = String(l.layer);
     hit.dataset.input = String(l.input);

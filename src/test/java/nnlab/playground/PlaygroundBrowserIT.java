@@ -446,7 +446,7 @@ class PlaygroundBrowserIT extends DefaultLimitsServer {
                 """);
         assertThat(links).hasSize(2 * 4 + 4 * 2 + 2);
         long thin = links.stream().filter(l -> ((Number) l.get("drawn")).doubleValue() < 1).count();
-        System.out.printf("[playground] %d links, %d drawn under 1 px wide%n", links.size(), thin);
+        assertThat(thin).as("links drawn under 1 px wide").isZero();
         java.util.List<String> opened = new java.util.ArrayList<>();
         for (Map<String, Object> link : links) {
             assertThat(((Number) link.get("hit")).doubleValue()).as("hit width of %s", link).isGreaterThanOrEqualTo(8);
