@@ -554,6 +554,13 @@ class PlaygroundBrowserIT extends DefaultLimitsServer {
                 .contains("1 hidden layer").doesNotContain("layers");
         assertThat(text("legend")).contains("−1").contains("orange: class 0, blue: class 1").contains("undecided");
         assertThat(driver.findElements(By.cssSelector("#legend .legend-bar"))).hasSize(1);
+        // before the first epoch the neurons' maps show the first weights (from the preview)
+        assertThat(epoch()).isZero();
+        waitUntil(d -> Boolean.TRUE.equals(js("""
+                const maps = [...document.querySelectorAll('.node.neuron canvas')];
+                const painted = (c) => c.getContext('2d').getImageData(0, 0, c.width, c.height).data.some((v, i) => i % 4 === 3 && v > 0);
+                return maps.length === 5 && maps.every(painted);
+                """)));
         open("#dataset=circle&networkShape=4,2");
         waitShown();
         assertThat(driver.findElement(By.cssSelector("section.network h2")).getAttribute("textContent")).contains("2 hidden layers");
