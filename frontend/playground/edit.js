@@ -15,11 +15,6 @@ export function describeEdit(edit, { inputName = (i) => `input ${i + 1}`, output
   return `weight from ${from} to ${neuron(edit.layer, edit.unit)}`;
 }
 
-/** The edited value's current number in given weights ({kernels, biases}, Keras's layout). */
-export function valueOf(weights, edit) {
-  return edit.bias ? weights.biases[edit.layer][edit.unit] : weights.kernels[edit.layer][edit.input][edit.unit];
-}
-
 /** A copy of the weights with the edit's value set (the given weights stay as they are). */
 export function withEdit(weights, edit, value) {
   const copy = { kernels: weights.kernels.map((k) => k.map((row) => [...row])), biases: weights.biases.map((b) => [...b]) };

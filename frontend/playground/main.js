@@ -15,8 +15,8 @@ import { clearMap, drawClassMap, drawClassProbability, drawMap } from '../shared
 import { drawLossChart, drawPoints, featureMap } from './render.js';
 import { buildNetwork, networkWidth } from './network.js';
 import { drawLegend } from './legend.js';
-import { valueOf, withEdit } from './edit.js';
-import { persist, plainWords, say } from './refusals.js';
+import { withEdit } from './edit.js';
+import { persist, say } from './refusals.js';
 import { MAX_FILE_BYTES, readWeights } from './weights.js';
 import { MAX_CSV_BYTES, MAX_POINTS, parseCsv } from './points.js';
 
