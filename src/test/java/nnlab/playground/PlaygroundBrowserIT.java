@@ -342,6 +342,10 @@ class PlaygroundBrowserIT extends DefaultLimitsServer {
         String fourNeurons = (String) js("return window.playground.jobId");
         driver.findElement(By.id("importWeights")).sendKeys(file.toAbsolutePath().toString());
         waitUntil(d -> String.valueOf(js("return window.playground.error")).contains("2-3-1 network, this one is 2-4-1"));
+        // said beside the file input, not at the bottom of the page
+        assertThat(text("fileError")).contains("2-3-1 network, this one is 2-4-1");
+        assertThat(js("return document.getElementById('fileError').parentElement"
+                + " === document.getElementById('importWeights').closest('.files')")).isEqualTo(true);
         assertThat(js("return window.playground.jobId")).isEqualTo(fourNeurons);
 
         Path notJson = Files.createTempFile("not-weights", ".json");
@@ -392,6 +396,9 @@ class PlaygroundBrowserIT extends DefaultLimitsServer {
         Files.writeString(bad, "1,2,1\n3,<b>4</b>\n");
         driver.findElement(By.id("csvPoints")).sendKeys(bad.toAbsolutePath().toString());
         waitUntil(d -> String.valueOf(js("return window.playground.error")).contains("line 2: expected x1,x2,label"));
+        assertThat(text("pointsError")).contains("line 2: expected x1,x2,label");
+        assertThat(js("return document.getElementById('pointsError').parentElement"
+                + " === document.getElementById('csvPoints').closest('.own-points')")).isEqualTo(true);
         assertThat(js("return window.playground.customPoints")).isEqualTo(20L);
         click(By.id("clearPoints"));
         waitUntil(d -> Long.valueOf(0).equals(js("return window.playground.customPoints")));
