@@ -471,6 +471,35 @@ class PlaygroundBrowserIT extends DefaultLimitsServer {
     }
 
     @Test
+    void aClickBesideAThinLinkStillOpensIt() {
+        open("#dataset=gauss&networkShape=1");
+        waitShown();
+        // the hidden neuron's link to the output, set to a small weight: drawn about 1 px wide
+        clickLink(1, 0, 0);
+        typeIntoEditor("0.05");
+        waitUntil(d -> driver.findElement(By.cssSelector("path.link[data-layer='1'] title")).getAttribute("textContent")
+                .equals("weight 0.050"));
+        assertThat(((Number) js("return Number(document.querySelector('path.link[data-layer=\"1\"]')"
+                + ".previousElementSibling.getAttribute('stroke-width'))")).doubleValue()).isLessThan(1.5);
+        @SuppressWarnings("unchecked")
+        Map<String, Number> p = (Map<String, Number>) js("""
+                const line = document.querySelector('path.link[data-layer="1"]').previousElementSibling;
+                const q = line.getPointAtLength(line.getTotalLength() / 2);
+                const m = line.getScreenCTM();
+                return {x: m.a * q.x + m.c * q.y + m.e, y: m.b * q.x + m.d * q.y + m.f};
+                """);
+        for (int off : new int[]{-4, 4}) {
+            new org.openqa.selenium.interactions.Actions(driver)
+                    .moveToLocation((int) Math.round(p.get("x").doubleValue()), (int) Math.round(p.get("y").doubleValue()) + off)
+                    .click().perform();
+            WebElement editor = new WebDriverWait(driver, WAIT).until(d -> d.findElement(By.cssSelector(".weight-editor")));
+            assertThat(editor.getAttribute("data-layer")).as("%d px off the line", off).isEqualTo("1");
+            editor.sendKeys(org.openqa.selenium.Keys.ESCAPE);
+            waitUntil(d -> d.findElements(By.cssSelector(".weight-editor")).isEmpty());
+        }
+    }
+
+    @Test
     void editingAWeightAndABiasShowsTheirLossAtOnceAndTheNextEpochsStartFromThem() {
         open("#dataset=gauss&networkShape=&features=x1,x2&seed=3");
         waitShown();
