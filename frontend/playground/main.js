@@ -1,17 +1,22 @@
-// The playground page: reads the state from the URL hash, keeps one paused-at-start job on the server
-// for it, follows the job's live messages, and draws what arrived once per animation frame.
+// The playground page: reads the state from the URL hash, shows the data and the first maps from a preview (no
+// job while idle), runs a paced job from the first ▶ or step on (job.js grants it epochs at the chosen speed),
+// follows the job's live messages, and draws what arrived once per animation frame.
 
 import {
-  ACTIVATIONS, OPTIMIZERS, FEATURES, HIDEABLE, LEARNING_RATES, MAX_LAYERS, REGULARIZATION_RATES, DROPOUT_RATES,
-  classCount, datasets, fromHash, jobSpec, toHash,
+  ACTIVATIONS, OPTIMIZERS, FEATURES, HIDEABLE, LEARNING_RATES, MAX_LAYERS, REGULARIZATION_RATES, DROPOUT_RATES, SPEEDS,
+  classCount, datasets, fromHash, jobEpochs, jobSpec, toHash,
 } from './state.js';
 import { heartbeat } from '../shared/http.js';
-import { api } from '../shared/jobs.js';
-import { pageRunner, untilReady } from '../shared/run.js';
+import { api, traffic } from '../shared/jobs.js';
+import { pageRunner } from '../shared/run.js';
+import { createJobLife } from './job.js';
 import { argmax, classColor, color } from '../shared/draw/colors.js';
 import { clearMap, drawClassMap, drawClassProbability, drawMap } from '../shared/draw/heatmap.js';
 import { drawLossChart, drawPoints, featureMap } from './render.js';
-import { buildNetwork } from './network.js';
+import { buildNetwork, networkWidth } from './network.js';
+import { drawLegend } from './legend.js';
+import { withEdit } from './edit.js';
+import { persist, say } from './refusals.js';
 import { MAX_FILE_BYTES, readWeights } from './weights.js';
 import { MAX_CSV_BYTES, MAX_POINTS, parseCsv } from './points.js';
 
@@ -24,11 +29,12 @@ let state = fromHash(location.hash);
 const run = {
   jobId: null, job: null, ready: Promise.resolve(), running: false, offset: 0, continued: null, points: null, history: [], epoch: 0,
   grid: null, weights: null, initialOutput: null, hover: null, dirty: true, generation: 0,
+  preview: null, // the train and test metrics of weights not trained yet (a preview's), and the epoch they are at
   customPoints: null, // [[x1, x2, label], …] clicked or uploaded; null: the generated set
   pinned: null, // a run kept for comparison: its history, and what it was
 };
-/** The job spec for the current state and points. */
-const spec = (options = {}) => jobSpec(state, { ...options, points: run.customPoints });
+/** The job spec for the current state and points (a job's epochs: those left to "stop at" from where the run is). */
+const spec = (options = {}) => jobSpec(state, { epochs: jobEpochs(state, run.offset), ...options, points: run.customPoints });
 let view = null;
 
 // ---- state ↔ hash ↔ controls
@@ -66,10 +72,14 @@ function showControls() {
     $(id).value = String(state[id]);
     $(`${id}Value`).textContent = String(state[id]);
   }
+  $('speed').value = String(state.speed);
+  $('stopAt').value = state.stopAt ? String(state.stopAt) : '';
+  showPace();
   $('showTestData').checked = state.showTestData;
   $('discretize').checked = state.discretize;
   $('initZero').checked = state.initZero;
   $('layerCount').textContent = String(state.networkShape.length);
+  $('layerWord').textContent = state.networkShape.length === 1 ? 'hidden layer' : 'hidden layers';
   $('addLayer').disabled = state.networkShape.length >= MAX_LAYERS;
   $('removeLayer').disabled = state.networkShape.length === 0;
   const sets = $('datasets');
@@ -98,21 +108,41 @@ function showControls() {
       while (all.length && all[all.length - 1] === '') all.pop();
       change({ layerActivations: all });
     },
-    editWeight(layer, input, unit, value) { editWeight(layer, input, unit, value); },
+    editing() { pauseForEdit(); },
+    edit(target, value) { edit(target, value); },
     hover(layer, unit) { run.hover = layer === null ? null : [layer, unit]; run.dirty = true; },
-  });
+  }, networkRoom());
   for (const id of FEATURES) drawMap(view.inputs[id], featureMap(id, GRID), GRID, (v) => v);
   for (const el of document.querySelectorAll('[data-control]')) el.hidden = state.hide.includes(el.dataset.control);
   document.body.classList.toggle('hide-features', state.hide.includes('features'));
+  showPointsMode();
   run.dirty = true;
+}
+
+/**
+ * The width the network may take: what the page leaves between the data and the output columns, or, when the
+ * network would be too cramped there, the row beside the data (the output column then goes below).
+ */
+function networkRoom() {
+  const main = document.querySelector('main');
+  main.classList.remove('output-below'); // the output column's own width
+  const style = getComputedStyle(main);
+  const gap = parseFloat(style.columnGap) || 0;
+  const inner = main.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  const data = document.querySelector('section.data').offsetWidth + gap;
+  const labels = parseFloat(getComputedStyle(document.querySelector('section.network')).paddingLeft) || 0;
+  const beside = inner - data - labels - $('output').offsetWidth - gap;
+  const fits = beside >= networkWidth(state, 0); // at the narrowest spacing
+  main.classList.toggle('output-below', !fits);
+  return fits ? beside : inner - data - labels;
 }
 
 /** Applies changes; anything but the learning rate and the display options starts a new job. */
 function change(changes) {
-  const live = ['learningRate', 'showTestData', 'discretize', 'hide'];
+  const live = ['learningRate', 'showTestData', 'discretize', 'hide', 'speed', 'stopAt'];
   const restart = Object.keys(changes).some((k) => !live.includes(k));
   // other data, or other classes: the points of one's own go
-  if (['dataset', 'seed', 'problem', 'classes', 'noise'].some((k) => k in changes)) run.customPoints = null;
+  if (['dataset', 'dataSeed', 'problem', 'classes', 'noise'].some((k) => k in changes)) run.customPoints = null;
   Object.assign(state, changes);
   if (!datasets(state).includes(state.dataset)) state.dataset = datasets(state)[0];
   writeHash();
@@ -124,12 +154,14 @@ function change(changes) {
   }
 }
 
+/** The weights seed ⟲ moves to. */
+const nextSeed = (seed) => (seed >= 2 ** 31 - 1 ? 0 : seed + 1);
+
 // ---- the job
 
+/** A job's refusal or failure, in plain words next to ▶ (none: hidden). */
 function showError(e) {
-  const p = $('error');
-  p.textContent = e ? String(e.message || e) : '';
-  p.hidden = !e;
+  say($('runError'), e);
 }
 
 function setRunning(running) {
@@ -143,6 +175,34 @@ const runner = pageRunner();
 runner.onConnection((up) => { $('connection').hidden = up; });
 runner.connect(); // the connection's state shows from the start, as before the first job
 
+/** The job's life: started on demand, granted epochs as the page draws them (job.js). */
+const life = createJobLife({
+  start: async (options = {}) => {
+    const generation = run.generation;
+    // refused while the class is paused or the server is busy: the words stay beside ▶ and the page asks again
+    // (after Retry-After, or every few seconds while paused), so ▶ goes on by itself once the class resumes
+    const job = await persist(() => api.submit(spec(options)), $('runError'),
+      { wanted: () => generation === run.generation, rethrow: true });
+    if (!job || generation !== run.generation) {
+      if (job) api.cancel(job.id).catch(() => {});
+      throw new Error('the settings changed');
+    }
+    return follow(job, run.offset);
+  },
+  grant: (id, until) => runner.grant(id, until),
+});
+
+/** The speed, and where "stop at" is as the current job counts its epochs. */
+function applyPace() {
+  life.setSpeed(state.speed);
+  life.setStopAt(state.stopAt > 0 ? state.stopAt - run.offset : Infinity);
+}
+
+function showPace() {
+  applyPace();
+  $('stopAt').title = state.stopAt ? `the run stops at epoch ${state.stopAt}` : 'no stop: the run goes on until paused';
+}
+
 /**
  * Follows a job whose epochs count on from `offset` (the epochs of the jobs before it in this run): its epochs
  * join the history in their place (the shared run merges its snapshot and live epochs, without gap or duplicate).
@@ -155,117 +215,125 @@ function follow(job, offset) {
     status: (m) => onStatus(m),
     snapshot: (snap) => { if (snap.status && typeof snap.status === 'object') onStatus(snap.status); },
   });
+  life.adopt(run.job);
+  applyPace();
   return run.job;
 }
 
-/** Cancels the current job and submits a new paused one for the current state (from given weights: an import). */
-function reset({ weights } = {}) {
+/** Ends the current job, if any (it holds the server's memory while it waits). */
+function endJob() {
   const old = run.job;
+  life.drop();
+  if (old) {
+    runner.forget(old);
+    api.cancel(old.id).catch(() => {});
+  }
+  run.job = null;
+  run.jobId = null;
+}
+
+/**
+ * Starts over for the current state (from given weights: an import): no job until ▶ or step; the data, the
+ * weights, their losses and the maps come from a preview.
+ */
+function reset({ weights } = {}) {
   const generation = ++run.generation;
   setRunning(false);
-  if (old) runner.forget(old);
+  endJob();
   Object.assign(run, {
-    jobId: null, job: null, points: null, history: [], epoch: 0, offset: 0, grid: null, weights: null, initialOutput: null,
+    points: null, history: [], epoch: 0, offset: 0, grid: null, weights: weights || null, initialOutput: null,
+    preview: null, continued: null, startWeights: weights || null,
   });
   run.dirty = true;
   showError(null);
+  applyPace();
   run.ready = (async () => {
-    if (old) await api.cancel(old.id).catch(() => {});
-    const job = await api.submit(spec({ weights }));
-    if (generation !== run.generation) { api.cancel(job.id).catch(() => {}); return; }
-    follow(job, 0);
-    // a job that waits in the queue has no data or weights yet: ask again until it has
-    const current = () => generation === run.generation;
-    const points = await untilReady(() => api.points(job.id), { wanted: current });
-    const predicted = await untilReady(() => api.predict(job.id, gridPoints()), { wanted: current });
-    if (!current()) return;
-    run.points = points;
-    if (!run.grid) run.initialOutput = byUnit(predicted.outputs);
+    const preview = await persist(() => api.preview(spec({ weights })), $('runError'), { wanted: () => generation === run.generation });
+    if (!preview || generation !== run.generation) return;
+    run.points = preview.points;
+    run.grid = preview.grid || null;
+    run.weights = preview.weights;
+    run.preview = { train: preview.train, test: preview.test, epoch: 0 };
     run.dirty = true;
-    const doc = await api.model(job.id);
-    if (current() && !run.weights) { run.weights = doc.weights; run.dirty = true; }
   })().catch(showError);
   return run.ready;
 }
 
-/**
- * A job has at most nnlab.limits.max-epochs epochs; the playground runs on for ever, so when its job
- * completes, a new one starts from the trained weights and the epoch counter goes on.
- */
-async function continueRun(finished) {
-  if (run.continued === finished || !run.job || finished !== run.job.id) return;
-  run.continued = finished;
-  const generation = run.generation;
-  const previous = run.ready;
-  const ended = run.job;
-  run.ready = (async () => {
-    await previous;
-    await chain(ended, generation);
-  })();
+/** The job of this run, started if there is none (for ▶, step, and edits that need one). */
+async function ensureJob() {
+  await run.ready;
+  return life.ensureJob({ weights: run.startWeights || undefined });
 }
 
-async function chain(ended, generation) {
-  try {
-    await ended.done; // its history whole: the last epochs' messages may have come after its status
-    if (generation !== run.generation) return;
-    const doc = await api.model(ended.id);
-    if (generation !== run.generation) return;
-    const job = await api.submit(spec({ weights: doc.weights, paused: !run.running }));
-    if (generation !== run.generation) { api.cancel(job.id).catch(() => {}); return; }
-    run.offset += doc.epoch;
-    run.epoch = Math.max(run.epoch, run.offset);
-    follow(job, run.offset);
-  } catch (e) {
+/**
+ * A job has at most nnlab.limits.max-epochs epochs; without "stop at" the playground runs on, so when its job
+ * completes, a new one starts from the trained weights and the epoch counter goes on (so too after "stop at" was
+ * raised past a job that ended there).
+ */
+async function continueRun(ended, { play }) {
+  if (run.continued === ended.id) return;
+  run.continued = ended.id;
+  const generation = run.generation;
+  await ended.done; // its history whole: the last epochs' messages may have come after its status
+  if (generation !== run.generation) return;
+  const doc = await api.model(ended.id);
+  if (generation !== run.generation) return;
+  run.offset += doc.epoch;
+  run.epoch = Math.max(run.epoch, run.offset);
+  run.startWeights = doc.weights;
+  life.drop();
+  runner.forget(ended);
+  run.job = null;
+  run.jobId = null;
+  applyPace();
+  if (play) await life.play({ weights: doc.weights });
+}
+
+/** The page's epoch is at "stop at". */
+function reachedStop() {
+  return state.stopAt > 0 && run.epoch >= state.stopAt;
+}
+
+/** A field to edit a weight or bias opens: a running job pauses first, so the value shown stays the value. */
+function pauseForEdit() {
+  if (run.running) playPause();
+}
+
+/**
+ * A weight or bias set by hand: the run pauses, the job (if any) ends where it is, and the changed weights are
+ * previewed at once (their losses, accuracies and maps: an evaluation, not an epoch); the next ▶ or step goes on
+ * from them, the epoch counter and the history kept.
+ */
+function edit(target, value) {
+  const generation = run.generation;
+  const previous = run.ready;
+  run.ready = (async () => {
+    await previous;
     setRunning(false);
-    showError(e);
-  }
-}
-
-/**
- * A weight set by hand: the run pauses, and a new paused job goes on from the current weights with this
- * one changed; the epoch counter and the history stay.
- */
-function editWeight(layer, input, unit, value) {
-  const generation = run.generation;
-  const previous = run.ready;
-  run.ready = (async () => {
-    await previous;
+    life.pause();
     const old = run.job;
-    if (!old || generation !== run.generation) return;
-    setRunning(false);
-    await api.pause(old.id).catch(() => {});
-    for (let i = 0; i < 40 && (await api.get(old.id)).status === 'RUNNING'; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
+    let weights = run.weights;
+    if (old) {
+      const doc = await api.model(old.id);
+      if (generation !== run.generation) return;
+      weights = doc.weights;
+      endJob();
+      run.offset += doc.epoch;
+      run.epoch = Math.max(run.epoch, run.offset);
     }
-    const doc = await api.model(old.id);
-    await old.refill(); // every epoch up to the weights' in the history
-    doc.weights.kernels[layer][input][unit] = value;
-    const job = await api.submit(spec({ weights: doc.weights, paused: true }));
-    if (generation !== run.generation) { api.cancel(job.id).catch(() => {}); return; }
-    run.offset += doc.epoch;
-    run.epoch = Math.max(run.epoch, run.offset);
-    run.continued = old.id;
-    follow(job, run.offset);
-    api.cancel(old.id).catch(() => {});
-    run.weights = doc.weights;
-    run.grid = null;
-    const predicted = await api.predict(job.id, gridPoints());
-    if (run.jobId === job.id && !run.grid) run.initialOutput = byUnit(predicted.outputs);
+    if (!weights) return;
+    weights = withEdit(weights, target, value);
+    run.startWeights = weights;
+    run.weights = weights;
+    run.dirty = true;
+    applyPace();
+    const preview = await persist(() => api.preview(spec({ weights })), $('runError'), { wanted: () => generation === run.generation });
+    if (!preview || generation !== run.generation) return;
+    run.weights = preview.weights;
+    run.grid = preview.grid || null;
+    run.preview = { train: preview.train, test: preview.test, epoch: run.epoch };
     run.dirty = true;
   })().catch(showError);
-}
-
-/** Rows of outputs → one map per output unit. */
-function byUnit(outputs) {
-  return outputs.length ? outputs[0].map((_, k) => outputs.map((o) => o[k])) : [];
-}
-
-function gridPoints() {
-  const pts = [];
-  for (let r = 0; r < GRID; r++) {
-    for (let c = 0; c < GRID; c++) pts.push([-6 + (12 * c) / (GRID - 1), 6 - (12 * r) / (GRID - 1)]);
-  }
-  return pts;
 }
 
 /** What the chart and the figures need of one epoch, counted on from the jobs before. */
@@ -289,33 +357,57 @@ function onEpoch(m, offset) {
   if (latest && m.grid) run.grid = m.grid;
   if (latest && m.weights) run.weights = m.weights;
   run.dirty = true;
+  if (latest) life.tick(); // the next grant as soon as this epoch is here, not a frame later
 }
 
 function onStatus(s) {
-  if (s.status === 'SUCCEEDED' && s.stopReason === 'COMPLETED') { continueRun(s.jobId); return; }
-  // RUNNING is also what a single step reports, so only stops change the play button
-  if (s.status !== 'RUNNING' && s.status !== 'QUEUED') setRunning(false);
-  if (s.status === 'FAILED') showError(s.error || 'the job failed');
+  if (s.jobId && s.jobId !== run.jobId) return;
+  if (s.status === 'SUCCEEDED' && s.stopReason === 'COMPLETED') {
+    const ended = run.job;
+    if (!ended || ended.id !== s.jobId) return;
+    if (state.stopAt > 0 && run.offset + s.epochsDone >= state.stopAt) {
+      setRunning(false);
+      life.pause();
+    } else {
+      continueRun(ended, { play: run.running }).catch((e) => { setRunning(false); showError(e); });
+    }
+    return;
+  }
+  if (['FAILED', 'CANCELLED', 'INTERRUPTED'].includes(s.status)) {
+    setRunning(false);
+    life.pause();
+    if (s.status !== 'CANCELLED' || s.error) showError(s.error || 'the job stopped');
+  }
+}
+
+/** A job that ended at an earlier "stop at" goes on in a new one from its weights. */
+async function afterStop() {
+  await run.ready;
+  const current = run.job;
+  if (current && current.final && current.status === 'SUCCEEDED') await continueRun(current, { play: false });
 }
 
 async function playPause() {
-  await run.ready;
-  if (!run.jobId) return;
+  if (run.running) {
+    setRunning(false);
+    life.pause();
+    return;
+  }
+  if (reachedStop()) { showError(`the run stopped at epoch ${state.stopAt}: raise "stop at" to go on`); return; }
+  showError(null);
+  setRunning(true);
   try {
-    if (run.running) {
-      setRunning(false);
-      // a job that has just completed is as good as paused: its continuation starts paused
-      await api.pause(run.jobId).catch((e) => { if (!/SUCCEEDED/.test(e.message)) throw e; });
-    } else { setRunning(true); await api.resume(run.jobId); }
+    await afterStop();
+    await life.play({ weights: run.startWeights || undefined });
   } catch (e) { setRunning(false); showError(e); }
 }
 
 async function step() {
-  await run.ready;
-  if (!run.jobId) return;
+  if (run.running) { setRunning(false); life.pause(); return; }
+  if (reachedStop()) { showError(`the run stopped at epoch ${state.stopAt}: raise "stop at" to go on`); return; }
   try {
-    if (run.running) { setRunning(false); await api.pause(run.jobId); return; }
-    await api.step(run.jobId);
+    await afterStop();
+    await life.step({ weights: run.startWeights || undefined });
   } catch (e) { showError(e); }
 }
 
@@ -324,9 +416,11 @@ async function step() {
 /** Downloads the current model (the server's model document: layers, weights, features, classes) as JSON. */
 async function exportWeights() {
   await run.ready;
-  if (!run.jobId) return;
+  if (!run.jobId && !run.weights) return;
   try {
-    const text = JSON.stringify(await api.model(run.jobId));
+    // a job's model document; before the first epoch or after a hand edit, the weights the page shows
+    const doc = run.jobId ? await api.model(run.jobId) : { epoch: run.epoch, weights: run.weights };
+    const text = JSON.stringify(doc);
     run.exported = text;
     const a = document.createElement('a');
     a.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -335,27 +429,37 @@ async function exportWeights() {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(a.href), 60000);
-  } catch (e) { showError(e); }
+  } catch (e) { say($('fileError'), e); }
 }
 
 /** Starts a new run (epoch 0, paused) from the weights in a file, if they fit the network as it is set. */
 async function importWeights(file) {
   if (!file) return;
   if (file.size > MAX_FILE_BYTES) {
-    showError(`the file is too large for weights (${file.size} bytes, at most ${MAX_FILE_BYTES})`);
+    say($('fileError'), `the file is too large for weights (${file.size} bytes, at most ${MAX_FILE_BYTES})`);
     return;
   }
   let weights;
   try {
     weights = readWeights(await file.text(), state);
   } catch (e) {
-    showError(e);
+    say($('fileError'), e);
     return;
   }
+  say($('fileError'), null);
   await reset({ weights });
 }
 
 // ---- points of one's own
+
+/** Clicks on the map add points only in this mode: off by default, and off while a link hides it. */
+const addingPoints = () => $('addPoints').checked && !state.hide.includes('addPoints');
+
+function showPointsMode() {
+  if (state.hide.includes('addPoints')) $('addPoints').checked = false;
+  $('clickClassLabel').hidden = !addingPoints();
+  $('heatmapBox').classList.toggle('adding', addingPoints());
+}
 
 function showPointsInfo() {
   $('pointsInfo').textContent = run.customPoints ? `${run.customPoints.length} points of your own` : '';
@@ -364,11 +468,12 @@ function showPointsInfo() {
 
 /** A clicked point joins the data (the generated points first, if they are still the data); training goes on from the current weights. */
 function addPoint(point) {
-  if (state.problem !== 'classification') { showError('points can be added to classification data only'); return; }
+  if (state.problem !== 'classification') { say($('pointsError'), 'points can be added to classification data only'); return; }
   if (!run.points) return; // the data is not there yet
   const inside = (v) => Math.max(-6, Math.min(6, v)); // a wide gaussian has points off the plane: on its edge
   const base = run.customPoints || [...run.points.train, ...run.points.test].map(([a, b, l]) => [inside(a), inside(b), l]);
-  if (base.length >= MAX_POINTS) { showError(`at most ${MAX_POINTS} points`); return; }
+  if (base.length >= MAX_POINTS) { say($('pointsError'), `at most ${MAX_POINTS} points`); return; }
+  say($('pointsError'), null);
   run.customPoints = [...base, point];
   showPointsInfo();
   reset({ weights: run.weights || undefined });
@@ -376,14 +481,15 @@ function addPoint(point) {
 
 async function uploadPoints(file) {
   if (!file) return;
-  if (state.problem !== 'classification') { showError('points can be uploaded for classification only'); return; }
-  if (file.size > MAX_CSV_BYTES) { showError(`the file is too large (${file.size} bytes, at most ${MAX_CSV_BYTES})`); return; }
+  if (state.problem !== 'classification') { say($('pointsError'), 'points can be uploaded for classification only'); return; }
+  if (file.size > MAX_CSV_BYTES) { say($('pointsError'), `the file is too large (${file.size} bytes, at most ${MAX_CSV_BYTES})`); return; }
   try {
     run.customPoints = parseCsv(await file.text(), classCount(state));
   } catch (e) {
-    showError(e);
+    say($('pointsError'), e);
     return;
   }
+  say($('pointsError'), null);
   showPointsInfo();
   await reset();
 }
@@ -398,7 +504,8 @@ function clickedPoint(e) {
 
 /** Keeps the current run's loss curves on the chart (dashed) while new runs train beside them. */
 function pin() {
-  if (run.history.length < 2) { showError('train a few epochs first, then pin the run'); return; }
+  if (run.history.length < 2) { say($('pinError'), 'train a few epochs first, then pin the run'); return; }
+  say($('pinError'), null);
   const last = run.history[run.history.length - 1];
   const shape = [state.features.length, ...state.networkShape, 'out'].join('-');
   run.pinned = {
@@ -421,16 +528,36 @@ const classification = () => state.problem === 'classification';
 const outputUnit = (v) => (classification() ? 2 * v - 1 : v);
 const labelUnit = (v) => (classification() ? 2 * v - 1 : v);
 
+/** The preview's losses, as an epoch's, before the first epoch (or right after a hand edit). */
+function previewPoint() {
+  const p = run.preview;
+  if (!p) return undefined;
+  return {
+    epoch: run.epoch, train: p.train && p.train.loss, test: p.test && p.test.loss,
+    trainAccuracy: p.train && p.train.accuracy, testAccuracy: p.test && p.test.accuracy,
+  };
+}
+
+/** What the maps were last painted from. */
+let drawn = [];
+
 function draw() {
   run.dirty = false;
   $('epoch').textContent = String(run.epoch).padStart(6, '0');
-  const latest = run.history[run.history.length - 1];
+  const trained = run.history[run.history.length - 1];
+  // weights not trained yet (the first, or edited by hand) show their preview until an epoch comes after it
+  const latest = run.preview && !(trained && trained.epoch > run.preview.epoch) ? previewPoint() : trained;
   $('trainLoss').textContent = latest && latest.train != null ? latest.train.toFixed(3) : '–';
   $('testLoss').textContent = latest && latest.test != null ? latest.test.toFixed(3) : '–';
   const percent = (v) => (v != null ? `${(100 * v).toFixed(1)} %` : '–');
   $('trainAccuracy').textContent = percent(latest && latest.trainAccuracy);
   $('testAccuracy').textContent = percent(latest && latest.testAccuracy);
   drawLossChart($('lossChart'), run.history, run.pinned && run.pinned.history);
+  // the maps, links and points change with a snapshot, not with every epoch: painted again only then
+  const painted = [run.grid, run.initialOutput, run.hover, run.weights, run.points, view, state.discretize,
+    state.showTestData, state.problem, state.classes];
+  if (drawn.length && painted.every((v, i) => v === drawn[i])) return;
+  drawn = painted;
   const heat = $('heatmap');
   const layers = run.grid ? run.grid.layers : null;
   const outputLayer = layers ? layers.length - 1 : -1;
@@ -442,6 +569,12 @@ function draw() {
     if (maps.length > 1) drawClassMap(heat, maps, resolution, state.discretize);
     else drawMap(heat, maps[0], resolution, outputUnit, state.discretize);
   } else clearMap(heat);
+  const hovered = layers && run.hover && layers[run.hover[0]] ? `layer ${run.hover[0] + 1}, neuron ${run.hover[1] + 1}` : null;
+  const legendKey = `${classCount(state)}|${hovered}`;
+  if ($('legend').dataset.key !== legendKey) {
+    drawLegend($('legend'), classCount(state), hovered);
+    $('legend').dataset.key = legendKey;
+  }
   const last = view.neurons.length - 1;
   view.neurons.forEach((canvases, l) => canvases.forEach((canvas, u) => {
     const map = layers && layers[l] && layers[l][u];
@@ -454,6 +587,7 @@ function draw() {
 }
 
 function frame() {
+  life.tick();
   if (run.dirty) draw();
   requestAnimationFrame(frame);
 }
@@ -490,17 +624,25 @@ $('removeLayer').addEventListener('click', () => change({
   networkShape: state.networkShape.slice(0, -1),
   layerActivations: state.layerActivations.slice(0, state.networkShape.length - 1),
 }));
-$('regenerate').addEventListener('click', () => change({ seed: Math.floor(Math.random() * 2 ** 31) }));
+// Regenerate: other points of the same kind; ⟲: other first weights on the same points (the next weights seed, so
+// that three runs after one another are the same three runs for everyone, as a lab's numbers expect)
+$('regenerate').addEventListener('click', () => change({ dataSeed: Math.floor(Math.random() * 2 ** 31) }));
+options($('speed'), SPEEDS, (v) => (v === 0 ? 'as fast as it goes' : `${v} epochs/s`));
+$('speed').addEventListener('change', (e) => change({ speed: Number(e.target.value) }));
+$('stopAt').addEventListener('change', (e) => {
+  const v = Number(e.target.value);
+  change({ stopAt: Number.isInteger(v) && v > 0 ? v : 0 });
+});
 $('play').addEventListener('click', playPause);
 $('step').addEventListener('click', step);
-$('reset').addEventListener('click', () => reset());
+$('reset').addEventListener('click', () => change({ seed: nextSeed(state.seed) }));
 $('exportWeights').addEventListener('click', exportWeights);
 $('pinRun').addEventListener('click', pin);
 $('unpinRun').addEventListener('click', () => { run.pinned = null; showPinned(); });
 // left button: the class chosen in the toggle; right button: orange (0)
-$('points').addEventListener('contextmenu', (e) => e.preventDefault());
+$('points').addEventListener('contextmenu', (e) => { if (addingPoints()) e.preventDefault(); });
 $('points').addEventListener('mousedown', (e) => {
-  if (e.button !== 0 && e.button !== 2) return;
+  if (!addingPoints() || (e.button !== 0 && e.button !== 2)) return;
   e.preventDefault();
   addPoint([...clickedPoint(e), e.button === 2 ? 0 : Number($('clickClass').value)]);
 });
@@ -509,11 +651,18 @@ $('csvPoints').addEventListener('change', (e) => {
   e.target.value = '';
   uploadPoints(file);
 });
+$('addPoints').addEventListener('change', showPointsMode);
 $('clearPoints').addEventListener('click', () => { run.customPoints = null; showPointsInfo(); reset(); });
 $('importWeights').addEventListener('change', (e) => {
   const file = e.target.files[0];
   e.target.value = ''; // the same file again is a new import
   importWeights(file);
+});
+// a narrower or wider window: the network's columns close up or spread out, the output column moves below or back
+let resizing = null;
+window.addEventListener('resize', () => {
+  clearTimeout(resizing);
+  resizing = setTimeout(() => { if (!document.querySelector('.weight-editor')) showControls(); }, 150);
 });
 window.addEventListener('hashchange', () => {
   if (location.hash === toHash(state)) return;
@@ -524,7 +673,7 @@ window.addEventListener('hashchange', () => {
   reset();
 });
 
-// a paused job holds a worker: leaving the page cancels it
+// leaving the page ends its job (the server also ends a paced job nobody follows, after a minute)
 window.addEventListener('pagehide', () => {
   if (run.jobId) api.cancelOnLeave(run.jobId);
 });
@@ -539,13 +688,33 @@ window.playground = {
   get jobId() { return run.jobId; },
   get epoch() { return run.epoch; },
   get running() { return run.running; },
+  /** The epoch the server was last granted: the job is never past it. */
+  get granted() { return life.granted; },
+  /** What the page's WebSocket received: frames and characters (about bytes). */
+  get bytesReceived() { return traffic.bytes; },
+  get messagesReceived() { return traffic.messages; },
+  /** Losses of the weights shown before any epoch (a preview's). */
+  get preview() { return run.preview; },
+  /** Starts the run's job if there is none (an edit that needs one). */
+  ensureJob: () => ensureJob().then((r) => r.id),
   get pointsShown() { return run.points ? run.points.train.length + (state.showTestData ? run.points.test.length : 0) : 0; },
   get historyEpochs() { return run.history.map((e) => e.epoch); },
   get state() { return JSON.parse(JSON.stringify(state)); },
   get exported() { return run.exported; },
   get pinnedEpochs() { return run.pinned ? run.pinned.history.length : 0; },
   get customPoints() { return run.customPoints ? run.customPoints.length : 0; },
-  get error() { return $('error').hidden ? '' : $('error').textContent; },
+  /** Every message shown beside a control, in the page's order. */
+  get error() { return [...document.querySelectorAll('.error, .run-error')].filter((e) => !e.hidden).map((e) => e.textContent).join(' '); },
+  get dataSeed() { return state.dataSeed; },
+  get seed() { return state.seed; },
+  /** The losses and accuracies shown, as numbers (null for none). */
+  get shown() {
+    const trained = run.history[run.history.length - 1];
+    const v = (run.preview && !(trained && trained.epoch > run.preview.epoch) ? previewPoint() : trained) || {};
+    return { train: v.train ?? null, test: v.test ?? null, trainAccuracy: v.trainAccuracy ?? null, testAccuracy: v.testAccuracy ?? null };
+  },
+  get points() { return run.points; },
+  get weights() { return run.weights; },
   ready: () => run.ready,
   color: (v) => color(outputUnit(v), state.discretize),
   /** The heatmap colour of one row of per-class outputs (three classes). */

@@ -4,11 +4,29 @@
 import { ACTIVATIONS, FEATURES, MAX_NEURONS } from './state.js';
 import { color } from '../shared/draw/colors.js';
 import { FEATURE_LABELS, drawLinks } from './render.js';
+import { describeEdit, openEditor } from './edit.js';
 
 const NODE = 36;
+/** Space between the columns' left edges: the widest, and the narrowest the layer buttons allow. */
 const COLUMN = 110;
+const MIN_COLUMN = 86;
 const ROW = 50;
 const TOP = 52;
+
+/** The view's width for a number of columns spaced `column` px apart. */
+const widthOf = (columns, column) => column * (columns - 1) + NODE + 20;
+
+/** The column spacing that fits `columns` columns into `room` px (between MIN_COLUMN and COLUMN). */
+export function columnFor(columns, room = Infinity) {
+  if (columns < 2) return COLUMN;
+  return Math.max(MIN_COLUMN, Math.min(COLUMN, Math.floor((room - NODE - 20) / (columns - 1))));
+}
+
+/** The width the view takes for a state's network in `room` px. */
+export function networkWidth(state, room = Infinity) {
+  const columns = state.networkShape.length + 2;
+  return widthOf(columns, columnFor(columns, room));
+}
 
 function el(tag, attrs = {}, text) {
   const e = document.createElement(tag);
@@ -18,15 +36,19 @@ function el(tag, attrs = {}, text) {
 }
 
 /**
- * Builds the view for a state. handlers: toggleFeature(id), neurons(layer, delta), hover(layer, unit | null),
- * editWeight(layer, input, unit, value), layerActivation(layer, id | '').
+ * Builds the view for a state in at most `room` px of width (the columns close up to fit, down to MIN_COLUMN).
+ * handlers: toggleFeature(id), neurons(layer, delta), hover(layer, unit | null), layerActivation(layer, id | ''),
+ * editing() (a field for a weight or bias opens: the page pauses a run), edit(edit, value) (a value typed in
+ * it; edit is {layer, input, unit} for a weight, {layer, unit, bias: true} for a bias).
  * Returns the canvases by layer (inputs by feature id) and a function drawing the links for given weights.
  */
-export function buildNetwork(container, state, handlers) {
+export function buildNetwork(container, state, handlers, room = Infinity) {
   container.replaceChildren();
   const shape = state.networkShape;
   const columns = shape.length + 2;
-  const width = COLUMN * (columns - 1) + NODE + 20;
+  const column = columnFor(columns, room);
+  const width = widthOf(columns, column);
+  container.classList.toggle('narrow', column < COLUMN);
   const height = TOP + ROW * Math.max(FEATURES.length, ...shape) + 10;
   container.style.width = `${width}px`;
   container.style.height = `${height}px`;
@@ -36,7 +58,7 @@ export function buildNetwork(container, state, handlers) {
   svg.setAttribute('class', 'links');
   container.append(svg);
 
-  const pos = (column, row) => ({ x: 10 + column * COLUMN, y: TOP + row * ROW });
+  const pos = (c, row) => ({ x: 10 + c * column, y: TOP + row * ROW });
   const node = (column, row, cls, title) => {
     const { x, y } = pos(column, row);
     const div = el('div', { class: `node ${cls}`, title });
@@ -46,6 +68,16 @@ export function buildNetwork(container, state, handlers) {
     div.append(canvas);
     container.append(div);
     return { div, canvas };
+  };
+  let shownWeights = null;
+  /** A neuron's bias: a small handle on its node, clicked to edit it. */
+  const biasHandle = (div, layer, unit) => {
+    const mark = el('button', { class: 'bias', type: 'button', title: 'bias: click to edit', 'aria-label': 'bias' });
+    mark.addEventListener('click', (e) => {
+      e.stopPropagation();
+      if (shownWeights) startEdit({ layer, unit, bias: true }, shownWeights.biases[layer][unit], e);
+    });
+    div.append(mark);
   };
 
   const inputs = {};
@@ -82,6 +114,7 @@ export function buildNetwork(container, state, handlers) {
       div.dataset.unit = String(u);
       div.addEventListener('mouseenter', () => handlers.hover(l, u));
       div.addEventListener('mouseleave', () => handlers.hover(null));
+      biasHandle(div, l, u);
       layer.push(canvas);
     }
     neurons.push(layer);
@@ -91,6 +124,8 @@ export function buildNetwork(container, state, handlers) {
   for (let u = 0; u < outputs; u++) {
     const out = node(columns - 1, u, 'neuron output', outputs > 1 ? `output, class ${u}` : 'output');
     out.div.dataset.unit = String(u);
+    out.div.dataset.layer = String(shape.length);
+    biasHandle(out.div, shape.length, u);
     outs.push(out.canvas);
   }
   neurons.push(outs);
@@ -115,32 +150,29 @@ export function buildNetwork(container, state, handlers) {
         if (!canvas) return;
         const node = canvas.parentElement;
         node.dataset.bias = b.toFixed(3);
-        let mark = node.querySelector('.bias');
-        if (!mark) { mark = el('span', { class: 'bias' }); node.append(mark); }
+        const mark = node.querySelector('.bias');
         const [r, g, bl] = color(Math.tanh(b));
         mark.style.background = `rgb(${r},${g},${bl})`;
-        mark.title = `bias ${b.toFixed(3)}`;
+        mark.title = `bias ${b.toFixed(3)}: click to edit`;
       }));
     }
-    drawLinks(svg, links, openEditor);
+    shownWeights = weights;
+    drawLinks(svg, links, (link, event) => startEdit(link, link.weight, event));
   }
 
-  /** Clicking a link opens a field for its weight; a changed value (Enter) sets it, Escape closes the field. */
-  function openEditor(link, event) {
-    container.querySelector('.weight-editor')?.remove();
+  /** Opens a field for a weight or a bias where it was clicked (the page pauses a run first). */
+  function startEdit(edit, value, event) {
+    const target = { layer: edit.layer, unit: edit.unit, ...(edit.bias ? { bias: true } : { input: edit.input }) };
+    handlers.editing();
     const box = container.getBoundingClientRect();
-    const input = el('input', { class: 'weight-editor', type: 'number', step: '0.1', value: link.weight.toFixed(3) });
-    input.style.left = `${event.clientX - box.left}px`;
-    input.style.top = `${event.clientY - box.top}px`;
-    input.addEventListener('change', () => {
-      const value = Number(input.value);
-      input.remove();
-      if (input.value !== '' && Number.isFinite(value)) handlers.editWeight(link.layer, link.input, link.unit, value);
+    const input = openEditor(container, {
+      x: event.clientX - box.left,
+      y: event.clientY - box.top,
+      value,
+      label: describeEdit(target, { inputName: (i) => FEATURE_LABELS[active[i]], outputLayer: shape.length, outputs }),
+      set: (v) => handlers.edit(target, v),
     });
-    input.addEventListener('keydown', (e) => { if (e.key === 'Escape') input.remove(); });
-    container.append(input);
-    input.focus();
-    input.select();
+    for (const [k, v] of Object.entries(target)) input.dataset[k] = String(v);
   }
 
   return { inputs, neurons, drawWeights };

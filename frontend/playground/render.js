@@ -90,26 +90,116 @@ export function drawLossChart(canvas, history, pinned = null) {
   lineChartCanvas(canvas, series, { xRange: [0, length - 1], xInteger: true, yRange: [0, linearTicks(0, max, { count: 2 }).hi] });
 }
 
-/** Links: width by |weight|, colour by sign, in an SVG behind the nodes. */
+/**
+ * A link's curve, as the cubic Bézier's four points. It bends after the middle of its run (not point-symmetric),
+ * so two links that swap rows cross away from their midpoints.
+ */
+export function linkCurve(l) {
+  const bend = l.x1 + 0.75 * (l.x2 - l.x1);
+  return [[l.x1, l.y1], [bend, l.y1], [bend, l.y2], [l.x2, l.y2]];
+}
+
+function bezier([p0, p1, p2, p3], t) {
+  const u = 1 - t;
+  const a = u * u * u; const b = 3 * u * u * t; const c = 3 * u * t * t; const d = t * t * t;
+  return [a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0], a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1]];
+}
+
+const SAMPLES = 96;
+/** Links passing within this many px of the nearest one count as under the pointer too. */
+const TIE = 1.5;
+
+function distanceToSegment([px, py], [ax, ay], [bx, by]) {
+  const dx = bx - ax; const dy = by - ay;
+  const t = dx || dy ? Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy))) : 0;
+  return Math.hypot(px - ax - t * dx, py - ay - t * dy);
+}
+
+/** A link's distance to a point, and the point halfway along its length. */
+function measure(l, point) {
+  const curve = linkCurve(l);
+  const samples = [curve[0]];
+  const lengths = [0];
+  let distance = Infinity;
+  for (let i = 1; i <= SAMPLES; i++) {
+    const next = bezier(curve, i / SAMPLES);
+    const previous = samples[i - 1];
+    distance = Math.min(distance, distanceToSegment(point, previous, next));
+    lengths.push(lengths[i - 1] + Math.hypot(next[0] - previous[0], next[1] - previous[1]));
+    samples.push(next);
+  }
+  const half = lengths[SAMPLES] / 2;
+  let i = 1;
+  while (lengths[i] < half) i++;
+  const f = (half - lengths[i - 1]) / (lengths[i] - lengths[i - 1] || 1);
+  const middle = [0, 1].map((k) => samples[i - 1][k] + f * (samples[i][k] - samples[i - 1][k]));
+  return { distance, middle };
+}
+
+/**
+ * The link under a point (in the links' coordinates): the one passing nearest to it; where several pass within
+ * TIE px of that (they cross or run side by side there), the one whose middle is nearest, so that a click on a
+ * link's middle opens that link. Returns {link, distance} or null for no links.
+ */
+export function nearestLink(links, point) {
+  const measured = links.map((link) => ({ link, ...measure(link, point) }));
+  if (!measured.length) return null;
+  const closest = Math.min(...measured.map((m) => m.distance));
+  const away = (m) => Math.hypot(m.middle[0] - point[0], m.middle[1] - point[1]);
+  const best = measured.filter((m) => m.distance <= closest + TIE).reduce((a, b) => (away(b) < away(a) ? b : a));
+  return { link: best.link, distance: best.distance };
+}
+
+/** Half the width, in px, around a link's line where a click still counts as on it. */
+export const LINK_HIT = 5;
+
+/**
+ * Links: width by |weight|, colour by sign, in an SVG behind the nodes. Each drawn line has a wide invisible
+ * stroke under it to click (at least 2 × LINK_HIT px whatever the weight); a click goes to the link nearest to
+ * it, so where links cross or touch the one under the pointer opens. The elements are kept from one drawing to
+ * the next (only their attributes change), so a click during training lands on the element it began on.
+ */
 export function drawLinks(svg, links, onClick) {
   const ns = 'http://www.w3.org/2000/svg';
-  svg.replaceChildren();
-  for (const l of links) {
-    const path = document.createElementNS(ns, 'path');
-    const mx = (l.x1 + l.x2) / 2;
-    path.setAttribute('d', `M${l.x1},${l.y1} C${mx},${l.y1} ${mx},${l.y2} ${l.x2},${l.y2}`);
-    const [r, g, b] = color(Math.tanh(l.weight));
-    path.setAttribute('stroke', `rgb(${r},${g},${b})`);
-    path.setAttribute('stroke-width', String(Math.min(8, 0.5 + Math.abs(l.weight) * 2).toFixed(2)));
-    path.setAttribute('fill', 'none');
-    path.setAttribute('class', 'link');
-    path.dataset.layer = String(l.layer);
-    path.dataset.input = String(l.input);
-    path.dataset.unit = String(l.unit);
-    const title = document.createElementNS(ns, 'title');
-    title.textContent = `weight ${l.weight.toFixed(3)}`;
-    path.append(title);
-    if (onClick) path.addEventListener('click', (e) => onClick(l, e));
-    svg.append(path);
+  svg.links = links;
+  if (!svg.linkClicks && onClick) {
+    svg.linkClicks = true;
+    svg.addEventListener('click', (e) => {
+      const box = svg.getBoundingClientRect();
+      const found = nearestLink(svg.links, [e.clientX - box.left, e.clientY - box.top]);
+      if (found && found.distance <= LINK_HIT + 4) onClick(found.link, e);
+    });
   }
+  const groups = svg.querySelectorAll('g.link-pair');
+  for (let i = links.length; i < groups.length; i++) groups[i].remove();
+  links.forEach((l, i) => {
+    let g = groups[i];
+    if (!g) {
+      g = document.createElementNS(ns, 'g');
+      g.setAttribute('class', 'link-pair');
+      const line = document.createElementNS(ns, 'path');
+      line.setAttribute('class', 'link-line');
+      line.setAttribute('fill', 'none');
+      const hit = document.createElementNS(ns, 'path');
+      hit.setAttribute('class', 'link');
+      hit.setAttribute('fill', 'none');
+      hit.setAttribute('stroke', 'transparent');
+      hit.setAttribute('stroke-width', String(2 * LINK_HIT));
+      hit.append(document.createElementNS(ns, 'title'));
+      g.append(line, hit);
+      svg.append(g);
+    }
+    const [line, hit] = g.children;
+    const [p0, p1, p2, p3] = linkCurve(l);
+    const d = `M${p0[0]},${p0[1]} C${p1[0]},${p1[1]} ${p2[0]},${p2[1]} ${p3[0]},${p3[1]}`;
+    const [r, gr, b] = color(Math.tanh(l.weight));
+    line.setAttribute('d', d);
+    line.setAttribute('stroke', `rgb(${r},${gr},${b})`);
+    line.setAttribute('stroke-width', String(Math.min(8, 1 + Math.abs(l.weight) * 2).toFixed(2))); // at least 1 px: a small weight stays visible
+    hit.setAttribute('d', d);
+    hit.dataset.layer = String(l.layer);
+    hit.dataset.input = String(l.input);
+    hit.dataset.unit = String(l.unit);
+    hit.firstChild.textContent = `weight ${l.weight.toFixed(3)}`;
+  });
 }

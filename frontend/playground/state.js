@@ -15,6 +15,10 @@ export const OPTIMIZERS = ['sgd', 'momentum', 'adam', 'rmsprop'];
 export const DROPOUT_RATES = [0, 0.1, 0.2, 0.3, 0.5];
 export const ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'linear'];
 export const MAX_LAYERS = 6;
+/** Epochs a second the page asks of the server; 0: as fast as it goes ("speed=max" in the hash). */
+export const SPEEDS = [1, 5, 30, 120, 0];
+/** The most epochs of one job (nnlab.limits.max-epochs): a run without "stop at" goes on in a new job after it. */
+export const MAX_EPOCHS = 10000;
 export const MAX_NEURONS = 8;
 
 const int = (min, max, step = 1) => ({
@@ -34,6 +38,10 @@ const list = (allowed) => ({
   parse: (s) => { const v = s === '' ? [] : s.split(','); return v.every((x) => allowed.includes(x)) ? v : undefined; },
   write: (v) => v.join(','),
 });
+const speed = {
+  parse: (s) => (s === 'max' ? 0 : SPEEDS.includes(Number(s)) && s !== '0' ? Number(s) : undefined),
+  write: (v) => (v === 0 ? 'max' : String(v)),
+};
 const shape = {
   parse: (s) => {
     if (s === '') return [];
@@ -46,7 +54,7 @@ const shape = {
 /** Controls that a link can hide ("hide=" in the hash), by their data-control name. */
 export const HIDEABLE = ['dataset', 'noise', 'trainRatio', 'batchSize', 'regenerate', 'learningRate', 'optimizer', 'activation',
   'regularization', 'regularizationRate', 'dropout', 'problem', 'classes', 'numHiddenLayers', 'showTestData', 'discretize', 'initZero',
-  'features'];
+  'features', 'addPoints'];
 
 /** name → [type, default]. The hash lists them in this order. */
 export const SETTINGS = {
@@ -66,6 +74,10 @@ export const SETTINGS = {
   layerActivations: [list(['', ...ACTIVATIONS]), []],
   features: [list(FEATURES), ['x1', 'x2']],
   seed: [int(0, 2 ** 31 - 1), 1],
+  /** Draws the data (points and their train/test split); `seed` draws the weights and the shuffling. */
+  dataSeed: [int(0, 2 ** 31 - 1), 1],
+  speed: [speed, 30],
+  stopAt: [int(0, 1000000), 0],
   showTestData: [bool, false],
   discretize: [bool, false],
   initZero: [bool, false],
@@ -87,6 +99,8 @@ export function fromHash(hash) {
     const v = type.parse(params.get(name));
     if (v !== undefined) s[name] = v;
   }
+  // a link from before there were two seeds: its seed drew the data too
+  if (!params.has('dataSeed') && params.has('seed')) s.dataSeed = s.seed;
   if (!datasets(s).includes(s.dataset)) s.dataset = datasets(s)[0];
   s.layerActivations = s.layerActivations.slice(0, s.networkShape.length);
   return s;
@@ -118,9 +132,11 @@ export function layerActivation(state, layer) {
 
 /**
  * The job spec this state trains (from given weights to go on after a finished job; on given points, clicked or
- * uploaded, instead of the generated set): paused at first, weights and per-neuron grids in the live messages.
+ * uploaded, instead of the generated set): paced (it runs only as far as the page grants), `epochs` of them (the
+ * epochs left to "stop at", else as many as a job may have), weights and per-neuron grids in the live messages,
+ * the grids as bytes and the neurons' smaller than the output's (see docs/api.md, Live messages).
  */
-export function jobSpec(state, { weights, paused = true, points } = {}) {
+export function jobSpec(state, { weights, points, epochs = jobEpochs(state, 0) } = {}) {
   const classification = state.problem === 'classification';
   const three = classCount(state) === 3;
   const layers = state.networkShape.map((units, i) => ({ units, activation: layerActivation(state, i) }));
@@ -131,7 +147,7 @@ export function jobSpec(state, { weights, paused = true, points } = {}) {
     optimizer: state.optimizer,
     learningRate: state.learningRate,
     batchSize: state.batchSize,
-    epochs: 10000,
+    epochs,
     loss: three ? 'sparse_categorical_crossentropy' : classification ? 'binary_crossentropy' : 'mse',
   };
   if (state.regularization === 'L1') training.l1 = state.regularizationRate;
@@ -143,12 +159,18 @@ export function jobSpec(state, { weights, paused = true, points } = {}) {
       features: state.features,
     };
   if (three) dataset.classes = 3;
+  dataset.seed = state.dataSeed;
   return {
     dataset,
     model: weights ? { layers, weights } : { layers, init: state.initZero ? 'zeros' : 'uniform' },
     training,
     seed: state.seed,
-    output: { weights: true, grid: { resolution: 50, neurons: true } },
-    startPaused: paused,
+    output: { weights: true, grid: { resolution: 50, neurons: true, neuronResolution: 25, encoding: 'bytes' } },
+    pace: { until: 0 },
   };
+}
+
+/** The epochs of a job that starts at page epoch `from`: up to "stop at" when it is set and ahead, else a job's most. */
+export function jobEpochs(state, from) {
+  return state.stopAt > from ? Math.min(MAX_EPOCHS, state.stopAt - from) : MAX_EPOCHS;
 }

@@ -49,6 +49,15 @@ export async function untilReady(call, { attempts = 100, maxDelay = 1000, sleep 
   }
 }
 
+/** An epoch of a message's `earlier` rows ([epoch, train loss, train accuracy, test loss, test accuracy]) as an epoch message. */
+function earlierEpoch(m, [epoch, trainLoss, trainAccuracy, testLoss, testAccuracy]) {
+  const metrics = (loss, accuracy) => (loss == null ? null : { loss, accuracy });
+  return {
+    type: 'epoch', jobId: m.jobId, epoch, epochs: m.epochs, status: m.status, stopReason: null,
+    train: metrics(trainLoss, trainAccuracy), test: metrics(testLoss, testAccuracy),
+  };
+}
+
 /** The snapshot's status as a string ({status: {status}} or {status: 'X'}), and its error. */
 function snapshotStatus(snap) {
   const s = snap.status;
@@ -64,6 +73,8 @@ export class Run {
     this.id = job.id;
     this.spec = job.spec;
     this.status = job.status;
+    // a paced job sends the newest epoch of each frame at full speed: gaps are expected, not lost messages
+    this.paced = Boolean(job.spec && job.spec.pace);
     this.error = null;
     this.handlers = handlers;
     this.epochs = new Map();   // epoch number -> its message
@@ -98,8 +109,10 @@ export class Run {
   onMessage(m) {
     if (this.final) return;
     if (m.type === 'epoch') {
+      // a paced job's epochs batched into this frame: each in its place, before this one
+      (m.earlier || []).forEach((row) => this.add(earlierEpoch(m, row)));
       const before = this.last ? this.last.epoch : 0;
-      if (this.add(m) && this.snapshot && m.epoch > before + 1) this.refill();
+      if (this.add(m) && this.snapshot && m.epoch > before + 1 && !this.paced) this.refill();
     } else if (m.type === 'progress') {
       this.call('progress', m);
     } else if (m.type === 'status') {
@@ -143,7 +156,7 @@ export class Run {
     this.runner.forget(this);
     // the last epochs' messages may not have come before the status: the stored history has them
     const seen = this.last ? this.last.epoch : 0;
-    if ((epochsDone != null && epochsDone > seen) || this.history.length < seen) await this.refill();
+    if ((epochsDone != null && epochsDone > seen) || (this.history.length < seen && !this.paced)) await this.refill();
     this.call('final', status, this.error);
     this.resolve({ status, error: this.error });
   }
@@ -196,6 +209,14 @@ export function createRunner({ jobs, connect, sleep = defaultSleep }) {
       if (!r.final) r.resolve({ status: null, error: null });
     },
     get(id) { return runs.get(id); },
+    /**
+     * Lets a paced job run up to epoch `until`: over the live connection (a few bytes), or over REST while it is
+     * down. Grants are absolute, so one that arrives twice or late does no harm.
+     */
+    grant(id, until) {
+      if (client().send && client().send(`/app/jobs/${id}`, { until })) return Promise.resolve();
+      return jobs.advance(id, until);
+    },
     /** f(up) when the connection comes or goes. */
     onConnection(f) { listeners.push(f); },
     /** For tests: drop the connection as a network failure would. */

@@ -1,9 +1,9 @@
 // playground: the playground page in an iframe, with settings in its hash ("settings": {key: value}, the
 // playground's own hash keys) and the controls named in "hide" hidden (the playground reads "hide" too).
-// Every open playground keeps a paused job on the server, and jobs per client are limited
+// A playground holds a job on the server from its first ▶ or step on, and jobs per client are limited
 // (nnlab.jobs.max-active-per-client), so a frame opens when the student asks for it ("open": true opens it
 // with the page), and at most MAX_OPEN frames of a page are open at once: opening one more closes the one
-// opened longest ago, cancelling its job.
+// opened longest ago, cancelling its job if it has one.
 
 import { api } from '../../shared/jobs.js';
 import { el } from '../page.js';

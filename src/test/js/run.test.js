@@ -218,3 +218,17 @@ test('a run that is no longer followed gets no more messages and nobody waits fo
   assert.equal(server.runner.get(run.id), undefined);
   assert.deepEqual(seen.finals, []);
 });
+
+test('a paced job\'s epochs batched into a frame join the history in their place, with no refill', async () => {
+  const server = fakeServer();
+  const { seen, handlers } = recorder();
+  const run = await server.runner.start({ pace: { until: 0 } }, handlers);
+  server.snapshot('job-1', { status: { status: 'RUNNING' }, history: [epoch('job-1', 1)] });
+  server.message({ ...epoch('job-1', 5), earlier: [[2, 0.5, 0.75, 0.6, 0.7], [3, 0.4, null, null, null], [4, 0.3, 0.8, 0.4, 0.8]] });
+  server.message(epoch('job-1', 9)); // 6 to 8 were coalesced away at full speed: no history fetched for them
+  assert.deepEqual(run.history.map((e) => e.epoch), [1, 2, 3, 4, 5, 9]);
+  assert.deepEqual(seen.epochs, [1, 2, 3, 4, 5, 9]);
+  assert.deepEqual(run.history[1].train, { loss: 0.5, accuracy: 0.75 });
+  assert.equal(run.history[2].test, null);
+  assert.deepEqual(server.calls.filter((c) => c[0] === 'history'), []);
+});

@@ -24,11 +24,13 @@ import java.util.Map;
  * @param testLimit       mnist only: use the first n test images
  * @param classes         playground: 2 (default) or 3, a third class for gauss, spiral and circle; points: 2 or 3
  * @param points          points only: the examples, each [x1, x2, label] with x1, x2 in [−6, 6] and the label a class index
+ * @param seed            draws the examples and their split (and validation hold-out); without it the job's seed does,
+ *                        so one seed can keep the data while another draws new weights
  */
 public record DatasetSpec(String name, String kind, Double noise, Double trainRatio, Integer samples,
                           List<String> features, String target, Double validationSplit, String scaling,
                           Integer trainLimit, Integer testLimit, Integer classes,
-                          List<List<Double>> points) {
+                          List<List<Double>> points, Long seed) {
 
     public DatasetSpec {
         // not List.copyOf: a null entry must reach validation and be reported with its index
@@ -37,7 +39,7 @@ public record DatasetSpec(String name, String kind, Double noise, Double trainRa
     }
 
     public static DatasetSpec of(String name) {
-        return new DatasetSpec(name, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new DatasetSpec(name, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public static DatasetSpec playground(String kind) {
@@ -46,60 +48,65 @@ public record DatasetSpec(String name, String kind, Double noise, Double trainRa
 
     public DatasetSpec withKind(String kind) {
         return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
-                trainLimit, testLimit, classes, points);
+                trainLimit, testLimit, classes, points, seed);
     }
 
     public DatasetSpec withNoise(Double noise) {
         return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
-                trainLimit, testLimit, classes, points);
+                trainLimit, testLimit, classes, points, seed);
     }
 
     public DatasetSpec withTrainRatio(Double trainRatio) {
         return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
-                trainLimit, testLimit, classes, points);
+                trainLimit, testLimit, classes, points, seed);
     }
 
     public DatasetSpec withSamples(Integer samples) {
         return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
-                trainLimit, testLimit, classes, points);
+                trainLimit, testLimit, classes, points, seed);
     }
 
     public DatasetSpec withFeatures(List<String> features) {
         return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
-                trainLimit, testLimit, classes, points);
+                trainLimit, testLimit, classes, points, seed);
     }
 
     public DatasetSpec withTarget(String target) {
         return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
-                trainLimit, testLimit, classes, points);
+                trainLimit, testLimit, classes, points, seed);
     }
 
     public DatasetSpec withValidationSplit(Double validationSplit) {
         return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
-                trainLimit, testLimit, classes, points);
+                trainLimit, testLimit, classes, points, seed);
     }
 
     public DatasetSpec withScaling(String scaling) {
         return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
-                trainLimit, testLimit, classes, points);
+                trainLimit, testLimit, classes, points, seed);
     }
 
     public DatasetSpec withLimits(Integer trainLimit, Integer testLimit) {
         return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
-                trainLimit, testLimit, classes, points);
+                trainLimit, testLimit, classes, points, seed);
     }
 
     public DatasetSpec withClasses(Integer classes) {
         return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
-                trainLimit, testLimit, classes, points);
+                trainLimit, testLimit, classes, points, seed);
     }
 
     public DatasetSpec withPoints(List<List<Double>> points) {
         return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
-                trainLimit, testLimit, classes, points);
+                trainLimit, testLimit, classes, points, seed);
     }
 
-    /** The parameters that are set (everything but the name), by field name, in declaration order. */
+    public DatasetSpec withSeed(Long seed) {
+        return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
+                trainLimit, testLimit, classes, points, seed);
+    }
+
+    /** The parameters that are set (everything but the name and the seed, which every set takes), by field name, in order. */
     public Map<String, Object> setParameters() {
         Map<String, Object> set = new LinkedHashMap<>();
         putIfSet(set, "kind", kind);

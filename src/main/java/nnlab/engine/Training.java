@@ -276,6 +276,16 @@ public final class Training implements AutoCloseable {
         return sums.metrics();
     }
 
+    /** The current weights' metrics over the training examples: an evaluation, not an epoch. */
+    public Metrics trainMetrics() {
+        return evaluate(trainTable, data.train());
+    }
+
+    /** The current weights' metrics over the test examples, {@link Metrics#NONE} without a test set. */
+    public Metrics testMetrics() {
+        return testTable < 0 ? Metrics.NONE : evaluate(testTable, data.test());
+    }
+
     /** Euclidean norm of all kernels (biases left out, as in the perceptron lab's plot). */
     public double weightNorm() {
         double s = 0;

@@ -128,9 +128,13 @@ class ActiveJobs {
     }
 
     void publishPositions() {
+        // the waiting order is played forward on a copy: not worth it while no job is queued (paced jobs go on again
+        // many times a second)
+        if (jobs.values().stream().noneMatch(j -> j.status() == JobStatus.QUEUED)) return;
         for (String id : queue.waiting()) {
             Job job = jobs.get(id);
-            if (job != null) publishStatus(job);
+            // only a queued job has a position; a paused or paced one going on again has nothing new to say
+            if (job != null && job.status() == JobStatus.QUEUED) publishStatus(job);
         }
     }
 

@@ -39,8 +39,15 @@ final class Job {
     private volatile Double learningRate;
     private volatile Instant startedAt;
 
-    // pause/step/cancel/parking, guarded by 'this'
+    /** Runs only up to the epoch granted (spec.pace), waiting for more with no worker. */
+    final boolean paced;
+
+    // pause/step/grants/cancel/parking, guarded by 'this'
     private boolean paused;
+    /** A paced job's grant: the epoch it may run up to. */
+    private int granted;
+    /** Epochs begun on workers (turns taken), which a paced job's grant bounds. */
+    private int turns;
     private int stepsGranted;
     private boolean cancelled;
     /** Why the server cancelled it (idle, paused too long); null when its owner did. */
@@ -62,6 +69,8 @@ final class Job {
         this.createdAt = createdAt;
         this.clock = clock;
         this.paused = spec.pausedAtStart();
+        this.paced = spec.paced();
+        this.granted = paced ? Math.min(spec.pace().epochs(), epochs) : 0;
     }
 
     Object lock() {
@@ -172,13 +181,37 @@ final class Job {
     synchronized boolean resume() {
         paused = false;
         stepsGranted = 0;
-        return unpark();
+        return parked && !mustPark() && unpark();
     }
 
     /** Grants one epoch; true when the job was parked and must be queued again (the caller does that). */
     synchronized boolean step() {
         stepsGranted++;
+        if (paced) granted = Math.max(granted, Math.min(turns + 1, epochs));
         return unpark();
+    }
+
+    /**
+     * A paced job may run up to epoch {@code until} (absolute: a grant below the current one changes nothing, so
+     * granting twice is harmless; past the spec's epochs it is the last one). True when the job was parked waiting
+     * for it and must be queued again (the caller does that).
+     */
+    synchronized boolean grant(int until) {
+        granted = Math.max(granted, Math.min(until, epochs));
+        return parked && !mustPark() && unpark();
+    }
+
+    synchronized int granted() {
+        return granted;
+    }
+
+    /** A paced job that has run all it was granted. */
+    synchronized boolean waitsForGrant() {
+        return paced && turns >= granted && !cancelled;
+    }
+
+    private boolean mustPark() {
+        return (paused && stepsGranted == 0 || paced && turns >= granted) && !cancelled;
     }
 
     /** Cancelled by its owner. */
@@ -206,16 +239,18 @@ final class Job {
     }
 
     /**
-     * Called by the worker between epochs: parks the job (the worker then lets it go) if it must wait,
-     * and reports whether it did. Otherwise uses up a granted step, if paused.
+     * Called by the worker between epochs: parks the job (the worker then lets it go) if it must wait (paused
+     * with no step granted, or paced with nothing granted), and reports whether it did. Otherwise takes a turn,
+     * using up a granted step if paused.
      */
     synchronized boolean parkOrTakeTurn() {
-        if (paused && stepsGranted == 0 && !cancelled) {
+        if (mustPark()) {
             parked = true;
             parkedSince = clock.millis();
             return true;
         }
         if (paused && stepsGranted > 0) stepsGranted--;
+        turns++;
         return false;
     }
 

@@ -1,5 +1,6 @@
 package nnlab.jobs;
 
+import nnlab.engine.InvalidSpecException;
 import nnlab.engine.StopReason;
 import org.springframework.stereotype.Component;
 
@@ -45,6 +46,28 @@ class JobControls {
         }
         if (job.step()) live.queue.requeue(id, job.client);
         return queries.view(job, true);
+    }
+
+    /**
+     * Lets a paced job run up to epoch {@code until} (absolute, idempotent; capped at its epochs); a job waiting
+     * for it is queued again. 409 for a job that is not paced or not live.
+     */
+    JobView advance(String id, Integer until) {
+        grant(id, until);
+        Job job = live.get(id);
+        return job != null ? queries.view(job, true) : queries.get(id);
+    }
+
+    /** As {@link #advance} without the answer: the live path, many times a second per page. */
+    void grant(String id, Integer until) {
+        InvalidSpecException.require(until != null && until >= 0, "until",
+                "is required: the epoch the job may run up to, 0 or more" + (until == null ? "" : ", was " + until));
+        Job job = liveOrConflict(id, "advance");
+        if (!job.paced) {
+            throw new JobStateException(job.status(), "job " + id + " is not paced: only a job submitted with"
+                    + " \"pace\" waits for grants; the others run as fast as they go");
+        }
+        if (job.grant(until)) live.queue.requeue(id, job.client);
     }
 
     /** The same bounds as a submitted training.learningRate, from the defaults table. */

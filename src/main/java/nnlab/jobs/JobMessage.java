@@ -30,13 +30,24 @@ public sealed interface JobMessage permits JobMessage.Epoch, JobMessage.Status, 
      * @param stopReason     set on the last epoch: COMPLETED, EARLY_STOPPED, DIVERGED or CANCELLED
      * @param weights        the weights after this epoch, when the spec asked for them (coalesced)
      * @param grid           heatmap grids after this epoch, when the spec asked for them (coalesced)
+     * @param earlier        a paced job's epochs since the last message that were not sent on their own, one row
+     *                       each: [epoch, train loss, train accuracy, test loss, test accuracy] (null where a
+     *                       metric does not apply): every epoch's metrics reach the page, batched into its frames
      */
     @JsonPropertyOrder({"type", "jobId", "epoch"})
     record Epoch(String jobId, int epoch, int epochs, int steps, MetricsView train, MetricsView validation,
                  MetricsView test, double seconds, double elapsedSeconds, Double weightNorm, double learningRate,
                  JobStatus status, StopReason stopReason,
                  @JsonInclude(JsonInclude.Include.NON_NULL) Weights weights,
-                 @JsonInclude(JsonInclude.Include.NON_NULL) Grid grid) implements JobMessage {
+                 @JsonInclude(JsonInclude.Include.NON_NULL) Grid grid,
+                 @JsonInclude(JsonInclude.Include.NON_NULL) List<Float[]> earlier) implements JobMessage {
+
+        public Epoch(String jobId, int epoch, int epochs, int steps, MetricsView train, MetricsView validation,
+                     MetricsView test, double seconds, double elapsedSeconds, Double weightNorm, double learningRate,
+                     JobStatus status, StopReason stopReason, Weights weights, Grid grid) {
+            this(jobId, epoch, epochs, steps, train, validation, test, seconds, elapsedSeconds, weightNorm,
+                    learningRate, status, stopReason, weights, grid, null);
+        }
 
         public static Epoch of(String jobId, int epochs, EpochReport r, double elapsed, JobStatus status) {
             return new Epoch(jobId, r.epoch(), epochs, r.steps(), MetricsView.of(r.train()),
@@ -46,11 +57,29 @@ public sealed interface JobMessage permits JobMessage.Epoch, JobMessage.Status, 
 
         public Epoch withSnapshot(Weights w, Grid g) {
             return new Epoch(jobId, epoch, epochs, steps, train, validation, test, seconds, elapsedSeconds, weightNorm,
-                    learningRate, status, stopReason, w, g);
+                    learningRate, status, stopReason, w, g, earlier);
+        }
+
+        public Epoch withEarlier(List<Float[]> rows) {
+            return new Epoch(jobId, epoch, epochs, steps, train, validation, test, seconds, elapsedSeconds, weightNorm,
+                    learningRate, status, stopReason, weights, grid, rows);
+        }
+
+        /** This epoch's row for a later message's {@code earlier}. */
+        Float[] row() {
+            return new Float[]{(float) epoch, number(train, true), number(train, false), number(test, true),
+                    number(test, false)};
+        }
+
+        private static Float number(MetricsView m, boolean loss) {
+            Double v = m == null ? null : loss ? m.loss() : m.accuracy();
+            return v == null ? null : v.floatValue();
         }
 
         public Epoch withoutSnapshot() {
-            return weights == null && grid == null ? this : withSnapshot(null, null);
+            return weights == null && grid == null && earlier == null ? this
+                    : new Epoch(jobId, epoch, epochs, steps, train, validation, test, seconds, elapsedSeconds,
+                    weightNorm, learningRate, status, stopReason, null, null, null);
         }
 
         @Override
@@ -88,8 +117,18 @@ public sealed interface JobMessage permits JobMessage.Epoch, JobMessage.Status, 
     /**
      * Heatmaps over [min, max]²: {@code layers[l][u]} is unit u of layer l at resolution² points, row-major,
      * row 0 at x2 = max, column 0 at x1 = min. Without per-neuron grids only the output layer is given
-     * (as the last and only entry).
+     * (as the last and only entry). The hidden layers' maps have {@code neuronResolution}² points when the spec
+     * asked for smaller ones. With the bytes encoding {@code layers} is absent and {@code packed[l][u]} holds the
+     * map as base64 of one byte a point, value = low + byte × (high − low) / 255 with
+     * {@code ranges[l][u] = [low, high]}.
      */
-    record Grid(int resolution, double min, double max, boolean neurons, List<List<float[]>> layers) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Grid(int resolution, double min, double max, boolean neurons, Integer neuronResolution, String encoding,
+                List<List<float[]>> layers, List<List<String>> packed, List<List<double[]>> ranges) {
+
+        /** Maps as numbers, every one at the resolution. */
+        public Grid(int resolution, double min, double max, boolean neurons, List<List<float[]>> layers) {
+            this(resolution, min, max, neurons, null, null, layers, null, null);
+        }
     }
 }

@@ -12,10 +12,12 @@ import nnlab.engine.TrainingConfig;
  *
  * @param spec        the spec as submitted, with its seed filled in
  * @param datasetSpec the data set to prepare (training.validationSplit folded in)
+ * @param seed        draws the weights, the shuffling and dropout
+ * @param dataSeed    draws the data and its split: dataset.seed, else the seed
  * @param grid        heatmap grid resolution, 0 for none
  */
 public record JobPlan(JobSpec spec, DatasetSpec datasetSpec, DatasetShape data, NetworkSpec network,
-                      TrainingConfig config, long seed, int grid, boolean gridNeurons, boolean sendWeights,
+                      TrainingConfig config, long seed, long dataSeed, int grid, boolean gridNeurons, GridForm gridForm, boolean sendWeights,
                       MemoryEstimate memory, ModelSummary summary) {
 
     public int epochs() {

@@ -4,13 +4,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import nnlab.data.HeatmapGrid;
 import nnlab.engine.EpochReport;
 import nnlab.engine.InvalidSpecException;
 import nnlab.engine.Model;
 import nnlab.engine.StopReason;
 import nnlab.engine.Training;
 import nnlab.engine.TrainingListener;
+import nnlab.engine.Weights;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +26,8 @@ final class JobRunner {
     /** Stored epochs are written at least this often (and at every status change). */
     private static final long FLUSH_NANOS = 1_000_000_000L;
     private static final int FLUSH_ROWS = 500;
+    /** Rows of unsent epochs kept for the next message at most (a few frames' worth at full speed). */
+    private static final int MAX_UNSENT = 2000;
     static final String OUT_OF_MEMORY =
             "the server ran out of memory for this job: try fewer examples or a smaller network";
     static final String INTERNAL_ERROR = "the job stopped on an error in the server; its log has the details";
@@ -42,10 +44,14 @@ final class JobRunner {
     private final List<JobMessage.Epoch> pending = new ArrayList<>();
     private long lastFlush = System.nanoTime();
     private long lastSnapshot;
+    private long lastEpochMessage;
+    /** A paced job's epochs not sent on their own since its last message (their rows go with the next). */
+    private final List<Float[]> unsent = new ArrayList<>();
+    /** One snapshot's size in bytes, about: estimated from the first. */
+    private double snapshotBytes;
     private long lastProgress;
     private double elapsed;
-    private HeatmapGrid heatmap;
-    private double[][] gridRows;
+    private GridMaps grids;
     private volatile boolean timedOut;
     // kept while the job is parked; used by one thread at a time (handed over through the job and the queue)
     private PreparedJob prepared;
@@ -159,6 +165,8 @@ final class JobRunner {
             if (job.mustWait()) {
                 flush();
                 if (job.status() != JobStatus.PAUSED) status(JobStatus.PAUSED);
+            } else if (job.waitsForGrant() && System.nanoTime() - lastFlush >= FLUSH_NANOS) {
+                flush(); // a paced job between grants stays RUNNING: no status message for every wait
             }
             if (job.parkOrTakeTurn()) return; // parked: a resume or step queues it again
             if (Thread.currentThread().isInterrupted()) throw new InterruptedException();
@@ -175,10 +183,19 @@ final class JobRunner {
             JobStatus after = report.stop() == null ? (job.mustWait() ? JobStatus.PAUSED : JobStatus.RUNNING)
                     : finalStatus(report.stop());
             JobMessage.Epoch message = JobMessage.Epoch.of(job.id, job.epochs, report, elapsed, after);
-            JobMessage.Epoch live = withSnapshot(message, prepared, model, report.stop() != null || job.mustWait());
+            boolean waits = job.mustWait() || job.waitsForGrant();
+            boolean send = sendEpoch(report.stop() != null || waits);
+            JobMessage.Epoch live = send ? withSnapshot(message, prepared, model, report.stop() != null || job.mustWait())
+                    : null;
+            if (send && !unsent.isEmpty()) {
+                live = live.withEarlier(List.copyOf(unsent));
+                unsent.clear();
+            } else if (!send && unsent.size() < MAX_UNSENT) {
+                unsent.add(message.row());
+            }
             synchronized (job.lock()) {
                 job.append(message);
-                publisher.publish(live);
+                if (send) publisher.publish(live);
             }
             metrics.epoch();
             pending.add(message);
@@ -223,41 +240,53 @@ final class JobRunner {
                 + " (nnlab.jobs.max-duration), pauses included";
     }
 
-    /** Adds weights and grids, at most maxSnapshotsPerSecond times a second and always when forced. */
+    /**
+     * Whether this epoch goes out live: every epoch of a job without a pace; of a paced job at most
+     * maxEpochMessagesPerSecond a second, and always the one it stops or waits at (what the page shows then).
+     */
+    private boolean sendEpoch(boolean stopsOrWaits) {
+        long now = System.nanoTime();
+        double perSecond = live.maxEpochMessagesPerSecond();
+        boolean due = !job.paced || stopsOrWaits || perSecond <= 0 || now - lastEpochMessage >= 1e9 / perSecond;
+        if (due) lastEpochMessage = now;
+        return due;
+    }
+
+    /**
+     * Adds weights and grids, at most maxSnapshotsPerSecond times a second and within maxSnapshotBytesPerSecond,
+     * and always when forced.
+     */
     private JobMessage.Epoch withSnapshot(JobMessage.Epoch message, PreparedJob p, Model model, boolean force) {
         if (!p.wantsSnapshots()) return message;
         long now = System.nanoTime();
         double perSecond = live.maxSnapshotsPerSecond();
-        boolean due = lastSnapshot == 0 || (perSecond > 0 && now - lastSnapshot >= 1e9 / perSecond);
+        double bytesPerSecond = live.maxSnapshotBytesPerSecond();
+        double interval = Math.max(perSecond > 0 ? 1e9 / perSecond : 0,
+                bytesPerSecond > 0 ? 1e9 * snapshotBytes / bytesPerSecond : 0);
+        boolean due = lastSnapshot == 0 || (perSecond > 0 && now - lastSnapshot >= interval);
         if (!due && !force) return message;
         lastSnapshot = now;
-        JobMessage.Grid grid = p.grid() > 0 ? grid(p, model) : null;
-        return message.withSnapshot(p.sendWeights() ? model.weights() : null, grid);
+        if (p.grid() > 0 && grids == null) grids = new GridMaps(p);
+        JobMessage.Grid grid = p.grid() > 0 ? grids.of(model) : null;
+        Weights weights = p.sendWeights() ? model.weights() : null;
+        if (snapshotBytes == 0) snapshotBytes = estimatedBytes(weights, grid);
+        return message.withSnapshot(weights, grid);
     }
 
-    private JobMessage.Grid grid(PreparedJob p, Model model) {
-        if (gridRows == null) {
-            HeatmapGrid g = p.data().heatmap(p.grid());
-            heatmap = g;
-            gridRows = new double[g.count()][g.inputs()];
-            for (int r = 0; r < g.count(); r++) {
-                for (int c = 0; c < g.inputs(); c++) gridRows[r][c] = g.x()[r * g.inputs() + c];
-            }
+    /** About the JSON size of a snapshot: some 20 characters a number, 4/3 of a byte a packed point. */
+    static double estimatedBytes(Weights weights, JobMessage.Grid grid) {
+        double bytes = 0;
+        if (weights != null) {
+            for (double[][] k : weights.kernels()) for (double[] row : k) bytes += 20.0 * row.length;
+            for (double[] b : weights.biases()) bytes += 20.0 * b.length;
         }
-        double[][][] outputs = model.layerOutputs(gridRows);
-        int first = p.gridNeurons() ? 0 : outputs.length - 1;
-        List<List<float[]>> layers = new ArrayList<>();
-        for (int l = first; l < outputs.length; l++) {
-            int units = outputs[l].length == 0 ? 0 : outputs[l][0].length;
-            List<float[]> maps = new ArrayList<>();
-            for (int u = 0; u < units; u++) {
-                float[] map = new float[gridRows.length];
-                for (int r = 0; r < gridRows.length; r++) map[r] = (float) (Math.round(outputs[l][r][u] * 1e4) / 1e4);
-                maps.add(map);
-            }
-            layers.add(maps);
+        if (grid != null && grid.layers() != null) {
+            for (List<float[]> maps : grid.layers()) for (float[] map : maps) bytes += 8.0 * map.length;
         }
-        return new JobMessage.Grid(p.grid(), heatmap.min(), heatmap.max(), p.gridNeurons(), layers);
+        if (grid != null && grid.packed() != null) {
+            for (List<String> maps : grid.packed()) for (String map : maps) bytes += map.length() + 40;
+        }
+        return bytes;
     }
 
     private void status(JobStatus s) {

@@ -117,6 +117,16 @@ public class JobService {
         return controls.step(reached.id());
     }
 
+    /** A paced job may run up to epoch {@code until} (absolute; a smaller grant than before changes nothing). */
+    public JobView advance(ReachableJob reached, Integer until) {
+        return controls.advance(reached.id(), until);
+    }
+
+    /** As {@link #advance}, answering nothing (the live path). */
+    public void grant(ReachableJob reached, Integer until) {
+        controls.grant(reached.id(), until);
+    }
+
     public JobView learningRate(ReachableJob reached, double lr) {
         return controls.learningRate(reached.id(), lr);
     }

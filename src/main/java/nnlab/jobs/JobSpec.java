@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.util.List;
 import nnlab.data.DatasetSpec;
 
@@ -19,6 +20,9 @@ import nnlab.data.DatasetSpec;
  * @param seed        makes the run reproducible; generated (and returned) when absent
  * @param output      extra live output for 2-D data sets: weights and heatmap grids
  * @param startPaused queue the job paused, to be advanced with step or resume (the playground's first step)
+ * @param pace        makes the job paced: it runs only up to the epoch granted (here, then with
+ *                    {@code POST /api/jobs/{id}/advance} or a STOMP SEND to {@code /app/jobs/{id}}), and waits
+ *                    for more holding no worker; without it a job runs as fast as it goes
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobSpec(@NotNull @Valid DatasetSpec dataset,
@@ -26,7 +30,24 @@ public record JobSpec(@NotNull @Valid DatasetSpec dataset,
                       @NotNull @Valid Training training,
                       Long seed,
                       @Valid Output output,
-                      Boolean startPaused) {
+                      Boolean startPaused,
+                      @Valid Pace pace) {
+
+    /** A spec without a pace. */
+    public JobSpec(DatasetSpec dataset, Model model, Training training, Long seed, Output output, Boolean startPaused) {
+        this(dataset, model, training, seed, output, startPaused, null);
+    }
+
+    /**
+     * @param until the epoch the job may run up to before it waits (absolute, so granting twice is harmless); 0 or
+     *              absent: it waits for its first grant
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Pace(@PositiveOrZero Integer until) {
+        public int epochs() {
+            return until == null ? 0 : until;
+        }
+    }
 
     /**
      * @param layers  dense layers in order; the last is the output layer
@@ -91,16 +112,30 @@ public record JobSpec(@NotNull @Valid DatasetSpec dataset,
     }
 
     /**
-     * @param resolution points per axis over [−6, 6]²
-     * @param neurons    a grid per neuron of every layer, not only the output
+     * @param resolution       points per axis over [−6, 6]²
+     * @param neurons          a grid per neuron of every layer, not only the output
+     * @param neuronResolution points per axis of the hidden neurons' grids (smaller maps, less traffic); default:
+     *                         the resolution
+     * @param encoding         numbers (default: {@code layers} of numbers) or bytes (each map quantised to 256
+     *                         levels between its own low and high, base64: {@code packed} and {@code ranges})
      */
     @Schema(description = "Heatmap grids over [-6, 6]², sent at most nnlab.live.max-snapshots-per-second times per second")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Grid(Integer resolution, Boolean neurons) {
+    public record Grid(Integer resolution, Boolean neurons, Integer neuronResolution, String encoding) {
     }
 
     public JobSpec withSeed(long s) {
-        return new JobSpec(dataset, model, training, s, output, startPaused);
+        return new JobSpec(dataset, model, training, s, output, startPaused, pace);
+    }
+
+    /** The seed set, and dataset.seed set to it when it was not given (the data it drew), so that the spec names both. */
+    public JobSpec withSeeds(long s) {
+        DatasetSpec d = dataset == null || dataset.seed() != null ? dataset : dataset.withSeed(s);
+        return new JobSpec(d, model, training, s, output, startPaused, pace);
+    }
+
+    public boolean paced() {
+        return pace != null;
     }
 
     public boolean pausedAtStart() {

@@ -71,10 +71,13 @@ public class JobSpecMapper {
         return datasetLimits;
     }
 
-    /** Fills in a seed when there is none, so that the stored spec reproduces the run. */
+    /**
+     * Fills in a seed when there is none, and dataset.seed when there is none (the same seed: it drew the data,
+     * as before there were two), so that the stored spec reproduces the run and names both.
+     */
     public JobSpec withSeed(JobSpec spec) {
-        if (spec.seed() != null) return spec;
-        return spec.withSeed(ThreadLocalRandom.current().nextLong(MAX_GENERATED_SEED));
+        long seed = spec.seed() != null ? spec.seed() : ThreadLocalRandom.current().nextLong(MAX_GENERATED_SEED);
+        return spec.withSeeds(seed);
     }
 
     /**
@@ -87,11 +90,12 @@ public class JobSpecMapper {
         require(spec.model() != null, "model", "is required: {\"layers\": [...]}");
         require(spec.training() != null, "training", "is required: {\"epochs\": ..., ...}");
         long seed = spec.seed() == null ? 0 : spec.seed();
+        long dataSeed = dataSeed(spec);
         JobSpec.Training t = spec.training();
         DatasetSpec datasetSpec = datasetSpec(spec);
         DatasetShape data;
         try {
-            data = datasets.shape(datasetSpec, seed);
+            data = datasets.shape(datasetSpec, dataSeed);
         } catch (InvalidSpecException e) {
             // the data set names validationSplit as dataset.validationSplit even when it came from training
             if (t.validationSplit() != null && e.field().equals("dataset.validationSplit")) {
@@ -105,6 +109,7 @@ public class JobSpecMapper {
         checkWork(network, data, config.epochs());
         int grid = 0;
         boolean neurons = false;
+        GridForm form = GridForm.PLAIN;
         boolean weights = false;
         if (spec.output() != null) {
             weights = defaults.flag(SpecDefaults.OUTPUT_WEIGHTS, spec.output().weights());
@@ -114,6 +119,7 @@ public class JobSpecMapper {
                         "heatmap grids are for 2-D data sets (playground, xor, separable), not " + data.name());
                 grid = defaults.integer(SpecDefaults.GRID_RESOLUTION, g.resolution());
                 neurons = defaults.flag(SpecDefaults.GRID_NEURONS, g.neurons());
+                form = gridForm(g, grid);
             }
         }
         // the engine's own checks: limits, loss against output layer, output layer against the data's widths
@@ -122,7 +128,7 @@ public class JobSpecMapper {
                 standIn(data), seed, engineLimits)) {
             // nothing to do: creating it validated everything
         }
-        return new JobPlan(spec, datasetSpec, data, network, config, seed, grid, neurons, weights,
+        return new JobPlan(spec, datasetSpec, data, network, config, seed, dataSeed, grid, neurons, form, weights,
                 MemoryEstimate.of(data, network, config, grid), ModelSummary.of(network, imageShape(data)));
     }
 
@@ -131,9 +137,19 @@ public class JobSpecMapper {
         return Datasets.MNIST.equals(data.name()) ? List.of(Mnist.SIDE, Mnist.SIDE) : List.of();
     }
 
+    private GridForm gridForm(JobSpec.Grid g, int resolution) {
+        int hidden = defaults.integer(SpecDefaults.GRID_NEURON_RESOLUTION, g.neuronResolution());
+        require(hidden == 0 || hidden >= 2, "output.grid.neuronResolution",
+                "must be at least 2 points per axis (or 0 for the resolution), was " + hidden);
+        String encoding = defaults.text(SpecDefaults.GRID_ENCODING, g.encoding());
+        require(encoding.equals("numbers") || encoding.equals("bytes"), "output.grid.encoding",
+                "must be numbers or bytes, was " + encoding);
+        return new GridForm(hidden == 0 ? resolution : hidden, encoding.equals("bytes"));
+    }
+
     /** Takes a planned job's data set from the shared cache (preparing it if no job holds it). */
     public PreparedJob prepare(JobPlan plan) {
-        return PreparedJob.of(plan, datasets.get(plan.datasetSpec(), plan.seed()));
+        return PreparedJob.of(plan, datasets.get(plan.datasetSpec(), plan.dataSeed()));
     }
 
     /** Plans the spec, then prepares its data. */
@@ -146,9 +162,17 @@ public class JobSpecMapper {
         return datasets;
     }
 
+    /** dataset.seed draws the data when it is set; otherwise the job's seed does, as before there were two. */
+    static long dataSeed(JobSpec spec) {
+        Long own = spec.dataset() == null ? null : spec.dataset().seed();
+        if (own != null) return own;
+        return spec.seed() == null ? 0 : spec.seed();
+    }
+
+    /** The data set to prepare: its seed taken out (it is passed beside), so equal data is shared whichever seed named it. */
     private static DatasetSpec datasetSpec(JobSpec spec) {
         JobSpec.Training t = spec.training();
-        DatasetSpec datasetSpec = spec.dataset();
+        DatasetSpec datasetSpec = spec.dataset().withSeed(null);
         if (t.validationSplit() != null) {
             require(datasetSpec.validationSplit() == null || datasetSpec.validationSplit().equals(t.validationSplit()),
                     "training.validationSplit", "is also set as dataset.validationSplit, to a different value");

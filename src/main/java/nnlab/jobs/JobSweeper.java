@@ -104,15 +104,24 @@ class JobSweeper {
      */
     void sweepIdle() {
         try {
+            long now = clock.millis();
             Duration timeout = settings.idleTimeout();
-            if (timeout.isZero() || timeout.isNegative()) return;
-            long cutoff = clock.millis() - timeout.toMillis();
+            Duration paced = settings.pacedIdleTimeout();
+            boolean idleRule = !timeout.isZero() && !timeout.isNegative();
+            boolean pacedRule = !paced.isZero() && !paced.isNegative();
             for (Job job : jobs.get()) {
-                if (job.status().finished() || job.isCancelled() || !watchers.unwatchedSince(job.id, cutoff)) continue;
-                log.info("job {}: nobody looked at it for {}: cancelled", job.id, timeout);
-                cancel.accept(job, "nobody looked at the job for " + timeout + " (nnlab.jobs.idle-timeout: no live"
-                        + " stream subscriber, no read of the job or its metrics), so it was stopped to free its"
-                        + " worker; its history and weights up to then are kept");
+                if (job.status().finished() || job.isCancelled()) continue;
+                if (pacedRule && job.paced && watchers.unwatchedSince(job.id, now - paced.toMillis())) {
+                    log.info("paced job {}: nobody followed it or granted epochs for {}: cancelled", job.id, paced);
+                    cancel.accept(job, "the page that played the job went away: nobody followed it live or granted it"
+                            + " epochs for " + paced + " (nnlab.jobs.paced-idle-timeout); its history and weights"
+                            + " up to then are kept");
+                } else if (idleRule && watchers.unwatchedSince(job.id, now - timeout.toMillis())) {
+                    log.info("job {}: nobody looked at it for {}: cancelled", job.id, timeout);
+                    cancel.accept(job, "nobody looked at the job for " + timeout + " (nnlab.jobs.idle-timeout: no"
+                            + " live stream subscriber, no read of the job or its metrics), so it was stopped to free"
+                            + " its worker; its history and weights up to then are kept");
+                }
             }
             watchers.forgetUnless(isLive);
         } catch (RuntimeException e) {

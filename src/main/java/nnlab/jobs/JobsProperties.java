@@ -23,6 +23,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxDuration         wall time a job may take from start, pauses included; then it fails
  * @param pausedTimeout       how long a paused job may sit without a step or resume; then it is
  *                            cancelled (with an error saying so) and its training state is freed
+ * @param pacedIdleTimeout    how long a paced job (a page's) may go with no live-stream subscriber, no grant and
+ *                            no read: then the page that played it has gone, and it is cancelled; a page that
+ *                            comes back sooner (a reload) can follow it on
  */
 @ConfigurationProperties("nnlab.jobs")
 public record JobsProperties(@DefaultValue("0") int workers,
@@ -35,7 +38,8 @@ public record JobsProperties(@DefaultValue("0") int workers,
                              @DefaultValue("10m") Duration idleTimeout,
                              @DefaultValue("10s") Duration retryAfter,
                              @DefaultValue("30m") Duration maxDuration,
-                             @DefaultValue("30m") Duration pausedTimeout) {
+                             @DefaultValue("30m") Duration pausedTimeout,
+                             @DefaultValue("60s") Duration pacedIdleTimeout) {
 
     public int effectiveWorkers() {
         return workers > 0 ? workers : Math.max(1, Runtime.getRuntime().availableProcessors());

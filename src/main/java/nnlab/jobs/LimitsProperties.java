@@ -22,6 +22,8 @@ import org.springframework.util.unit.DataSize;
  *                           {@code nnlab.jobs.submissions-per-minute} by changing it); 0 = no limit
  * @param anonymousHeartbeatsPerMinutePerAddress the same for page heartbeats
  * @param anonymousAnswersPerMinutePerAddress the same for lab answers
+ * @param previewsPerMinute  previews ({@code POST /api/jobs/preview}) one caller may ask for per minute (a token
+ *                           bucket of this size, refilled evenly; the playground asks for one per hand edit)
  * @param memoryReserve      heap kept for the server itself (requests, live streams, evaluations, finished
  *                           jobs' models); jobs share the rest of the max heap, each reserving its estimate
  *                           before it starts (see README, Memory)
@@ -41,7 +43,8 @@ public record LimitsProperties(@DefaultValue("8") int maxLayers,
                                @DefaultValue("600") int anonymousSubmissionsPerMinutePerAddress,
                                @DefaultValue("600") int anonymousHeartbeatsPerMinutePerAddress,
                                @DefaultValue("600") int anonymousAnswersPerMinutePerAddress,
-                               @DefaultValue("256MB") DataSize memoryReserve) {
+                               @DefaultValue("256MB") DataSize memoryReserve,
+                               @DefaultValue("300") int previewsPerMinute) {
 
     public int effectiveConcurrentEvaluations() {
         return maxConcurrentEvaluations > 0 ? maxConcurrentEvaluations

@@ -11,11 +11,11 @@ import nnlab.engine.TrainingConfig;
  * @param grid heatmap grid resolution, 0 for none
  */
 public record PreparedJob(JobSpec spec, PreparedDataset data, NetworkSpec network, TrainingConfig config, long seed,
-                          int grid, boolean gridNeurons, boolean sendWeights) {
+                          int grid, boolean gridNeurons, GridForm gridForm, boolean sendWeights) {
 
     static PreparedJob of(JobPlan plan, PreparedDataset data) {
         return new PreparedJob(plan.spec(), data, plan.network(), plan.config(), plan.seed(), plan.grid(),
-                plan.gridNeurons(), plan.sendWeights());
+                plan.gridNeurons(), plan.gridForm(), plan.sendWeights());
     }
 
     public boolean wantsSnapshots() {

@@ -36,6 +36,8 @@ public final class SpecDefaults {
     public static final String OUTPUT_WEIGHTS = "output.weights";
     public static final String GRID_RESOLUTION = "output.grid.resolution";
     public static final String GRID_NEURONS = "output.grid.neurons";
+    public static final String GRID_NEURON_RESOLUTION = "output.grid.neuronResolution";
+    public static final String GRID_ENCODING = "output.grid.encoding";
     public static final String START_PAUSED = "startPaused";
 
     /**
@@ -111,6 +113,10 @@ public final class SpecDefaults {
         add(new Field(GRID_RESOLUTION, 50, 2.0, false, (double) limits.maxGridResolution(), false,
                 "nnlab.limits.max-grid-resolution", "heatmap points per axis over [-6, 6]² (2-D data sets only)"));
         add(GRID_NEURONS, false, "a heatmap per neuron of every layer, not only the output");
+        add(new Field(GRID_NEURON_RESOLUTION, 0, 0.0, false, (double) limits.maxGridResolution(), false,
+                "nnlab.limits.max-grid-resolution", "points per axis of the hidden neurons' heatmaps; 0: the resolution"));
+        add(GRID_ENCODING, "numbers", "numbers (a list of numbers per map) or bytes (a map quantised to one byte a"
+                + " point, base64, with its low and high)");
         add(START_PAUSED, false, "queue the job paused, to be advanced with step or resume");
     }
 

@@ -39,7 +39,8 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
  * to the subscriber is the epoch-to-client latency.
  *
  * <p>Arguments: [students (30)] [subscribers (200)] [epochs (300)] [grid resolution (50; 0 = no
- * heatmaps or weights)].
+ * heatmaps or weights)]; or {@code paced} [students (60)] [epochs per second (30)] [window seconds (20)] for a class
+ * playing paced jobs as the playground does ({@link PacedClass}).
  */
 public final class LoadBenchmark {
 
@@ -49,6 +50,10 @@ public final class LoadBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("paced")) {
+            paced(args);
+            return;
+        }
         int students = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         int subscribers = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int epochs = args.length > 2 ? Integer.parseInt(args[2]) : 300;
@@ -67,6 +72,29 @@ public final class LoadBenchmark {
             server.close();
         }
         System.exit(0);
+    }
+
+    private static void paced(String[] args) throws Exception {
+        int students = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        double pace = args.length > 2 ? Double.parseDouble(args[2]) : 30;
+        int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 20;
+        ConfigurableApplicationContext server = start(students);
+        try {
+            PacedClass.run(((WebServerApplicationContext) server).getWebServer().getPort(), students, pace, seconds);
+        } finally {
+            server.close();
+        }
+        System.exit(0);
+    }
+
+    private static ConfigurableApplicationContext start(int students) throws IOException {
+        Path dir = Files.createTempDirectory("nnlab-load");
+        return new SpringApplicationBuilder(NnlabApplication.class)
+                .properties("server.port=0", "nnlab.data-dir=" + dir, "spring.main.banner-mode=off",
+                        "logging.level.root=WARN", "management.endpoint.health.show-details=always",
+                        "spring.datasource.url=jdbc:h2:file:" + dir.resolve("nnlab") + ";DB_CLOSE_ON_EXIT=FALSE",
+                        "nnlab.jobs.queue-capacity=" + (students + 8))
+                .run();
     }
 
     private static void run(int port, int students, int subscriberCount, int epochs, int grid) throws Exception {

@@ -169,4 +169,62 @@ class JobTimeRulesTest {
         assertThat(job.epochsDone()).isZero();
         assertThat(job.error()).contains("pauses included");
     }
+
+    private Job paced(String id, int epochs, int until) {
+        JobSpec xor = JobFixtures.xor(epochs, false);
+        Job job = JobFixtures.job(id, new JobSpec(xor.dataset(), xor.model(), xor.training(), xor.seed(), null, null,
+                new JobSpec.Pace(until)), clock);
+        jobs.add(job);
+        return job;
+    }
+
+    @Test
+    void aPacedJobRunsToItsGrantThenParksRunningAndGoesOnWhenGrantedMore() {
+        JobsProperties properties = properties("10m", "1h");
+        Job job = paced("paced", 20, 3);
+        List<JobMessage> messages = new CopyOnWriteArrayList<>();
+        run(job, properties, messages::add);
+        assertThat(job.epochsDone()).isEqualTo(3);
+        assertThat(job.isParked()).isTrue();
+        assertThat(job.status()).isEqualTo(JobStatus.RUNNING);
+        assertThat(job.grant(2)).as("an older grant does not wake it").isFalse();
+        assertThat(job.grant(7)).as("a newer one does: queue it again").isTrue();
+        run(job, properties, messages::add);
+        assertThat(job.epochsDone()).isEqualTo(7);
+        assertThat(job.grant(1000)).isTrue(); // past its epochs: it ends at exactly 20
+        run(job, properties, messages::add);
+        assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(job.epochsDone()).isEqualTo(20);
+        assertThat(messages.stream().filter(m -> m instanceof JobMessage.Status s && s.status() == JobStatus.PAUSED))
+                .as("waiting for a grant is not a pause").isEmpty();
+    }
+
+    @Test
+    void aPacedJobNobodyFollowsIsCancelledAfterAMinuteOthersAfterTheIdleTimeout() {
+        JobsProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
+                "nnlab.jobs.idle-timeout", "10m", "nnlab.jobs.paced-idle-timeout", "60s")))
+                .bind("nnlab.jobs", JobsProperties.class).get();
+        JobSweeper sweeper = sweeper(properties);
+        paced("page-gone", 20, 0);
+        paced("page-here", 20, 0);
+        queued("script", 20, false);
+        watchers.looked("page-gone");
+        watchers.subscribed("page-here");
+        watchers.looked("script");
+        clock.advance(Duration.ofSeconds(60));
+        sweeper.sweepIdle();
+        assertThat(cancelled).isEmpty();
+        clock.advanceMillis(1);
+        sweeper.sweepIdle();
+        assertThat(cancelled).hasSize(1);
+        assertThat(cancelled.get(0)).startsWith("page-gone: the page that played the job went away")
+                .contains("nnlab.jobs.paced-idle-timeout");
+        // a reload within the minute that follows the job again keeps it
+        watchers.unsubscribed("page-here");
+        clock.advance(Duration.ofSeconds(30));
+        watchers.subscribed("page-here");
+        clock.advance(Duration.ofSeconds(50));
+        sweeper.sweepIdle();
+        assertThat(cancelled).hasSize(1);
+    }
 }

@@ -124,6 +124,14 @@ public final class StompFollower implements AutoCloseable {
         }
     }
 
+    /** Sends a SEND frame with a text body, as a page's grant of epochs to a paced job. */
+    public void send(String destination, String body) {
+        StompHeaders headers = new StompHeaders();
+        headers.setDestination(destination);
+        headers.setContentType(org.springframework.util.MimeTypeUtils.APPLICATION_JSON);
+        session.send(headers, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     public boolean connected() {
         return session.isConnected();
     }

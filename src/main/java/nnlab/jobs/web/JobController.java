@@ -11,6 +11,7 @@ import nnlab.data.PreparedDataset;
 import nnlab.engine.LayerSpec;
 import nnlab.jobs.JobCaller;
 import nnlab.jobs.JobMessage;
+import nnlab.jobs.JobPreviews;
 import nnlab.jobs.JobService;
 import nnlab.jobs.JobSpec;
 import nnlab.jobs.JobStatus;
@@ -47,11 +48,13 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 public class JobController {
 
     private final JobService jobs;
+    private final JobPreviews previews;
     private final SseStreams sse;
     private final List<SubmissionGuard> guards;
 
-    public JobController(JobService jobs, SseStreams sse, List<SubmissionGuard> guards) {
+    public JobController(JobService jobs, JobPreviews previews, SseStreams sse, List<SubmissionGuard> guards) {
         this.jobs = jobs;
+        this.previews = previews;
         this.sse = sse;
         this.guards = guards;
     }
@@ -66,6 +69,17 @@ public class JobController {
         for (SubmissionGuard guard : guards) guard.check(caller);
         JobView job = jobs.submit(spec, caller.ownerKey(), caller.classId());
         return ResponseEntity.created(URI.create("/api/jobs/" + job.id())).body(job);
+    }
+
+    @PostMapping(path = "/preview", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "what a 2-D job would start from, without a job",
+            description = "200 at once with the points (train, test), the initial weights (or model.weights), their "
+                    + "train and test loss and accuracy, and the heatmap grid output.grid asks for, as an epoch "
+                    + "message carries it; no job is made and no worker used. 400 naming the field for a bad spec or "
+                    + "a data set that is not 2-D; 429 with Retry-After past nnlab.limits.previews-per-minute")
+    public JobPreviews.Preview preview(@Valid @RequestBody JobSpec spec,
+                                       @Parameter(hidden = true) @AuthenticationPrincipal JobCaller caller) {
+        return previews.preview(spec, caller.ownerKey());
     }
 
     @GetMapping
@@ -131,6 +145,19 @@ public class JobController {
     @Operation(summary = "run exactly one more epoch of a paused job, then pause again (409 if not paused)")
     public JobView step(ReachableJob job) {
         return jobs.step(job);
+    }
+
+    /** @param until the epoch a paced job may run up to (absolute: granting the same twice is harmless) */
+    public record Grant(@NotNull Integer until) {
+    }
+
+    @PostMapping(path = "/{id}/advance", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "let a paced job run up to an epoch",
+            description = "{\"until\": E}: the job runs up to epoch E (at most its training.epochs) and then waits for "
+                    + "more holding no worker; a smaller E than before changes nothing. 409 for a job without a pace. "
+                    + "The playground grants the same way over STOMP: SEND to /app/jobs/{id} with this body")
+    public JobView advance(ReachableJob job, @Valid @RequestBody Grant grant) {
+        return jobs.advance(job, grant.until());
     }
 
     /** @param learningRate the new learning rate, in (0, 100] */

@@ -4,7 +4,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import nnlab.jobs.JobWatchers;
 import org.springframework.context.event.EventListener;
-import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 import org.springframework.web.socket.messaging.SessionSubscribeEvent;
@@ -27,24 +28,30 @@ public class StompWatchers {
 
     @EventListener
     public void subscribed(SessionSubscribeEvent event) {
-        StompHeaderAccessor stomp = StompHeaderAccessor.wrap(event.getMessage());
-        if (!(LiveDestination.parse(stomp.getDestination()).orElse(null) instanceof LiveDestination.JobTopic topic)
-                || stomp.getSessionId() == null || stomp.getSubscriptionId() == null) {
+        // read, not wrapped: wrapping copies headers the session's thread may still be changing
+        MessageHeaders headers = event.getMessage().getHeaders();
+        String session = SimpMessageHeaderAccessor.getSessionId(headers);
+        String subscription = SimpMessageHeaderAccessor.getSubscriptionId(headers);
+        String destination = SimpMessageHeaderAccessor.getDestination(headers);
+        if (destination == null
+                || !(LiveDestination.parse(destination).orElse(null) instanceof LiveDestination.JobTopic topic)
+                || session == null || subscription == null) {
             return;
         }
         String jobId = topic.jobId();
-        String previous = sessions.computeIfAbsent(stomp.getSessionId(), s -> new ConcurrentHashMap<>())
-                .put(stomp.getSubscriptionId(), jobId);
+        String previous = sessions.computeIfAbsent(session, s -> new ConcurrentHashMap<>()).put(subscription, jobId);
         if (previous != null) watchers.unsubscribed(previous);
         watchers.subscribed(jobId);
     }
 
     @EventListener
     public void unsubscribed(SessionUnsubscribeEvent event) {
-        StompHeaderAccessor stomp = StompHeaderAccessor.wrap(event.getMessage());
-        Map<String, String> subscriptions = stomp.getSessionId() == null ? null : sessions.get(stomp.getSessionId());
-        if (subscriptions == null || stomp.getSubscriptionId() == null) return;
-        String jobId = subscriptions.remove(stomp.getSubscriptionId());
+        MessageHeaders headers = event.getMessage().getHeaders();
+        String session = SimpMessageHeaderAccessor.getSessionId(headers);
+        String subscription = SimpMessageHeaderAccessor.getSubscriptionId(headers);
+        Map<String, String> subscriptions = session == null ? null : sessions.get(session);
+        if (subscriptions == null || subscription == null) return;
+        String jobId = subscriptions.remove(subscription);
         if (jobId != null) watchers.unsubscribed(jobId);
     }
 
