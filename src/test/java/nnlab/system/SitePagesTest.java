@@ -177,4 +177,39 @@ class SitePagesTest {
         assertThat(replies.page(ErrorReplies.problem(500, "boom"))).contains("<h1><span>500</span>",
                 "Something went wrong on the server", "href=\"/\">Back to the home page</a>");
     }
+
+    @Test
+    void theApiDocumentsEveryAnswerAndTheApiPageSendsTheCsrfToken() throws Exception {
+        String text = mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString();
+        var docs = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+        var paths = docs.get("paths");
+        assertThat(paths.at("/~1api~1jobs/post/responses").has("201")).isTrue();
+        assertThat(paths.at("/~1api~1jobs/post/responses").has("200")).isFalse();
+        assertThat(paths.at("/~1api~1jobs/post/responses/201/content/application~1json/schema").isMissingNode()).isFalse();
+        assertThat(paths.at("/~1api~1jobs/post/responses/423/content/application~1problem+json").isMissingNode()).isFalse();
+        assertThat(paths.at("/~1api~1jobs~1{id}/delete/responses").has("202")).isTrue();
+        assertThat(paths.at("/~1api~1jobs~1{id}~1evaluation/get/responses").has("200")).isTrue();
+        assertThat(paths.at("/~1api~1jobs~1{id}~1evaluation/get/responses/503/content/application~1problem+json")
+                .isMissingNode()).isFalse();
+        assertThat(paths.at("/~1api~1classes/post/responses").has("201")).isTrue();
+        assertThat(paths.at("/~1api~1tokens/post/responses").has("201")).isTrue();
+        assertThat(paths.at("/~1api~1tokens~1{id}/delete/responses").has("204")).isTrue();
+        assertThat(paths.at("/~1api~1progress/post/responses").has("204")).isTrue();
+        assertThat(paths.at("/~1api~1account~1password/post/responses").has("204")).isTrue();
+        assertThat(paths.at("/~1api~1classes~1{id}~1export~1answers.csv/get/responses/200/content").has("text/csv")).isTrue();
+        // every operation: its refusals as problems
+        paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            var responses = op.getValue().get("responses");
+            for (String status : new String[] {"400", "401", "403", "429", "500"}) {
+                assertThat(responses.at("/" + status + "/content/application~1problem+json").isMissingNode())
+                        .as(op.getKey() + " " + path.getKey() + " " + status).isFalse();
+            }
+            if (path.getKey().contains("{")) assertThat(responses.has("404")).as(path.getKey()).isTrue();
+        }));
+        assertThat(docs.at("/components/schemas/Problem/properties/detail").isMissingNode()).isFalse();
+
+        String initializer = mvc.perform(get("/swagger-ui/swagger-initializer.js")).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(initializer).contains("requestInterceptor", "XSRF-TOKEN=", "request.headers['X-XSRF-TOKEN']");
+    }
 }
