@@ -44,7 +44,7 @@ public class NnlabApplication {
         System.setProperty(JAVACPP_CACHE, dir.resolve("javacpp-cache").toAbsolutePath().toString());
     }
 
-    /** Loads (on a fresh data folder: unpacks) the native libraries while Spring starts, not on the first job. */
+    /** Loads (on a fresh data folder: unpacks) the native libraries a job needs while Spring starts, not on the first job. */
     static void preloadNatives() {
         Thread loader = new Thread(() -> {
             long start = System.nanoTime();

@@ -18,16 +18,15 @@ public final class Nd4jRuntime {
     }
 
     /**
-     * Loads the native libraries now, unpacking them into JavaCPP's cache first if it is empty (about 400 MB,
-     * seconds on a fresh data folder): OpenBLAS, which every large network's products use, then ND4J's own.
-     * Run at start-up on a thread of its own, so that the first job does not wait; a job that starts sooner
-     * waits for the same libraries rather than loading them twice (class initialisation and JavaCPP's loader
-     * are both locked).
+     * Loads the native libraries a first job needs, unpacking them into JavaCPP's cache first if it is empty (85 MB
+     * on a fresh data folder): OpenBLAS, which every large network's products use ({@link BlasKernel}). ND4J's own
+     * library (323 MB) stays unloaded until a job asks for the ND4J kernel. Run at start-up on a thread of its own,
+     * so that the first job does not wait; a job that starts sooner waits for the same libraries rather than loading
+     * them twice (class initialisation and JavaCPP's loader are both locked).
      */
     public static void preload() {
         Loader.load(openblas.class); // the products of BlasKernel
         openblas_nolapack.blas_get_num_threads(); // its thread setting
-        init();
     }
 
     static void init() {

@@ -62,7 +62,8 @@ public final class ColdStartBenchmark {
                 Thread.sleep(5);
                 job = api.job(id);
             }
-            System.out.printf("# run %d, data folder %s%n", run, data);
+            System.out.printf("# run %d, data folder %s, started in it: GET /labs/04-xor answers %d%n", run, data,
+                    api.get("/labs/04-xor").status());
             print("cold_start_ready_seconds", ready);
             print("cold_start_first_epoch_after_post_seconds", seconds(posted));
             print("cold_start_first_epoch_after_launch_seconds", seconds(launched));
@@ -75,8 +76,8 @@ public final class ColdStartBenchmark {
     private static boolean healthy(Api api) {
         try {
             return api.get("/actuator/health").status() == 200;
-        } catch (RuntimeException e) {
-            return false; // not listening yet
+        } catch (AssertionError e) {
+            return false; // not listening yet (Api reports a refused connection as an AssertionError)
         }
     }
 
