@@ -6,7 +6,7 @@ set -euo pipefail
 jar=$(realpath "$1"); port=${2:-18300}
 data=$(mktemp -d /tmp/nnlab-session.XXXX)
 cd "$data"
-java -jar "$jar" --server.port="$port" --nnlab.data-dir="$data" --nnlab.limits.max-epochs=20000 \
+java -jar "$jar" --server.port="$port" --nnlab.data-dir="$data" --nnlab.limits.max-epochs=20000 --nnlab.jobs.idle-timeout=0 \
   --logging.level.root=WARN --logging.level.nnlab=INFO > "$data/server.log" 2>&1 &
 server=$!
 until curl -fs "localhost:$port/actuator/health" >/dev/null; do sleep 1; done
