@@ -168,10 +168,12 @@ class SitePagesTest {
     void errorPagesSpeakPlainWordsAndLeadHome() throws Exception {
         MockHttpServletResponse missing = page(get("/no-such-page"));
         assertThat(missing.getStatus()).isEqualTo(404);
-        assertThat(missing.getContentAsString()).contains("There is no page at this address", "href=\"/\">Back to the home page</a>");
+        assertThat(missing.getContentAsString()).contains("There is no page at this address", "href=\"/\">Back to the home page</a>")
+                .doesNotContain("static resource");
         MockHttpServletResponse problem = mvc.perform(get("/no-such-page").accept("application/json")).andReturn().getResponse();
         assertThat(problem.getStatus()).isEqualTo(404);
         assertThat(problem.getContentType()).startsWith("application/problem+json");
+        assertThat(problem.getContentAsString()).contains("there is nothing at this address").doesNotContain("static resource");
         assertThat(replies.page(ErrorReplies.problem(429, "too many"))).contains("<h1><span>429</span>",
                 "Wait a little, then try again", "href=\"/\">Back to the home page</a>", "class=\"site-header\"");
         assertThat(replies.page(ErrorReplies.problem(500, "boom"))).contains("<h1><span>500</span>",
