@@ -1,6 +1,7 @@
 package nnlab.classroom;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
@@ -35,6 +36,7 @@ public class ClassController {
 
     @PostMapping
     @Operation(summary = "make a class: 201 with its generated join code; it is open for joining")
+    @ApiResponse(responseCode = "201", description = "the class, with its join code; Location is its address")
     public ResponseEntity<Classroom> create(@RequestBody NewClass request) {
         Classroom c = classes.create(request.name());
         return ResponseEntity.created(URI.create("/api/classes/" + c.id())).body(c);

@@ -38,6 +38,7 @@ public class AccountPage {
 
     @GetMapping("/account")
     public String account(@AuthenticationPrincipal Person who, Model model) {
+        if (who == null || !who.authenticated()) return "classroom/no-account";
         fill(who, model);
         return "classroom/account";
     }

@@ -36,8 +36,13 @@ public record IdentityProperties(@DefaultValue("") String secret,
                                  @DefaultValue("5m") Duration loginWindow,
                                  @DefaultValue("12") int minPasswordLength) {
 
-    /** An instructor account from configuration. */
-    public record Account(String username, String password) {
+    /**
+     * An instructor account from configuration.
+     *
+     * @param resetPassword the configured password replaces the stored one at this start (a lost password);
+     *                      without it an existing account keeps its stored password
+     */
+    public record Account(String username, String password, boolean resetPassword) {
     }
 
     public enum CookieSecurity { AUTO, ALWAYS, NEVER }

@@ -1,6 +1,7 @@
 package nnlab.identity;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,6 +26,7 @@ public class PasswordController {
     @PostMapping("/api/account/password")
     @Operation(summary = "change the instructor's password (the instructor's other sessions are ended): 204; 400 naming currentPassword, newPassword or "
             + "repeatPassword; 429 after too many wrong current passwords")
+    @ApiResponse(responseCode = "204", description = "changed")
     public ResponseEntity<Void> change(@RequestBody InstructorPasswords.Change change,
                                        @Parameter(hidden = true) @AuthenticationPrincipal Person who,
                                        HttpServletRequest request) {

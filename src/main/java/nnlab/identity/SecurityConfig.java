@@ -6,6 +6,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
 import java.util.UUID;
+import nnlab.platform.ErrorReplies;
 import nnlab.platform.SecurityProblems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,7 +39,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * of these are anonymous {@code Person}s (so the job API keeps working for scripts unless
  * {@code nnlab.security.anonymous-api=false}). Instructor pages and endpoints need the instructor role.
  * The API answers refusals as problems (401/403); pages send visitors to /login (instructor pages) or
- * /join (the rest).
+ * /join (the rest), and show a signed-in person they may not open an error page.
  */
 @Configuration
 @EnableWebSecurity
@@ -80,7 +81,8 @@ public class SecurityConfig {
     @Bean
     SecurityFilterChain security(HttpSecurity http, IdentityProperties settings, StudentCookies cookies,
                                  StudentRepository students, InstructorLogin instructorLogin, ApiTokens tokens,
-                                 LoginThrottle loginThrottle, ObjectMapper json, SessionRegistry sessions)
+                                 LoginThrottle loginThrottle, ObjectMapper json, SessionRegistry sessions,
+                                 ErrorReplies errors)
             throws Exception {
         // the API and the actuator answer refusals as problems; pages send visitors to a sign-in page
         RequestMatcher api = request -> request.getRequestURI().startsWith("/api/")
@@ -100,6 +102,8 @@ public class SecurityConfig {
             a.requestMatchers("/account/password", "/api/account/**").hasRole(INSTRUCTOR);
             // the server's counters (queue sizes, jobs per status, memory) are the instructors'; health stays open
             a.requestMatchers("/actuator/metrics", "/actuator/metrics/**", "/actuator/info").hasRole(INSTRUCTOR);
+            // a visitor who has neither joined nor signed in is told there what to do, instead of being sent away
+            a.requestMatchers(HttpMethod.GET, "/account").permitAll();
             a.requestMatchers("/account", "/account/**", "/api/tokens", "/api/tokens/**").hasAnyRole(STUDENT, INSTRUCTOR);
             a.requestMatchers(HttpMethod.GET, "/api/spec/defaults").permitAll(); // the pages' defaults, for anyone
             if (!settings.anonymousApi()) a.requestMatchers("/api/**").hasAnyRole(STUDENT, INSTRUCTOR);
@@ -130,7 +134,7 @@ public class SecurityConfig {
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), instructorPages)
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/join"),
                         AnyRequestMatcher.INSTANCE)
-                .defaultAccessDeniedHandlerFor(SecurityProblems.accessDenied(json), api));
+                .defaultAccessDeniedHandlerFor(SecurityProblems.accessDenied(errors), AnyRequestMatcher.INSTANCE));
 
         // CSRF: the token lives in the XSRF-TOKEN cookie (readable by the pages' scripts, which send it as
         // X-XSRF-TOKEN: frontend/xsrf.js) and in every Thymeleaf form. The plain handler compares the token

@@ -1,6 +1,7 @@
 package nnlab.identity;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -35,6 +36,7 @@ public class TokenController {
 
     @PostMapping
     @Operation(summary = "make a token: 201 with the token itself, shown this once")
+    @ApiResponse(responseCode = "201", description = "the new token, with the token itself (shown this once)")
     public ResponseEntity<ApiTokens.NewToken> create(@RequestBody(required = false) NewTokenRequest request,
                                                      @Parameter(hidden = true) @AuthenticationPrincipal Person who) {
         ApiTokens.NewToken t = tokens.create(who, request == null ? null : request.name());
@@ -49,6 +51,7 @@ public class TokenController {
 
     @DeleteMapping("/{id}")
     @Operation(summary = "revoke one of the caller's tokens: it stops working at once")
+    @ApiResponse(responseCode = "204", description = "revoked")
     public ResponseEntity<Void> revoke(@PathVariable long id, @Parameter(hidden = true) @AuthenticationPrincipal Person who) {
         if (!tokens.revoke(who, id)) throw new ResponseStatusException(HttpStatus.NOT_FOUND, "you have no token " + id);
         return ResponseEntity.noContent().build();

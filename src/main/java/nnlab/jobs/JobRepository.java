@@ -145,6 +145,55 @@ public class JobRepository {
         });
     }
 
+    /** Finished jobs with more than {@code epochs} epochs done that finished at or after {@code since} (millis). */
+    public List<JobRecord> finishedWithMoreEpochsThan(int epochs, long since) {
+        return jdbc.sql("select * from job where status in (:s) and epochs_done > :n and finished_at >= :since")
+                .param("s", finishedStatuses()).param("n", epochs).param("since", since).query(this::job).list();
+    }
+
+    /**
+     * Deletes a finished job's epochs past {@link EpochSample#DENSE} but those of {@link EpochSample}'s sample and
+     * the last one. Returns how many rows were deleted.
+     */
+    public int thinEpochs(String jobId) {
+        Integer last = jdbc.sql("select max(epoch) from job_epoch where job_id = :id").param("id", jobId)
+                .query(Integer.class).optional().orElse(null);
+        if (last == null || last <= EpochSample.DENSE) return 0;
+        int deleted = 0;
+        for (long from = EpochSample.DENSE + 1; from < last; from = nextDecade(from)) {
+            long to = Math.min(nextDecade(from) - 1, last - 1L);
+            deleted += jdbc.sql("delete from job_epoch where job_id = :id and epoch between :from and :to"
+                            + " and mod(epoch, :step) <> 0").param("id", jobId).param("from", from).param("to", to)
+                    .param("step", EpochSample.step((int) from)).update();
+        }
+        return deleted;
+    }
+
+    private static long nextDecade(long n) {
+        long d = 1;
+        while (d <= n) d *= 10;
+        return d;
+    }
+
+    /**
+     * Deletes finished jobs (their epochs go with them) that finished before {@code before} (millis) and whose
+     * owner is none of the given owner-key prefixes.
+     */
+    public int deleteFinishedBefore(long before, List<String> keptOwnerPrefixes) {
+        StringBuilder sql = new StringBuilder("delete from job where status in (:s)"
+                + " and coalesce(finished_at, created_at) < :before");
+        for (int i = 0; i < keptOwnerPrefixes.size(); i++) {
+            sql.append(" and (client is null or client not like :p").append(i).append(")");
+        }
+        var statement = jdbc.sql(sql.toString()).param("s", finishedStatuses()).param("before", before);
+        for (int i = 0; i < keptOwnerPrefixes.size(); i++) statement = statement.param("p" + i, keptOwnerPrefixes.get(i) + "%");
+        return statement.update();
+    }
+
+    private static List<String> finishedStatuses() {
+        return java.util.Arrays.stream(JobStatus.values()).filter(JobStatus::finished).map(Enum::name).toList();
+    }
+
     public List<JobMessage.Epoch> epochs(String jobId, int epochs) {
         return jdbc.sql("select * from job_epoch where job_id = :id order by epoch").param("id", jobId)
                 .query((rs, n) -> epoch(rs, jobId, epochs)).list();

@@ -7,11 +7,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
@@ -26,9 +29,12 @@ public class ErrorReplies {
     private final ObjectMapper json;
     private final ITemplateEngine templates;
 
-    public ErrorReplies(ObjectMapper json, ITemplateEngine templates) {
+    private final ObjectProvider<SiteAttributes> site;
+
+    public ErrorReplies(ObjectMapper json, ITemplateEngine templates, ObjectProvider<SiteAttributes> site) {
         this.json = json;
         this.templates = templates;
+        this.site = site;
     }
 
     /** True for a browser asking for a page (Accept names text/html) at an address outside /api and /ws. */
@@ -79,12 +85,24 @@ public class ErrorReplies {
         };
     }
 
-    /** The error page, filled in. */
+    /** The error page, filled in, with the header of the request being answered (if there is one). */
     public String page(ProblemDetail problem) {
+        return page(problem, RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
+                ? a.getRequest() : null);
+    }
+
+    private String page(ProblemDetail problem, HttpServletRequest request) {
         Context model = new Context();
         model.setVariable("status", problem.getStatus());
         model.setVariable("title", problem.getTitle());
         model.setVariable("detail", problem.getDetail());
+        if (request != null) {
+            SiteAttributes attributes = site.getIfAvailable();
+            if (request.getAttribute(SiteAttributes.VIEWER) == null && attributes != null) attributes.fill(request);
+            for (String name : List.of(SiteAttributes.VIEWER, SiteAttributes.VERSION, SiteAttributes.CSRF)) {
+                model.setVariable(name, request.getAttribute(name));
+            }
+        }
         return templates.process("error", model);
     }
 
@@ -94,7 +112,7 @@ public class ErrorReplies {
 
     /** The problem as the request prefers it: the error page or problem JSON. */
     public Reply reply(HttpServletRequest request, ProblemDetail problem) throws IOException {
-        if (wantsPage(request)) return new Reply(MediaType.TEXT_HTML_VALUE + ";charset=UTF-8", page(problem));
+        if (wantsPage(request)) return new Reply(MediaType.TEXT_HTML_VALUE + ";charset=UTF-8", page(problem, request));
         return new Reply(MediaType.APPLICATION_PROBLEM_JSON_VALUE, json.writeValueAsString(problem));
     }
 

@@ -1,6 +1,7 @@
 package nnlab.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
@@ -64,12 +65,17 @@ public final class SecurityProblems {
         };
     }
 
-    public static AccessDeniedHandler accessDenied(ObjectMapper json) {
-        return (request, response, e) -> write(json, response, e instanceof CsrfException
+    /** Refusals of a signed-in caller: problem JSON for the API and scripts, the error page for browsers. */
+    public static AccessDeniedHandler accessDenied(ErrorReplies replies) {
+        return (request, response, e) -> replies.write(request, response, forbidden(request, e));
+    }
+
+    private static ProblemDetail forbidden(HttpServletRequest request, Exception e) {
+        return e instanceof CsrfException
                 ? forbidden("the CSRF token is missing or wrong: a call made with a session or student cookie"
                         + " must send the XSRF-TOKEN cookie's value as the X-XSRF-TOKEN header (the pages do so"
                         + " through /xsrf.js); scripts can use an API token instead")
-                : forbidden("you may not " + request.getMethod() + " " + request.getRequestURI()));
+                : forbidden("you may not " + request.getMethod() + " " + request.getRequestURI());
     }
 
     static void write(ObjectMapper json, HttpServletResponse response, ProblemDetail problem) throws IOException {

@@ -67,6 +67,41 @@ class IdentityPersistenceTest {
         assertThat(bcrypt.matches("kim's password", instructors.passwordHash("kim").orElseThrow())).isTrue();
     }
 
+    @Test
+    void aConfiguredPasswordReplacesTheStoredOneOnlyWhenAResetIsAsked(CapturedOutput output) {
+        InstructorRepository instructors = new InstructorRepository(jdbc);
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
+        new InstructorAccounts(instructors, bcrypt, account("first password", false)).run(null);
+        assertThat(output.getOut()).contains("instructor account 'kim' created with the configured password");
+        assertThat(output.getOut()).doesNotContain("first password");
+
+        // a restart with another password and no reset: the stored one stays, and the log says how to reset
+        new InstructorAccounts(instructors, bcrypt, account("second password", false)).run(null);
+        assertThat(bcrypt.matches("first password", instructors.passwordHash("kim").orElseThrow())).isTrue();
+        assertThat(output.getOut()).contains("keeps its stored password")
+                .contains("NNLAB_RESET_INSTRUCTOR_PASSWORD=true");
+
+        // with the reset asked: the configured one is stored, and the log names the account, not the password
+        new InstructorAccounts(instructors, bcrypt, account("second password", true)).run(null);
+        String hash = instructors.passwordHash("kim").orElseThrow();
+        assertThat(bcrypt.matches("second password", hash)).isTrue();
+        assertThat(bcrypt.matches("first password", hash)).isFalse();
+        assertThat(output.getOut()).contains("instructor account 'kim': its password was reset")
+                .doesNotContain("second password");
+
+        // the same start again (the flag left on) changes nothing and says the configured password is in use
+        new InstructorAccounts(instructors, bcrypt, account("second password", true)).run(null);
+        assertThat(instructors.passwordHash("kim")).hasValue(hash);
+        assertThat(output.getOut()).contains("instructor account 'kim' uses the configured password");
+        assertThat(instructors.count()).isEqualTo(1);
+    }
+
+    private static IdentityProperties account(String password, boolean reset) {
+        return properties(Map.of("nnlab.security.instructors[0].username", "kim",
+                "nnlab.security.instructors[0].password", password,
+                "nnlab.security.instructors[0].reset-password", Boolean.toString(reset)));
+    }
+
     private static String signed(StudentCookies cookies, long id) {
         var response = new org.springframework.mock.web.MockHttpServletResponse();
         cookies.issue(new Student(id, 1, "x", java.time.Instant.now(), java.time.Instant.now()),

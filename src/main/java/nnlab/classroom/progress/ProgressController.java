@@ -1,6 +1,7 @@
 package nnlab.classroom.progress;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import nnlab.classroom.ClassroomProperties;
@@ -98,6 +99,7 @@ public class ProgressController {
 
     @PostMapping("/api/progress")
     @Operation(summary = "a page's heartbeat (every 25 s): the student is on this lab or the playground; 204")
+    @ApiResponse(responseCode = "204", description = "noted")
     public ResponseEntity<Void> heartbeat(@RequestBody Heartbeat beat, @AuthenticationPrincipal Person who,
                                           HttpServletRequest http) {
         heartbeats.acquire(caller(who), "heartbeats");

@@ -1,6 +1,7 @@
 package nnlab.jobs.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import nnlab.jobs.Evaluation;
@@ -30,6 +31,9 @@ public class EvaluationController {
                     + "for the same weights (kept in memory until the weights change); 409 for regression jobs and jobs "
                     + "without weights; 503 with Retry-After when the server computes as many evaluations as "
                     + "nnlab.limits.max-concurrent-evaluations allows")
+    @ApiResponse(responseCode = "200", description = "the evaluation")
+    @ApiResponse(responseCode = "409", description = "a regression job, or a job without weights yet")
+    @ApiResponse(responseCode = "503", description = "as many evaluations are computed as may be at once: Retry-After")
     public Evaluation evaluation(ReachableJob job,
                                  @Parameter(description = "test, validation or train")
                                  @RequestParam(required = false) String split,

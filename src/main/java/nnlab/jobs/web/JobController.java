@@ -1,6 +1,7 @@
 package nnlab.jobs.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -64,6 +65,8 @@ public class JobController {
             description = "201 with Location, the job (id, status, seed, queue position) and its model summary; "
                     + "400 naming the field for a bad spec; 429 with Retry-After when the queue or the client's "
                     + "job limit is full; 423 when the caller's class has its submissions paused")
+    @ApiResponse(responseCode = "201", description = "the job, queued or started; Location is its address")
+    @ApiResponse(responseCode = "423", description = "the caller's class has its submissions paused")
     public ResponseEntity<JobView> submit(@Valid @RequestBody JobSpec spec,
                                           @Parameter(hidden = true) @AuthenticationPrincipal JobCaller caller) {
         for (SubmissionGuard guard : guards) guard.check(caller);
@@ -172,6 +175,8 @@ public class JobController {
 
     @DeleteMapping("/{id}")
     @Operation(summary = "cancel: a running job stops before its next batch; a finished job stays as it is")
+    @ApiResponse(responseCode = "200", description = "the job had already finished: it stays as it was")
+    @ApiResponse(responseCode = "202", description = "the job is cancelled: a running one stops before its next batch")
     public ResponseEntity<JobView> cancel(ReachableJob job) {
         JobView view = jobs.cancel(job);
         return ResponseEntity.status(view.status().finished() ? HttpStatus.OK : HttpStatus.ACCEPTED).body(view);
