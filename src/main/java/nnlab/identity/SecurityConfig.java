@@ -91,7 +91,7 @@ public class SecurityConfig {
         // the lab index and lab pages, not the scripts and styles beside them under /labs/
         RequestMatcher studentPages = new RegexRequestMatcher("^/(playground|playground\\.html|labs|labs/[A-Za-z0-9_-]+"
                 + "|account)([?#].*)?$", null);
-        AuthenticationEntryPoint apiRefusal = SecurityProblems.entryPoint(json);
+        AuthenticationEntryPoint apiRefusal = SecurityProblems.entryPoint(errors);
         String anonymousKey = UUID.randomUUID().toString();
 
         http.authorizeHttpRequests(a -> {

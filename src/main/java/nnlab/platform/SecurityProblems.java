@@ -41,10 +41,11 @@ public final class SecurityProblems {
         return p;
     }
 
-    public static AuthenticationEntryPoint entryPoint(ObjectMapper json) {
+    /** 401 as problem JSON, or as the error page for a browser asking for a page (an unknown token on a page). */
+    public static AuthenticationEntryPoint entryPoint(ErrorReplies replies) {
         return (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Bearer");
-            write(json, response, unauthenticated(e instanceof BadCredentialsException ? e.getMessage()
+            replies.write(request, response, unauthenticated(e instanceof BadCredentialsException ? e.getMessage()
                     : "this needs a signed-in caller: join a class, sign in as an instructor, or send an API"
                     + " token as 'Authorization: Bearer <token>'"));
         };
