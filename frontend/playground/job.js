@@ -13,6 +13,12 @@
  */
 export const lead = (speed) => Math.max(1, Math.floor(speed / 30));
 
+/**
+ * How far (in epochs) the page's clock may run ahead of what it shows: a grant or an epoch that comes late is made
+ * up for (up to 1/5 s of epochs), instead of every delay putting the run back for good.
+ */
+export const slack = (speed) => Math.max(1, speed / 5);
+
 export function createJobLife({ start, grant, now = () => performance.now() }) {
   let run = null;          // the Run of the current job, or null
   let starting = null;     // the submission under way
@@ -97,7 +103,8 @@ export function createJobLife({ start, grant, now = () => performance.now() }) {
 
     /**
      * Once a frame, and as each epoch arrives: moves the page's clock on and grants the epoch it reached and the
-     * next (fetched ahead, so that it is there to show in time), never more than `lead` past what the page shows.
+     * next (fetched ahead, so that it is there to show in time), never more than `lead` past what the page shows;
+     * the clock itself may be up to `slack` ahead, so that a late epoch is caught up with rather than lost.
      */
     tick() {
       if (!playing || !run || run.final) return;
@@ -106,7 +113,7 @@ export function createJobLife({ start, grant, now = () => performance.now() }) {
       const seconds = last == null ? 0 : Math.min(0.25, (t - last) / 1000);
       last = t;
       const page = shown();
-      target = Math.min(target + seconds * speed, page + lead(speed));
+      target = Math.min(target + seconds * speed, page + slack(speed));
       send(Math.min(end(), Math.floor(target) + 1, page + lead(speed)));
     },
   };

@@ -7,7 +7,7 @@ import {
   classCount, datasets, fromHash, jobEpochs, jobSpec, toHash,
 } from './state.js';
 import { heartbeat } from '../shared/http.js';
-import { api, traffic } from '../shared/jobs.js';
+import { api, isFinal, traffic } from '../shared/jobs.js';
 import { pageRunner } from '../shared/run.js';
 import { createJobLife } from './job.js';
 import { argmax, classColor, color } from '../shared/draw/colors.js';
@@ -673,14 +673,43 @@ window.addEventListener('hashchange', () => {
   reset();
 });
 
-// leaving the page ends its job (the server also ends a paced job nobody follows, after a minute)
+// Leaving the page lets its job go: the server ends a paced job nobody follows after a minute
+// (nnlab.jobs.paced-idle-timeout), and a reload of the same page within it goes on with the job.
+const RESUME = 'nnlab.playground.job';
 window.addEventListener('pagehide', () => {
-  if (run.jobId) api.cancelOnLeave(run.jobId);
+  if (!run.jobId || !run.job || run.job.final) return;
+  try {
+    if (run.customPoints) throw new Error('points of its own are not kept');
+    sessionStorage.setItem(RESUME, JSON.stringify({ id: run.jobId, hash: toHash(state), offset: run.offset }));
+  } catch (e) {
+    api.cancelOnLeave(run.jobId);
+  }
 });
+
+/** The job this tab left a moment ago, if the page is the same: followed on from where it was. */
+async function resumeJob() {
+  const generation = run.generation;
+  let saved = null;
+  try {
+    saved = JSON.parse(sessionStorage.getItem(RESUME));
+    sessionStorage.removeItem(RESUME);
+  } catch (e) { return; }
+  if (!saved || typeof saved.id !== 'string') return;
+  if (saved.hash !== toHash(state)) { api.cancel(saved.id).catch(() => {}); return; }
+  const job = await api.get(saved.id).catch(() => null);
+  await run.ready;
+  if (!job || isFinal(job.status) || run.job || generation !== run.generation) {
+    if (job && !isFinal(job.status) && run.jobId !== job.id) api.cancel(job.id).catch(() => {});
+    return;
+  }
+  run.offset = Number(saved.offset) || 0;
+  follow(job, run.offset);
+}
 
 writeHash();
 showControls();
 reset();
+resumeJob().catch(() => {});
 requestAnimationFrame(frame);
 
 /** For tests and the curious: the current job and the colour scale the heatmap uses. */

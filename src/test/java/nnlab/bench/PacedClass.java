@@ -28,7 +28,8 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
 /**
  * {@link LoadBenchmark}'s paced mode: a class of students who each play the playground's default network at a pace,
  * granting epochs exactly as the page does (frontend/playground/job.js: the epoch the page's clock reached and the
- * next, never more than one past the last epoch received, at every 60 Hz tick and as each epoch arrives), each on
+ * next, never more than one past the last epoch received, the page's clock at most 1/5 s ahead, at every 60 Hz
+ * tick and as each epoch arrives), each on
  * its own WebSocket. After a warm-up it counts, per student, the epochs received in a window against the pace, the
  * bytes and messages received, and the time from the server's publish ({@code nnlab-published-at}) to arrival.
  */
@@ -169,12 +170,15 @@ final class PacedClass {
             tick();
         }
 
-        /** The page's rule: the epoch its clock reached and the next, at most one past what it shows. */
+        /**
+         * The page's rule: the epoch its clock reached and the next, at most one past what it shows; the clock may be
+         * 1/5 s of epochs ahead (a late epoch is caught up with).
+         */
         synchronized void tick() {
             long now = System.nanoTime();
             double dt = Math.min(0.25, (now - lastTick) / 1e9);
             lastTick = now;
-            target = Math.min(target + dt * pace, shown + 1);
+            target = Math.min(target + dt * pace, shown + Math.max(1, pace / 5));
             int want = Math.min((int) Math.floor(target) + 1, shown + 1);
             if (want > granted) {
                 granted = want;

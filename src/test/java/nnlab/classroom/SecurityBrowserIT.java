@@ -70,7 +70,7 @@ class SecurityBrowserIT extends LiveServer {
         // the playground trains: a POST with her cookie and the CSRF header, then the STOMP stream
         open("/playground#dataset=xor&networkShape=4");
         waitUntil(d -> Boolean.TRUE.equals(chromium.js(
-                "return !!(window.playground && window.playground.jobId && window.playground.pointsShown > 0)")));
+                "return !!(window.playground && window.playground.preview && window.playground.pointsShown > 0)")));
         driver.findElement(By.id("play")).click();
         waitUntil(d -> Long.parseLong(driver.findElement(By.id("epoch")).getText().strip()) >= 3);
         assertThat(chromium.cspViolations()).as("/playground").isEmpty();

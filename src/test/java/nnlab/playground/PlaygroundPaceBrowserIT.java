@@ -136,7 +136,7 @@ class PlaygroundPaceBrowserIT extends DefaultLimitsServer {
     }
 
     @Test
-    void noJobIsLeftBehindByAHashChangeOrAReload() {
+    void noJobIsLeftBehindByAHashChangeOrAReloadWhichGoesOnWithTheSameJob() {
         open(driver, "#dataset=gauss");
         waitPreview(driver);
         click(driver, "play");
@@ -149,9 +149,21 @@ class PlaygroundPaceBrowserIT extends DefaultLimitsServer {
         click(driver, "play");
         waitUntil(driver, d -> epoch(d) >= 3);
         String second = (String) js(driver, "return window.playground.jobId");
+        // a reload within the minute picks the job up again, at the epoch it had reached
         driver.navigate().refresh();
         waitPreview(driver);
+        waitUntil(driver, d -> second.equals(js(d, "return window.playground.jobId")) && epoch(d) >= 3);
+        long resumedAt = epoch(driver);
+        assertThat(api.job(second).get("epochsDone").asLong()).isEqualTo(resumedAt);
+        click(driver, "play");
+        waitUntil(driver, d -> epoch(d) >= resumedAt + 5);
+        click(driver, "play");
+        assertThat(unfinishedJobs(driver)).containsExactly(second);
+        // the page opened with other settings: the job left behind is ended
+        open(driver, "#dataset=xor");
+        waitPreview(driver);
         assertThat(api.awaitFinished(second, WAIT).get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(js(driver, "return window.playground.jobId")).isNull();
         assertThat(unfinishedJobs(driver)).isEmpty();
     }
 
