@@ -16,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import nnlab.jobs.JobNotFoundException;
+import nnlab.jobs.JobPreviews;
 import nnlab.jobs.JobService;
 import nnlab.jobs.ReachableJob;
 import nnlab.support.WebLayerSlice;
@@ -44,6 +45,9 @@ class JobControllerWebTest {
 
     @MockitoBean
     SseStreams sse;
+
+    @MockitoBean
+    JobPreviews previews;
 
     private ResultActions refused(ResultActions answer, int status, String field) throws Exception {
         return answer.andExpect(status().is(status))
