@@ -1,6 +1,6 @@
 package nnlab.platform;
 
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,13 +13,16 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 /**
  * Drops frames that arrive after the server ended their session, for instance a DISCONNECT a client sends
  * once its subscription was refused while the server was closing the socket: STOMP's handler has already
- * forgotten the session then and would log a stack trace for a routine event.
+ * forgotten the session then and would log a stack trace for a routine event. A frame being handled and the
+ * session's end take turns (one lock per session), so a frame cannot pass the check and then meet a session
+ * that ended while it was on its way to STOMP's handler.
  */
 final class EndedSessionGuard extends WebSocketHandlerDecorator {
 
     private static final Logger log = LoggerFactory.getLogger(EndedSessionGuard.class);
 
-    private final Set<String> open = ConcurrentHashMap.newKeySet();
+    /** The open sessions' ids, each with the lock its frames and its end take turns on. */
+    private final Map<String, Object> open = new ConcurrentHashMap<>();
 
     EndedSessionGuard(WebSocketHandler delegate) {
         super(delegate);
@@ -27,22 +30,32 @@ final class EndedSessionGuard extends WebSocketHandlerDecorator {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) throws Exception {
-        open.add(session.getId());
+        open.put(session.getId(), new Object());
         super.afterConnectionEstablished(session);
     }
 
     @Override
     public void handleMessage(WebSocketSession session, WebSocketMessage<?> message) throws Exception {
-        if (open.contains(session.getId())) {
-            super.handleMessage(session, message);
-        } else {
-            log.debug("WebSocket session {}: frame after the session ended, dropped", session.getId());
+        Object turn = open.get(session.getId());
+        if (turn != null) {
+            synchronized (turn) {
+                if (open.containsKey(session.getId())) {
+                    super.handleMessage(session, message);
+                    return;
+                }
+            }
         }
+        log.debug("WebSocket session {}: frame after the session ended, dropped", session.getId());
     }
 
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus closeStatus) throws Exception {
-        open.remove(session.getId());
+        Object turn = open.get(session.getId());
+        if (turn != null) {
+            synchronized (turn) {
+                open.remove(session.getId());
+            }
+        }
         super.afterConnectionClosed(session, closeStatus);
     }
 }
