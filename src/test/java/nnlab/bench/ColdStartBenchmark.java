@@ -16,14 +16,6 @@ import nnlab.support.Api;
  */
 public final class ColdStartBenchmark {
 
-    private static final String SPEC = """
-            {"dataset": {"name": "mnist"},
-             "model": {"layers": [{"units": 128, "activation": "relu"}, {"units": 64, "activation": "relu"},
-                                  {"units": 10, "activation": "softmax"}], "init": "glorot"},
-             "training": {"optimizer": "adam", "learningRate": 0.001, "batchSize": 32, "epochs": 1,
-                          "loss": "sparse_categorical_crossentropy"},
-             "seed": 42}""";
-
     private ColdStartBenchmark() {
     }
 
@@ -53,7 +45,7 @@ public final class ColdStartBenchmark {
             }
             double ready = seconds(launched);
             long posted = System.nanoTime();
-            String id = api.submit(SPEC, "cold-start-benchmark");
+            String id = api.submit(Figures.lectureMnist(1), "cold-start-benchmark");
             JsonNode job = api.job(id);
             while (job.path("epochsDone").asInt() < 1) {
                 if (job.path("status").asText().matches("FAILED|CANCELLED|INTERRUPTED")) {
@@ -64,9 +56,9 @@ public final class ColdStartBenchmark {
             }
             System.out.printf("# run %d, data folder %s, started in it: GET /labs/04-xor answers %d%n", run, data,
                     api.get("/labs/04-xor").status());
-            print("cold_start_ready_seconds", ready);
-            print("cold_start_first_epoch_after_post_seconds", seconds(posted));
-            print("cold_start_first_epoch_after_launch_seconds", seconds(launched));
+            Figures.print("cold_start_ready_seconds", ready);
+            Figures.print("cold_start_first_epoch_after_post_seconds", seconds(posted));
+            Figures.print("cold_start_first_epoch_after_launch_seconds", seconds(launched));
         } finally {
             server.destroy();
             server.waitFor();
@@ -83,9 +75,5 @@ public final class ColdStartBenchmark {
 
     private static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;
-    }
-
-    private static void print(String name, double value) {
-        System.out.println(name + "=" + String.format("%.3f", value));
     }
 }

@@ -41,12 +41,12 @@ public final class EngineBenchmark {
         double ours = mnist(mnistEpochs);
         pytorchPeer(mnistEpochs, ours);
         double tiny = tinyEpochsPerSecond(tinySeconds, 1).get(0);
-        print("tiny_epochs_per_second", tiny);
-        print("tiny_epochs_per_cpu_second", lastTinyCpuRate);
+        Figures.print("tiny_epochs_per_second", tiny);
+        Figures.print("tiny_epochs_per_cpu_second", lastTinyCpuRate);
         List<Double> classroom = tinyEpochsPerSecond(tinySeconds * 2, 30);
-        print("classroom_jobs", 30);
-        print("classroom_epochs_per_second_min", classroom.stream().mapToDouble(d -> d).min().orElseThrow());
-        print("classroom_epochs_per_second_mean", classroom.stream().mapToDouble(d -> d).average().orElseThrow());
+        Figures.print("classroom_jobs", 30);
+        Figures.print("classroom_epochs_per_second_min", classroom.stream().mapToDouble(d -> d).min().orElseThrow());
+        Figures.print("classroom_epochs_per_second_mean", classroom.stream().mapToDouble(d -> d).average().orElseThrow());
     }
 
     /**
@@ -58,7 +58,7 @@ public final class EngineBenchmark {
     static double mnist(int epochs) {
         long start = System.nanoTime();
         DataSplit split = Datasets.prepare(DatasetSpec.of(Datasets.MNIST), 42).split(); // pixels / 255
-        print("mnist_load_seconds", (System.nanoTime() - start) / 1e9);
+        Figures.print("mnist_load_seconds", (System.nanoTime() - start) / 1e9);
         NetworkSpec spec = new NetworkSpec(784, List.of(LayerSpec.dense(128, Activation.RELU),
                 LayerSpec.dense(64, Activation.RELU), LayerSpec.dense(10, Activation.SOFTMAX)), Initializer.GLOROT);
         TrainingConfig cfg = TrainingConfig.of(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, Optimizer.adam(1e-3), 32, epochs);
@@ -86,25 +86,25 @@ public final class EngineBenchmark {
                 floorCpu.add((c1 - c0) / 1e9);
                 cpu.add((c2 - c1) / 1e9);
             }
-            print("mnist_backend", t.backend());
+            Figures.print("mnist_backend", t.backend());
         }
         // the first epoch includes the JIT's warm-up; report the best, the median and the mean of all
         double[] seconds = reports.stream().mapToDouble(EpochReport::seconds).toArray();
         double best = Arrays.stream(seconds).min().orElseThrow();
         double bestFloor = floors.stream().mapToDouble(d -> d).min().orElseThrow();
-        print("mnist_epoch_seconds", best);
-        print("mnist_epoch_seconds_median", median(seconds));
-        print("mnist_epoch_seconds_mean", Arrays.stream(seconds).average().orElseThrow());
-        print("mnist_floor_seconds", bestFloor);
-        print("mnist_floor_seconds_median", median(floors.stream().mapToDouble(d -> d).toArray()));
-        print("mnist_floor_ratio", best / bestFloor);
+        Figures.print("mnist_epoch_seconds", best);
+        Figures.print("mnist_epoch_seconds_median", median(seconds));
+        Figures.print("mnist_epoch_seconds_mean", Arrays.stream(seconds).average().orElseThrow());
+        Figures.print("mnist_floor_seconds", bestFloor);
+        Figures.print("mnist_floor_seconds_median", median(floors.stream().mapToDouble(d -> d).toArray()));
+        Figures.print("mnist_floor_ratio", best / bestFloor);
         double bestCpu = cpu.stream().mapToDouble(d -> d).min().orElseThrow();
         double bestFloorCpu = floorCpu.stream().mapToDouble(d -> d).min().orElseThrow();
-        print("mnist_epoch_cpu_seconds", bestCpu);
-        print("mnist_floor_cpu_seconds", bestFloorCpu);
-        print("mnist_floor_cpu_ratio", bestCpu / bestFloorCpu);
-        print("mnist_steps_per_epoch", reports.get(0).steps());
-        print("mnist_test_accuracy", reports.get(reports.size() - 1).test().accuracy());
+        Figures.print("mnist_epoch_cpu_seconds", bestCpu);
+        Figures.print("mnist_floor_cpu_seconds", bestFloorCpu);
+        Figures.print("mnist_floor_cpu_ratio", bestCpu / bestFloorCpu);
+        Figures.print("mnist_steps_per_epoch", reports.get(0).steps());
+        Figures.print("mnist_test_accuracy", reports.get(reports.size() - 1).test().accuracy());
         return best;
     }
 
@@ -130,7 +130,7 @@ public final class EngineBenchmark {
         }
         System.out.print(out);
         out.lines().filter(l -> l.startsWith("pytorch_mnist_epoch_seconds=")).findFirst().ifPresent(l ->
-                print("mnist_speedup_vs_pytorch", Double.parseDouble(l.substring(l.indexOf('=') + 1)) / oursSeconds));
+                Figures.print("mnist_speedup_vs_pytorch", Double.parseDouble(l.substring(l.indexOf('=') + 1)) / oursSeconds));
     }
 
     /** 2-8-8-1 tanh with a sigmoid output on the playground's circle (500 points, ratio 50 %), batch 10, SGD. */
@@ -170,9 +170,5 @@ public final class EngineBenchmark {
             lastTinyCpuRate = epochs / ((THREADS.getCurrentThreadCpuTime() - cpu) / 1e9);
             return epochs / ((System.nanoTime() - start) / 1e9);
         }
-    }
-
-    private static void print(String name, Object value) {
-        System.out.println(name + "=" + (value instanceof Double d ? String.format("%.3f", d) : value));
     }
 }

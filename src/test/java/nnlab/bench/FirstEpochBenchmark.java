@@ -19,14 +19,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class FirstEpochBenchmark {
 
-    private static final String SPEC = """
-            {"dataset": {"name": "mnist"},
-             "model": {"layers": [{"units": 128, "activation": "relu"}, {"units": 64, "activation": "relu"},
-                                  {"units": 10, "activation": "softmax"}], "init": "glorot"},
-             "training": {"optimizer": "adam", "learningRate": 0.001, "batchSize": 32, "epochs": 2,
-                          "loss": "sparse_categorical_crossentropy"},
-             "seed": 42}""";
-
     private FirstEpochBenchmark() {
     }
 
@@ -40,12 +32,12 @@ public final class FirstEpochBenchmark {
                 .run();
         try {
             Api api = new Api(((WebServerApplicationContext) server).getWebServer().getPort());
-            print("server_first_epoch_seconds_cold", firstEpoch(api));
+            Figures.print("server_first_epoch_seconds_cold", firstEpoch(api));
             List<Double> warm = new ArrayList<>();
             for (int i = 0; i < warmJobs; i++) warm.add(firstEpoch(api));
             warm.sort(null);
-            print("server_first_epoch_seconds_warm_best", warm.get(0));
-            print("server_first_epoch_seconds_warm_median", warm.get(warm.size() / 2));
+            Figures.print("server_first_epoch_seconds_warm_best", warm.get(0));
+            Figures.print("server_first_epoch_seconds_warm_median", warm.get(warm.size() / 2));
         } finally {
             server.close();
         }
@@ -55,7 +47,7 @@ public final class FirstEpochBenchmark {
     /** Seconds from the POST to the first epoch in the job's status; then waits for the job to end. */
     private static double firstEpoch(Api api) throws InterruptedException {
         long start = System.nanoTime();
-        String id = api.submit(SPEC, "first-epoch-benchmark");
+        String id = api.submit(Figures.lectureMnist(2), "first-epoch-benchmark");
         JsonNode job = api.job(id);
         while (job.path("epochsDone").asInt() < 1) {
             if (job.path("status").asText().matches("FAILED|CANCELLED|INTERRUPTED")) {
@@ -72,9 +64,5 @@ public final class FirstEpochBenchmark {
             job = api.job(id);
         }
         return seconds;
-    }
-
-    private static void print(String name, double value) {
-        System.out.println(name + "=" + String.format("%.3f", value));
     }
 }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -99,11 +98,11 @@ public final class LoadBenchmark {
 
     private static void run(int port, int students, int subscriberCount, int epochs, int grid) throws Exception {
         Api api = new Api(port);
-        print("students", students);
-        print("subscribers", subscriberCount);
-        print("epochs_per_job", epochs);
-        print("grid_resolution", grid);
-        print("workers", api.get("/actuator/health").json().get("components").get("jobs").get("details")
+        Figures.print("students", students);
+        Figures.print("subscribers", subscriberCount);
+        Figures.print("epochs_per_job", epochs);
+        Figures.print("grid_resolution", grid);
+        Figures.print("workers", api.get("/actuator/health").json().get("components").get("jobs").get("details")
                 .get("workers").asInt());
         String[] jobs = new String[students];
         for (int s = 0; s < students; s++) jobs[s] = api.submit(spec(epochs, grid, s), "student:" + s);
@@ -151,20 +150,20 @@ public final class LoadBenchmark {
         long duplicates = subs.stream().mapToLong(Subscriber::duplicates).sum();
         long outOfOrder = subs.stream().mapToLong(sub -> sub.outOfOrder).sum();
         long finals = subs.stream().filter(sub -> sub.finalStatus != null && sub.finalStatus.equals("SUCCEEDED")).count();
-        print("wall_seconds", wall);
-        print("all_epochs_per_second", students * (double) epochs / wall);
-        print("slowest_job_epochs_per_second_training", slowestTraining);
-        print("slowest_job_epochs_per_second_from_resume", slowestWall);
-        print("epoch_messages_received", latencies.length);
-        print("megabytes_received", subs.stream().mapToLong(sub -> sub.bytes.get()).sum() / 1e6);
-        print("latency_ms_p50", percentile(latencies, 0.50) / 1000.0);
-        print("latency_ms_p99", percentile(latencies, 0.99) / 1000.0);
-        print("latency_ms_max", latencies.length == 0 ? 0.0 : latencies[latencies.length - 1] / 1000.0);
-        print("lost_epochs", lost);
-        print("duplicate_epochs", duplicates);
-        print("out_of_order_epochs", outOfOrder);
-        print("subscribers_with_final_status", finals + "/" + subs.size());
-        print("messages_lost", lost + duplicates + outOfOrder + (subs.size() - finals) == 0 ? "no" : "yes");
+        Figures.print("wall_seconds", wall);
+        Figures.print("all_epochs_per_second", students * (double) epochs / wall);
+        Figures.print("slowest_job_epochs_per_second_training", slowestTraining);
+        Figures.print("slowest_job_epochs_per_second_from_resume", slowestWall);
+        Figures.print("epoch_messages_received", latencies.length);
+        Figures.print("megabytes_received", subs.stream().mapToLong(sub -> sub.bytes.get()).sum() / 1e6);
+        Figures.print("latency_ms_p50", Figures.percentile(latencies, 0.50) / 1000.0);
+        Figures.print("latency_ms_p99", Figures.percentile(latencies, 0.99) / 1000.0);
+        Figures.print("latency_ms_max", latencies.length == 0 ? 0.0 : latencies[latencies.length - 1] / 1000.0);
+        Figures.print("lost_epochs", lost);
+        Figures.print("duplicate_epochs", duplicates);
+        Figures.print("out_of_order_epochs", outOfOrder);
+        Figures.print("subscribers_with_final_status", finals + "/" + subs.size());
+        Figures.print("messages_lost", lost + duplicates + outOfOrder + (subs.size() - finals) == 0 ? "no" : "yes");
         for (Subscriber sub : subs) sub.close();
         client.stop();
     }
@@ -183,20 +182,6 @@ public final class LoadBenchmark {
                  "training": {"optimizer": "sgd", "learningRate": 0.03, "batchSize": 10, "epochs": %d,
                               "loss": "binary_crossentropy"},
                  "seed": %d, "startPaused": true%s}""".formatted(epochs, seed, output);
-    }
-
-    private static long percentile(long[] sorted, double p) {
-        if (sorted.length == 0) return 0;
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
-    }
-
-    private static long nowMicros() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
-    }
-
-    private static void print(String name, Object value) {
-        System.out.println(name + "=" + (value instanceof Double d ? String.format("%.3f", d) : value));
     }
 
     /** One STOMP session following one job, checking what it gets. */
@@ -263,7 +248,7 @@ public final class LoadBenchmark {
         }
 
         private void live(StompHeaders headers, byte[] payload) {
-            long received = nowMicros();
+            long received = Figures.nowMicros();
             bytes.addAndGet(payload.length);
             String type = null;
             String status = null;

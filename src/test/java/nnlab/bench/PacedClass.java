@@ -8,7 +8,6 @@ import jakarta.websocket.WebSocketContainer;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -43,11 +42,11 @@ final class PacedClass {
 
     static void run(int port, int students, double pace, int seconds) throws Exception {
         Api api = new Api(port);
-        print("mode", "paced");
-        print("students", students);
-        print("pace_epochs_per_second", pace);
-        print("window_seconds", seconds);
-        print("cores", Runtime.getRuntime().availableProcessors()); // the server's workers: one per core
+        Figures.print("mode", "paced");
+        Figures.print("students", students);
+        Figures.print("pace_epochs_per_second", pace);
+        Figures.print("window_seconds", seconds);
+        Figures.print("cores", Runtime.getRuntime().availableProcessors()); // the server's workers: one per core
         WebSocketContainer container = ContainerProvider.getWebSocketContainer();
         container.setDefaultMaxTextMessageBufferSize(512 * 1024);
         WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient(container));
@@ -76,18 +75,18 @@ final class PacedClass {
         double[] messages = all.stream().mapToDouble(s -> s.windowMessages / window).sorted().toArray();
         long[] latencies = all.stream().flatMapToLong(s -> s.latencies.stream().mapToLong(Long::longValue)).sorted()
                 .toArray();
-        print("epochs_per_second_per_student_min", rates[0]);
-        print("epochs_per_second_per_student_median", rates[rates.length / 2]);
-        print("percent_of_pace_min", 100 * rates[0] / pace);
-        print("students_at_95_percent_of_pace", Arrays.stream(rates).filter(r -> r >= 0.95 * pace).count() + "/"
+        Figures.print("epochs_per_second_per_student_min", rates[0]);
+        Figures.print("epochs_per_second_per_student_median", rates[rates.length / 2]);
+        Figures.print("percent_of_pace_min", 100 * rates[0] / pace);
+        Figures.print("students_at_95_percent_of_pace", Arrays.stream(rates).filter(r -> r >= 0.95 * pace).count() + "/"
                 + students);
-        print("latency_ms_p50", percentile(latencies, 0.50) / 1000.0);
-        print("latency_ms_p99", percentile(latencies, 0.99) / 1000.0);
-        print("latency_ms_max", latencies.length == 0 ? 0.0 : latencies[latencies.length - 1] / 1000.0);
-        print("bytes_per_second_per_student_median", bytes[bytes.length / 2]);
-        print("bytes_per_second_per_student_max", bytes[bytes.length - 1]);
-        print("messages_per_second_per_student_median", messages[messages.length / 2]);
-        print("messages_per_second_per_student_max", messages[messages.length - 1]);
+        Figures.print("latency_ms_p50", Figures.percentile(latencies, 0.50) / 1000.0);
+        Figures.print("latency_ms_p99", Figures.percentile(latencies, 0.99) / 1000.0);
+        Figures.print("latency_ms_max", latencies.length == 0 ? 0.0 : latencies[latencies.length - 1] / 1000.0);
+        Figures.print("bytes_per_second_per_student_median", bytes[bytes.length / 2]);
+        Figures.print("bytes_per_second_per_student_max", bytes[bytes.length - 1]);
+        Figures.print("messages_per_second_per_student_median", messages[messages.length / 2]);
+        Figures.print("messages_per_second_per_student_max", messages[messages.length - 1]);
         for (Student s : all) {
             s.close();
             api.delete("/api/jobs/" + s.jobId);
@@ -106,20 +105,6 @@ final class PacedClass {
                  "output": {"weights": true, "grid": {"resolution": 50, "neurons": true, "neuronResolution": 25,
                             "encoding": "bytes"}},
                  "seed": %d, "pace": {"until": 0}}""".formatted(seed + 1);
-    }
-
-    private static long percentile(long[] sorted, double p) {
-        if (sorted.length == 0) return 0;
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
-    }
-
-    private static long nowMicros() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
-    }
-
-    private static void print(String name, Object value) {
-        System.out.println(name + "=" + (value instanceof Double d ? String.format("%.3f", d) : value));
     }
 
     /** One student's page: its clock, its grants, what it received. */
@@ -190,7 +175,7 @@ final class PacedClass {
         }
 
         private void received(StompHeaders headers, byte[] payload) {
-            long arrived = nowMicros();
+            long arrived = Figures.nowMicros();
             String type = null;
             int epoch = -1;
             try (JsonParser p = JSON.createParser(payload)) {
