@@ -25,6 +25,7 @@ public class AnonymousAddressLimits implements SubmissionGuard {
     private final PerCallerRateLimit submissions;
     private final PerCallerRateLimit heartbeats;
     private final PerCallerRateLimit answers;
+    private final PerCallerRateLimit previews;
 
     public AnonymousAddressLimits(LimitsProperties limits) {
         this.submissions = new PerCallerRateLimit("nnlab.limits.anonymous-submissions-per-minute-per-address",
@@ -33,6 +34,8 @@ public class AnonymousAddressLimits implements SubmissionGuard {
                 limits.anonymousHeartbeatsPerMinutePerAddress(), "address");
         this.answers = new PerCallerRateLimit("nnlab.limits.anonymous-answers-per-minute-per-address",
                 limits.anonymousAnswersPerMinutePerAddress(), "address");
+        this.previews = new PerCallerRateLimit("nnlab.limits.anonymous-previews-per-minute-per-address",
+                limits.anonymousPreviewsPerMinutePerAddress(), "address");
     }
 
     /** A job submission by an anonymous caller takes a token of its address (429 when none is left). */
@@ -46,6 +49,15 @@ public class AnonymousAddressLimits implements SubmissionGuard {
                     + submissions.perMinute() + " jobs per minute per address for callers who have not joined a class"
                     + " or signed in (" + submissions.property() + ")", submissions.property(), submissions.perMinute(),
                     wait);
+        }
+    }
+
+    /** A preview by an anonymous caller takes a token of its address (429 when none is left). */
+    @Override
+    public void checkPreview(JobCaller caller) {
+        if (caller == null || caller.authenticated()) return;
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
+            previews.acquire(request.getRequest().getRemoteAddr(), "previews");
         }
     }
 

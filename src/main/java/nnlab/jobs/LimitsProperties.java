@@ -22,6 +22,7 @@ import org.springframework.util.unit.DataSize;
  *                           {@code nnlab.jobs.submissions-per-minute} by changing it); 0 = no limit
  * @param anonymousHeartbeatsPerMinutePerAddress the same for page heartbeats
  * @param anonymousAnswersPerMinutePerAddress the same for lab answers
+ * @param anonymousPreviewsPerMinutePerAddress the same for previews ({@code POST /api/jobs/preview})
  * @param previewsPerMinute  previews ({@code POST /api/jobs/preview}) one caller may ask for per minute (a token
  *                           bucket of this size, refilled evenly; the playground asks for one per hand edit)
  * @param memoryReserve      heap kept for the server itself (requests, live streams, evaluations, finished
@@ -44,7 +45,8 @@ public record LimitsProperties(@DefaultValue("8") int maxLayers,
                                @DefaultValue("600") int anonymousHeartbeatsPerMinutePerAddress,
                                @DefaultValue("600") int anonymousAnswersPerMinutePerAddress,
                                @DefaultValue("256MB") DataSize memoryReserve,
-                               @DefaultValue("300") int previewsPerMinute) {
+                               @DefaultValue("300") int previewsPerMinute,
+                               @DefaultValue("3000") int anonymousPreviewsPerMinutePerAddress) {
 
     public int effectiveConcurrentEvaluations() {
         return maxConcurrentEvaluations > 0 ? maxConcurrentEvaluations

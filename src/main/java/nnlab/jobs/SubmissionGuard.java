@@ -7,4 +7,8 @@ package nnlab.jobs;
 public interface SubmissionGuard {
 
     void check(JobCaller caller);
+
+    /** The same for a preview (no job is made: a paused class may still preview); by default no rule. */
+    default void checkPreview(JobCaller caller) {
+    }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Anonymous callers cannot dodge their rate limits by sending a new {@code X-Nnlab-Client} each time: all of
- * them from one address share a bucket too (3 submissions, 5 heartbeats, 6 answers a minute on this server).
+ * them from one address share a bucket too (3 submissions, 5 heartbeats, 6 answers, 4 previews a minute on this server).
  * Other addresses, and students behind the same address, are not held up. The addresses come in
  * {@code X-Forwarded-For}, which this server trusts as behind a reverse proxy.
  */
@@ -74,6 +74,22 @@ class AnonymousAddressLimitIT extends TightServer {
         Api.Response elsewhere = api.post("/api/jobs", paused, headers("203.0.113.31", "trainer-4"));
         assertThat(elsewhere.status()).as(elsewhere.text()).isEqualTo(201);
         api.delete("/api/jobs/" + elsewhere.json().get("id").asText());
+    }
+
+    @Test
+    void previewsFromOneAddressUnderEverChangingClientNamesAreRefused() {
+        Api api = new Api(port);
+        String address = "203.0.113.40";
+        String spec = Specs.spiral(3, null);
+        for (int i = 1; i <= 4; i++) {
+            Api.Response r = api.post("/api/jobs/preview", spec, headers(address, "editor-" + i));
+            assertThat(r.status()).as(r.text()).isEqualTo(200);
+        }
+        Api.Response refused = api.post("/api/jobs/preview", spec, headers(address, "editor-5"));
+        assertTooMany(refused, "/problems/too-many-requests",
+                "nnlab.limits.anonymous-previews-per-minute-per-address", 4);
+        assertThat(refused.json().get("detail").asText()).contains("4 previews per minute per address");
+        assertThat(api.post("/api/jobs/preview", spec, headers("203.0.113.41", "editor-5")).status()).isEqualTo(200);
     }
 
     private static Api.Response answer(Api api, String address, String client) {

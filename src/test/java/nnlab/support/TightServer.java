@@ -25,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
                 "nnlab.limits.anonymous-submissions-per-minute-per-address=3",
                 "nnlab.limits.anonymous-heartbeats-per-minute-per-address=5",
                 "nnlab.limits.anonymous-answers-per-minute-per-address=6",
+                "nnlab.limits.anonymous-previews-per-minute-per-address=4",
                 "nnlab.limits.max-concurrent-evaluations=1",
                 "nnlab.security.login-failures-per-username=5",
                 "nnlab.security.login-window=10m",

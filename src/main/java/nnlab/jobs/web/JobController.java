@@ -82,6 +82,7 @@ public class JobController {
                     + "a data set that is not 2-D; 429 with Retry-After past nnlab.limits.previews-per-minute")
     public JobPreviews.Preview preview(@Valid @RequestBody JobSpec spec,
                                        @Parameter(hidden = true) @AuthenticationPrincipal JobCaller caller) {
+        for (SubmissionGuard guard : guards) guard.checkPreview(caller);
         return previews.preview(spec, caller.ownerKey());
     }
 
