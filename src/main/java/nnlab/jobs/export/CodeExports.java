@@ -32,7 +32,7 @@ public class CodeExports {
     }
 
     public String fileName(ReachableJob job, Framework framework) {
-        return "nnlab-job-" + job.id() + "-" + framework.id() + ".py";
+        return ExportPlan.fileName(job.id(), framework);
     }
 
     /** The examples of each part as the script reads them; 404 for data the script loads from its public source. */

@@ -74,6 +74,10 @@ record ExportPlan(String jobId, long seed, ExportedData data, NetworkSpec networ
     }
 
     String fileName(Framework framework) {
+        return fileName(jobId, framework);
+    }
+
+    static String fileName(String jobId, Framework framework) {
         return "nnlab-job-" + jobId + "-" + framework.id() + ".py";
     }
 
