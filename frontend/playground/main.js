@@ -8,6 +8,7 @@ import {
 } from './state.js';
 import { heartbeat } from '../shared/http.js';
 import { api, isFinal, traffic } from '../shared/jobs.js';
+import { exportButtons } from '../shared/export.js';
 import { pageRunner } from '../shared/run.js';
 import { createJobLife } from './job.js';
 import { argmax, classColor, color } from '../shared/draw/colors.js';
@@ -637,6 +638,12 @@ $('play').addEventListener('click', playPause);
 $('step').addEventListener('click', step);
 $('reset').addEventListener('click', () => change({ seed: nextSeed(state.seed) }));
 $('exportWeights').addEventListener('click', exportWeights);
+// the run as a Keras or PyTorch script; before the first run, a job is made for it (its spec is what is exported)
+$('fileError').before(exportButtons({
+  jobId: async () => run.jobId || (await ensureJob()).id,
+  hasWeights: () => run.epoch > run.offset,
+  onExported: (e) => { run.exportedCode = e; },
+}));
 $('pinRun').addEventListener('click', pin);
 $('unpinRun').addEventListener('click', () => { run.pinned = null; showPinned(); });
 // left button: the class chosen in the toggle; right button: orange (0)
@@ -730,6 +737,8 @@ window.playground = {
   get historyEpochs() { return run.history.map((e) => e.epoch); },
   get state() { return JSON.parse(JSON.stringify(state)); },
   get exported() { return run.exported; },
+  /** The last script exported as code: { framework, id, name, text }. */
+  get exportedCode() { return run.exportedCode; },
   get pinnedEpochs() { return run.pinned ? run.pinned.history.length : 0; },
   get customPoints() { return run.customPoints ? run.customPoints.length : 0; },
   /** Every message shown beside a control, in the page's order. */

@@ -11,6 +11,7 @@
 // magnitude)}.
 
 import { api } from '../../shared/jobs.js';
+import { exportButtons } from '../../shared/export.js';
 import { FINAL, pageRunner, withRetryAfter } from '../../shared/run.js';
 import { FIELDS, loadCatalogue, loadDefaults, specFrom } from '../../shared/spec.js';
 import { COLORS, lineChart } from '../../shared/draw/chart.js';
@@ -111,12 +112,18 @@ export async function mount(host, cfg, page) {
   const results = el('table', 'results');
   results.hidden = true;
   const predictions = el('div', 'predictions');
-  box.append(form, error, summary, progress, log, charts, results, predictions);
-  host.append(box);
-
   const runs = []; // {n, color, row, line, run (the shared Run), id, seed, spec, status, epochs, final, stopped}
   let started = 0;
   const active = () => runs.filter((r) => !r.final);
+  const newest = () => runs[runs.length - 1];
+  // the newest run as a Keras or PyTorch script (with its weights once it has trained an epoch)
+  const exporter = exportButtons({
+    jobId: async () => (newest() ? newest().id : null),
+    hasWeights: () => !!newest() && newest().epochs.size > 0,
+    onExported: (e) => { box.dataset.exported = e.name; },
+  });
+  box.append(form, exporter, error, summary, progress, log, charts, results, predictions);
+  host.append(box);
 
   function draw() {
     const loss = [], acc = [];

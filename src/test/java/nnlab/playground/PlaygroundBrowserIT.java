@@ -310,6 +310,41 @@ class PlaygroundBrowserIT extends DefaultLimitsServer {
     }
 
     @Test
+    void exportAsKerasOrPyTorchDownloadsAScriptOfTheRunWithLinksToItsDataAndWeights() throws Exception {
+        open("#dataset=circle&networkShape=3");
+        waitReady();
+        click(By.id("play"));
+        waitUntil(d -> epoch() >= 3);
+        click(By.id("play"));
+        waitForStableEpoch();
+        String job = (String) js("return window.playground.jobId");
+        assertThat(job).isNotNull();
+
+        click(By.cssSelector(".export-code .export-keras"));
+        waitUntil(d -> "keras".equals(js("return (window.playground.exportedCode || {}).framework")));
+        assertThat(js("return window.playground.exportedCode.name")).isEqualTo("nnlab-job-" + job + "-keras.py");
+        String keras = (String) js("return window.playground.exportedCode.text");
+        assertThat(keras).contains("\"\"\"nnlab job " + job + " as a Keras (tf.keras) script.",
+                "model = tf.keras.Sequential([", "tf.keras.layers.Dense(3, activation=",
+                "def playground_features(points):", "default=\"nnlab-job-" + job + "-data.csv\"");
+        String info = driver.findElement(By.cssSelector(".export-code .export-info")).getText();
+        assertThat(info).contains("nnlab-job-" + job + "-keras.py downloaded.", "its data (CSV)", "the trained weights");
+
+        // the links beside it are the job's own files: its points with their part, its weights now
+        String csv = (String) js("return fetch(arguments[0]).then((r) => r.text())",
+                driver.findElement(By.cssSelector(".export-code a.export-data-csv")).getAttribute("href"));
+        assertThat(csv).startsWith("x1,x2,label,split\n").contains(",train\n", ",test\n");
+        String weights = (String) js("return fetch(arguments[0]).then((r) => r.text())",
+                driver.findElement(By.cssSelector(".export-code a.export-weights-json")).getAttribute("href"));
+        assertThat(weights).contains("\"format\":\"nnlab-weights/1\"", "\"jobId\":\"" + job + "\"");
+
+        click(By.cssSelector(".export-code .export-pytorch"));
+        waitUntil(d -> "pytorch".equals(js("return window.playground.exportedCode.framework")));
+        assertThat((String) js("return window.playground.exportedCode.text")).contains("model = nn.Sequential(",
+                "nn.Linear(2, 3)");
+    }
+
+    @Test
     void exportedWeightsImportedAgainStartARunFromThemAndMisfitsAreExplained() throws Exception {
         open("#dataset=circle&networkShape=3");
         waitReady();
