@@ -28,9 +28,12 @@ export function mount(host, cfg) {
   box.append(train, cards);
   host.append(box);
 
+  // with rounds the job starts paused and goes on once the page follows it: every step's message arrives live,
+  // with its figures and heat map (a finished job's stored history has neither)
   const specOf = (m) => ({
     dataset: cfg.dataset, model: m.model, training: m.training || {}, seed: cfg.seed ?? 1,
     ...(plane ? { output: { grid: { resolution } } } : {}),
+    ...(cfg.rounds ? { startPaused: true } : {}),
   });
 
   function card(m) {
@@ -94,6 +97,7 @@ export function mount(host, cfg) {
         k.frames.push(msg);
         k.figures.textContent = `step ${msg.epoch}/${msg.epochs}: test accuracy ${f3(msg.test && msg.test.accuracy)}`;
       },
+      snapshot(snap, run) { if (cfg.rounds) api.resume(run.id).catch(() => {}); },
     }, { retries: 5 });
     k.c.dataset.jobId = followed.id;
     const { status, error } = await followed.done;

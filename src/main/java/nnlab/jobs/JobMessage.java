@@ -34,8 +34,8 @@ public sealed interface JobMessage permits JobMessage.Epoch, JobMessage.Status, 
      * @param earlier        a paced job's epochs since the last message that were not sent on their own, one row
      *                       each: [epoch, train loss, train accuracy, test loss, test accuracy] (null where a
      *                       metric does not apply): every epoch's metrics reach the page, batched into its frames
-     * @param figures        a classic model's own figures of this step, live only: adaboost's {@code alpha} and
-     *                       {@code error} of the round
+     * @param figures        a classic model's own figures of this step: adaboost's {@code alpha} and {@code error}
+     *                       of the round (live and in a running job's history; not stored)
      */
     @JsonPropertyOrder({"type", "jobId", "epoch"})
     record Epoch(String jobId, int epoch, int epochs, int steps, MetricsView train, MetricsView validation,

@@ -192,12 +192,12 @@ final class JobRunner {
             JobStatus after = report.stop() == null ? (job.mustWait() ? JobStatus.PAUSED : JobStatus.RUNNING)
                     : finalStatus(report.stop());
             JobMessage.Epoch message = JobMessage.Epoch.of(job.id, job.epochs, report, elapsed, after);
+            if (classic != null && classic.figures() != null) message = message.withFigures(classic.figures());
             boolean waits = job.mustWait() || job.waitsForGrant();
             boolean send = sendEpoch(report.stop() != null || waits);
             JobMessage.Epoch live = send ? withSnapshot(message, prepared, model, report.stop() != null || job.mustWait())
                     : null;
-            if (live != null && classic != null && classic.figures() != null) live = live.withFigures(classic.figures());
-            if (send && !unsent.isEmpty()) {
+                if (send && !unsent.isEmpty()) {
                 live = live.withEarlier(List.copyOf(unsent));
                 unsent.clear();
             } else if (!send && unsent.size() < MAX_UNSENT) {
