@@ -21,6 +21,11 @@ import org.tribuo.math.neighbour.NeighboursQueryFactoryType;
 /** Tribuo's trainers for the kinds it fits in one go (and a forest's single tree), on one thread each. */
 final class TribuoFits {
 
+    static {
+        // LibSVM prints its optimiser's progress to standard output, a few lines a fit: not for a server's log
+        libsvm.svm.svm_set_print_string_function(line -> { });
+    }
+
     private TribuoFits() {
     }
 
