@@ -20,6 +20,8 @@ class ActiveJobs {
     private static final Logger log = LoggerFactory.getLogger(ActiveJobs.class);
 
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    /** Classic models of jobs that left, for predictions. */
+    final FinishedClassicModels finishedClassic = new FinishedClassicModels();
     final JobQueue queue;
     final MetricPublisher publisher;
     /** Heap reserved by started jobs. */
@@ -122,6 +124,7 @@ class ActiveJobs {
     void statusChanged(Job job) {
         publishStatus(job);
         if (job.status().finished()) {
+            finishedClassic.keep(job);
             jobs.remove(job.id);
             if (memory.release(job.id)) queue.recheck();
         }

@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.List;
 import nnlab.data.HeatmapGrid;
 import nnlab.engine.Model;
+import nnlab.jobs.classic.ClassicModel;
 
 /**
  * A 2-D job's heatmap grids for a model: the output layer's maps, or every neuron's, over the plane, in the form
@@ -62,6 +63,40 @@ final class GridMaps {
         }
         return new JobMessage.Grid(job.grid(), output.min(), output.max(), job.gridNeurons(), ownResolution, "bytes",
                 null, packed, ranges);
+    }
+
+    /**
+     * A classic model's output over the plane: a map per class of its scores, or for two classes one map, the
+     * score of class 1 (as a network's single sigmoid unit gives it).
+     */
+    JobMessage.Grid of(ClassicModel model) {
+        double[][] scores = model.scores(outputRows);
+        if (scores.length > 0 && scores[0].length == 2) {
+            double[][] one = new double[scores.length][];
+            for (int r = 0; r < scores.length; r++) one[r] = new double[]{scores[r][1]};
+            scores = one;
+        }
+        return of(List.of(maps(scores)));
+    }
+
+    private JobMessage.Grid of(List<List<float[]>> layers) {
+        if (!job.gridForm().packed()) {
+            return new JobMessage.Grid(job.grid(), output.min(), output.max(), false, null, null, layers, null, null);
+        }
+        List<List<String>> packed = new ArrayList<>();
+        List<List<double[]>> ranges = new ArrayList<>();
+        for (List<float[]> maps : layers) {
+            List<String> bytes = new ArrayList<>();
+            List<double[]> range = new ArrayList<>();
+            for (float[] map : maps) {
+                double[] lowHigh = lowHigh(map);
+                bytes.add(pack(map, lowHigh));
+                range.add(lowHigh);
+            }
+            packed.add(bytes);
+            ranges.add(range);
+        }
+        return new JobMessage.Grid(job.grid(), output.min(), output.max(), false, null, "bytes", null, packed, ranges);
     }
 
     private static List<float[]> maps(double[][] outputs) {

@@ -7,6 +7,7 @@ import java.util.List;
 import nnlab.engine.Model;
 import nnlab.engine.StopReason;
 import nnlab.engine.Training;
+import nnlab.jobs.classic.ClassicModel;
 
 /**
  * A job that is queued, running or paused on this instance: its live state, its history so far and
@@ -34,6 +35,7 @@ final class Job {
     private volatile StopReason stopReason;
     private volatile String error;
     private volatile Model model;
+    private volatile ClassicModel classicModel;
     private volatile Training training;
     private volatile PreparedJob prepared;
     private volatile Double learningRate;
@@ -132,6 +134,15 @@ final class Job {
         model = m;
     }
 
+    /** A classic model's latest step; null for a network. */
+    ClassicModel classicModel() {
+        return classicModel;
+    }
+
+    void classicModel(ClassicModel m) {
+        classicModel = m;
+    }
+
     Training training() {
         return training;
     }
@@ -144,10 +155,14 @@ final class Job {
         return startedAt;
     }
 
-    /** Called by the runner once the training exists; applies a learning rate set while queued. */
+    /**
+     * Called by the runner once the training exists (null for a classic model, which has no learning rate and
+     * stops between steps); applies a learning rate set while queued.
+     */
     void started(PreparedJob p, Training t) {
         prepared = p;
         startedAt = clock.instant();
+        if (t == null) return;
         Double lr = learningRate;
         if (lr != null) t.setLearningRate(lr);
         training = t;

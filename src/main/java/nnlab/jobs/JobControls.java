@@ -74,6 +74,8 @@ class JobControls {
     JobView learningRate(String id, double lr) {
         defaults.field(SpecDefaults.LEARNING_RATE).check(lr, "learningRate");
         Job job = liveOrConflict(id, "change the learning rate of");
+        InvalidSpecException.require(job.spec.model().isNetwork(), "learningRate",
+                "job " + id + " is a " + job.spec.model().kind() + " model: it has no learning rate to change");
         job.learningRate(lr);
         return queries.view(job, true);
     }

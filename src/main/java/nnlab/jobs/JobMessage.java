@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
+import java.util.Map;
 import nnlab.engine.EpochReport;
 import nnlab.engine.StopReason;
 import nnlab.engine.Weights;
@@ -33,6 +34,8 @@ public sealed interface JobMessage permits JobMessage.Epoch, JobMessage.Status, 
      * @param earlier        a paced job's epochs since the last message that were not sent on their own, one row
      *                       each: [epoch, train loss, train accuracy, test loss, test accuracy] (null where a
      *                       metric does not apply): every epoch's metrics reach the page, batched into its frames
+     * @param figures        a classic model's own figures of this step: adaboost's {@code alpha} and {@code error}
+     *                       of the round (live and in a running job's history; not stored)
      */
     @JsonPropertyOrder({"type", "jobId", "epoch"})
     record Epoch(String jobId, int epoch, int epochs, int steps, MetricsView train, MetricsView validation,
@@ -40,7 +43,15 @@ public sealed interface JobMessage permits JobMessage.Epoch, JobMessage.Status, 
                  JobStatus status, StopReason stopReason,
                  @JsonInclude(JsonInclude.Include.NON_NULL) Weights weights,
                  @JsonInclude(JsonInclude.Include.NON_NULL) Grid grid,
-                 @JsonInclude(JsonInclude.Include.NON_NULL) List<Float[]> earlier) implements JobMessage {
+                 @JsonInclude(JsonInclude.Include.NON_NULL) List<Float[]> earlier,
+                 @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Double> figures) implements JobMessage {
+
+        public Epoch(String jobId, int epoch, int epochs, int steps, MetricsView train, MetricsView validation,
+                     MetricsView test, double seconds, double elapsedSeconds, Double weightNorm, double learningRate,
+                     JobStatus status, StopReason stopReason, Weights weights, Grid grid, List<Float[]> earlier) {
+            this(jobId, epoch, epochs, steps, train, validation, test, seconds, elapsedSeconds, weightNorm,
+                    learningRate, status, stopReason, weights, grid, earlier, null);
+        }
 
         public Epoch(String jobId, int epoch, int epochs, int steps, MetricsView train, MetricsView validation,
                      MetricsView test, double seconds, double elapsedSeconds, Double weightNorm, double learningRate,
@@ -57,12 +68,17 @@ public sealed interface JobMessage permits JobMessage.Epoch, JobMessage.Status, 
 
         public Epoch withSnapshot(Weights w, Grid g) {
             return new Epoch(jobId, epoch, epochs, steps, train, validation, test, seconds, elapsedSeconds, weightNorm,
-                    learningRate, status, stopReason, w, g, earlier);
+                    learningRate, status, stopReason, w, g, earlier, figures);
         }
 
         public Epoch withEarlier(List<Float[]> rows) {
             return new Epoch(jobId, epoch, epochs, steps, train, validation, test, seconds, elapsedSeconds, weightNorm,
-                    learningRate, status, stopReason, weights, grid, rows);
+                    learningRate, status, stopReason, weights, grid, rows, figures);
+        }
+
+        public Epoch withFigures(Map<String, Double> f) {
+            return new Epoch(jobId, epoch, epochs, steps, train, validation, test, seconds, elapsedSeconds, weightNorm,
+                    learningRate, status, stopReason, weights, grid, earlier, f);
         }
 
         /** This epoch's row for a later message's {@code earlier}. */
@@ -77,7 +93,7 @@ public sealed interface JobMessage permits JobMessage.Epoch, JobMessage.Status, 
         }
 
         public Epoch withoutSnapshot() {
-            return weights == null && grid == null && earlier == null ? this
+            return weights == null && grid == null && earlier == null && figures == null ? this
                     : new Epoch(jobId, epoch, epochs, steps, train, validation, test, seconds, elapsedSeconds,
                     weightNorm, learningRate, status, stopReason, null, null, null);
         }

@@ -11,6 +11,7 @@ import nnlab.engine.InvalidSpecException;
 import nnlab.engine.Model;
 import nnlab.engine.NetworkSpec;
 import nnlab.engine.Weights;
+import nnlab.jobs.classic.ClassicModel;
 import org.springframework.stereotype.Component;
 
 /** A job's model (live jobs' latest weights, finished jobs' stored final weights) and predictions with it. */
@@ -43,9 +44,15 @@ class JobModels {
         this.limits = limits;
     }
 
-    /** The model: live jobs' latest weights, finished jobs' stored final weights. */
+    /** The model: live jobs' latest weights, finished jobs' stored final weights. Networks only. */
     TrainedModel model(String id) {
         Job job = live.get(id);
+        JobSpec spec = job != null ? job.spec : queries.record(id).spec();
+        if (!spec.model().isNetwork()) {
+            throw new JobStateException(job != null ? job.status() : queries.record(id).status(), "job " + id
+                    + " is a " + spec.model().kind() + " model, not a network: it has no weights, summary or"
+                    + " evaluation; POST /api/jobs/" + id + "/predict answers with its classes");
+        }
         if (job != null) {
             Model m = job.model();
             PreparedJob p = job.prepared();
@@ -72,10 +79,70 @@ class JobModels {
         return p;
     }
 
+    /** The data set the job trains on (its points, scaler, names): a network's with its model, a classic one's alone. */
+    PreparedDataset data(String id) {
+        Job job = live.get(id);
+        JobSpec spec = job != null ? job.spec : queries.record(id).spec();
+        if (spec.model().isNetwork()) return model(id).data();
+        if (job != null) {
+            PreparedJob p = job.prepared();
+            if (p == null) throw new JobStateException(job.status(), "job " + id + " has not started: it is " + job.status());
+            return p.data();
+        }
+        return finishedData(queries.record(id)).data();
+    }
+
+    /** A classic job's model now: the latest step of a live one, else one of the last finished ones kept. */
+    private FinishedClassicModels.Kept classic(String id) {
+        Job job = live.get(id);
+        if (job != null) {
+            ClassicModel m = job.classicModel();
+            PreparedJob p = job.prepared();
+            if (m == null || p == null) {
+                throw new JobStateException(job.status(), "job " + id + " has not trained a step yet: it is "
+                        + job.status());
+            }
+            return new FinishedClassicModels.Kept(m, p.data(), job.epochsDone());
+        }
+        FinishedClassicModels.Kept kept = live.finishedClassic.get(id);
+        if (kept != null) return kept;
+        JobRecord r = queries.record(id);
+        throw new JobStateException(r.status(), "job " + id + " is a " + r.spec().model().kind() + " model: the server"
+                + " keeps classic models only while they train and for the last " + FinishedClassicModels.KEPT
+                + " finished ones, and this one is no longer kept; submit its spec again (same seed, same model)");
+    }
+
     /** Outputs (and classes, for classifiers) of the job's current model for rows of inputs or 2-D points. */
     Prediction predict(String id, PredictRequest request) {
+        Job job = live.get(id);
+        JobSpec spec = job != null ? job.spec : queries.record(id).spec();
+        if (!spec.model().isNetwork()) {
+            FinishedClassicModels.Kept k = classic(id);
+            double[][] x = inputs(k.data(), request);
+            double[][] scores = k.model().scores(x);
+            int[] classes = k.model().classify(x);
+            return new Prediction(id, k.steps(), scores, classes, labels(k.data(), classes));
+        }
         TrainedModel m = model(id);
-        PreparedDataset data = m.data();
+        double[][] x = inputs(m.data(), request);
+        double[][] outputs = m.model().predict(x);
+        int[] classes = null;
+        List<String> labels = null;
+        if (m.data().isClassification()) {
+            classes = m.model().classify(x, m.loss());
+            labels = labels(m.data(), classes);
+        }
+        return new Prediction(id, m.epochs(), outputs, classes, labels);
+    }
+
+    private static List<String> labels(PreparedDataset data, int[] classes) {
+        List<String> labels = new ArrayList<>();
+        for (int c : classes) labels.add(c < data.classNames().size() ? data.classNames().get(c) : String.valueOf(c));
+        return labels;
+    }
+
+    /** The request's rows as the model's inputs (featurised and scaled), checked against the data set. */
+    private double[][] inputs(PreparedDataset data, PredictRequest request) {
         boolean hasInputs = request.inputs() != null;
         boolean hasPoints = request.points() != null;
         InvalidSpecException.require(hasInputs != hasPoints, hasInputs ? "points" : "inputs",
@@ -112,14 +179,6 @@ class JobModels {
             x[r] = new double[in.length];
             for (int c = 0; c < in.length; c++) x[r][c] = in[c];
         }
-        double[][] outputs = m.model().predict(x);
-        int[] classes = null;
-        List<String> labels = null;
-        if (data.isClassification()) {
-            classes = m.model().classify(x, m.loss());
-            labels = new ArrayList<>();
-            for (int c : classes) labels.add(c < data.classNames().size() ? data.classNames().get(c) : String.valueOf(c));
-        }
-        return new Prediction(id, m.epochs(), outputs, classes, labels);
+        return x;
     }
 }

@@ -47,6 +47,8 @@ public class JobPreviews {
         JobPlan plan = mapper.plan(mapper.withSeed(submitted));
         InvalidSpecException.require(plan.data().plane(), "dataset.name",
                 "a preview is for 2-D data sets (playground, xor, separable, points), not " + plan.data().name());
+        InvalidSpecException.require(plan.classic() == null, "model.kind",
+                "a preview shows a network's first weights; a " + submitted.model().kind() + " model has none: submit it");
         PreparedJob job = mapper.prepare(plan);
         PreparedDataset data = job.data();
         try (Training t = Training.create(job.network(), job.config(), data.split(), job.seed(),

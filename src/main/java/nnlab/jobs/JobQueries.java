@@ -103,7 +103,7 @@ class JobQueries {
         int position = live.position(job);
         Double lr = job.requestedLearningRate();
         JobMessage.Epoch last = job.lastEpoch();
-        double learningRate = lr != null ? lr : job.plan.config().optimizer().learningRate();
+        double learningRate = lr != null ? lr : job.plan.config() == null ? 0 : job.plan.config().optimizer().learningRate();
         Instant started = job.startedAt();
         return new JobView(job.id, job.status(), job.spec.seed(), job.epochs, job.epochsDone(),
                 position > 0 ? position : null, job.pauseRequested() && job.status() == JobStatus.RUNNING, last,
@@ -123,7 +123,7 @@ class JobQueries {
 
     /** The stored summary; a job stored before summaries were is mapped once and its summary stored. */
     private ModelSummary summary(JobRecord r) {
-        if (r.summary() != null) return r.summary();
+        if (r.summary() != null || !r.spec().model().isNetwork()) return r.summary();
         ModelSummary s = ModelSummary.of(mapper.network(r.spec().model(), r.inputs()));
         repository.saveSummary(r.id(), s);
         return s;

@@ -11,6 +11,7 @@ import nnlab.engine.StopReason;
 import nnlab.engine.Training;
 import nnlab.engine.TrainingListener;
 import nnlab.engine.Weights;
+import nnlab.jobs.classic.ClassicTraining;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +57,8 @@ final class JobRunner {
     // kept while the job is parked; used by one thread at a time (handed over through the job and the queue)
     private PreparedJob prepared;
     private Training training;
+    /** A classic model's training instead of a network's (the seam: each of its steps runs as an epoch). */
+    private ClassicTraining classic;
     private TrainingListener listener;
     /** The clock's milliseconds after which the job has used up its time (nnlab.jobs.max-duration). */
     private long deadline;
@@ -80,7 +83,7 @@ final class JobRunner {
      */
     void run() {
         try {
-            if (training == null) {
+            if (training == null && classic == null) {
                 if (job.isCancelled()) {
                     end(JobStatus.CANCELLED, StopReason.CANCELLED, job.cancelReason());
                     return;
@@ -88,10 +91,15 @@ final class JobRunner {
                 status(JobStatus.RUNNING);
                 deadline = clock.millis() + settings.maxDuration().toMillis();
                 prepared = mapper.prepare(job.plan);
-                training = Training.create(prepared.network(), prepared.config(), prepared.data().split(),
-                        prepared.seed(), mapper.engineLimits());
-                job.started(prepared, training);
-                job.model(training.snapshot());
+                if (prepared.classic() != null) {
+                    classic = ClassicTraining.start(prepared.classic(), prepared.data(), prepared.seed());
+                    job.started(prepared, null);
+                } else {
+                    training = Training.create(prepared.network(), prepared.config(), prepared.data().split(),
+                            prepared.seed(), mapper.engineLimits());
+                    job.started(prepared, training);
+                    job.model(training.snapshot());
+                }
             }
             train();
         } catch (InvalidSpecException e) {
@@ -130,7 +138,7 @@ final class JobRunner {
     }
 
     boolean pastDeadline(long nowMillis) {
-        return training != null && nowMillis > deadline;
+        return (training != null || classic != null) && nowMillis > deadline;
     }
 
     private void train() throws InterruptedException {
@@ -172,22 +180,24 @@ final class JobRunner {
             if (Thread.currentThread().isInterrupted()) throw new InterruptedException();
             if (job.status() != JobStatus.RUNNING) status(JobStatus.RUNNING);
             lastProgress = System.nanoTime();
-            EpochReport report = training.runEpoch(listener);
+            EpochReport report = classic != null ? classic.step() : training.runEpoch(listener);
             if (report == null) {
                 end(JobStatus.SUCCEEDED, StopReason.COMPLETED, null);
                 return;
             }
-            Model model = training.snapshot();
-            job.model(model);
+            Model model = classic != null ? null : training.snapshot();
+            if (classic != null) job.classicModel(classic.model());
+            else job.model(model);
             elapsed += report.seconds();
             JobStatus after = report.stop() == null ? (job.mustWait() ? JobStatus.PAUSED : JobStatus.RUNNING)
                     : finalStatus(report.stop());
             JobMessage.Epoch message = JobMessage.Epoch.of(job.id, job.epochs, report, elapsed, after);
+            if (classic != null && classic.figures() != null) message = message.withFigures(classic.figures());
             boolean waits = job.mustWait() || job.waitsForGrant();
             boolean send = sendEpoch(report.stop() != null || waits);
             JobMessage.Epoch live = send ? withSnapshot(message, prepared, model, report.stop() != null || job.mustWait())
                     : null;
-            if (send && !unsent.isEmpty()) {
+                if (send && !unsent.isEmpty()) {
                 live = live.withEarlier(List.copyOf(unsent));
                 unsent.clear();
             } else if (!send && unsent.size() < MAX_UNSENT) {
@@ -267,7 +277,7 @@ final class JobRunner {
         if (!due && !force) return message;
         lastSnapshot = now;
         if (p.grid() > 0 && grids == null) grids = new GridMaps(p);
-        JobMessage.Grid grid = p.grid() > 0 ? grids.of(model) : null;
+        JobMessage.Grid grid = p.grid() <= 0 ? null : classic != null ? grids.of(classic.model()) : grids.of(model);
         Weights weights = p.sendWeights() ? model.weights() : null;
         if (snapshotBytes == 0) snapshotBytes = estimatedBytes(weights, grid);
         return message.withSnapshot(weights, grid);
@@ -316,6 +326,7 @@ final class JobRunner {
     private void close() {
         Training t = training;
         training = null;
+        classic = null;
         job.released();
         if (t != null) {
             try {

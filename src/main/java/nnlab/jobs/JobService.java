@@ -2,6 +2,7 @@ package nnlab.jobs;
 
 import java.util.List;
 import java.util.function.BiConsumer;
+import nnlab.data.PreparedDataset;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.stereotype.Service;
@@ -142,6 +143,11 @@ public class JobService {
     // ---- the model -------------------------------------------------------------------------------
 
     /** The model: live jobs' latest weights, finished jobs' stored final weights. */
+    /** The data set of the job (network or classic), for its points. */
+    public PreparedDataset data(ReachableJob reached) {
+        return models.data(reached.id());
+    }
+
     public TrainedModel model(ReachableJob reached) {
         return models.model(reached.id());
     }

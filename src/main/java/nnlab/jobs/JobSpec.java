@@ -1,5 +1,6 @@
 package nnlab.jobs;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -50,12 +51,45 @@ public record JobSpec(@NotNull @Valid DatasetSpec dataset,
     }
 
     /**
-     * @param layers  dense layers in order; the last is the output layer
-     * @param init    glorot, he, uniform (TensorFlow Playground's) or zeros
-     * @param weights explicit initial weights (overrides init), in the format GET /api/jobs/{id}/model returns
+     * A network (the default kind) or a classic model; each option belongs to the kinds named beside it.
+     *
+     * @param layers           network: dense layers in order; the last is the output layer
+     * @param init             network: glorot, he, uniform (TensorFlow Playground's) or zeros
+     * @param weights          network: explicit initial weights (overrides init), in the format
+     *                         GET /api/jobs/{id}/model returns
+     * @param kind             network (default), knn, tree, forest, svm or adaboost
+     * @param k                knn: neighbours that vote
+     * @param maxDepth         tree, forest: deepest split
+     * @param minLeaf          tree, forest: fewest (weighted) training examples a leaf keeps
+     * @param trees            forest: trees, trained one per step
+     * @param featuresPerSplit forest: fraction of the features each split may choose from, (0, 1]
+     * @param kernel           svm: linear, polynomial or rbf
+     * @param c                svm: the cost of a margin violation
+     * @param gamma            svm: the kernel's scale (polynomial, rbf)
+     * @param degree           svm: the polynomial kernel's degree
+     * @param rounds           adaboost: boosting rounds, one per step
+     * @param weakLearner      adaboost: perceptron (the lecture's) or stump
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Model(@NotNull List<Layer> layers, String init, Weights weights) {
+    public record Model(List<Layer> layers, String init, Weights weights, String kind, Integer k, Integer maxDepth,
+                        Integer minLeaf, Integer trees, Double featuresPerSplit, String kernel, Double c, Double gamma,
+                        Integer degree, Integer rounds, String weakLearner) {
+
+        /** A network. */
+        public Model(List<Layer> layers, String init, Weights weights) {
+            this(layers, init, weights, null, null, null, null, null, null, null, null, null, null, null, null);
+        }
+
+        /** A classic model of this kind with every option at its default. */
+        public static Model classic(String kind) {
+            return new Model(null, null, null, kind, null, null, null, null, null, null, null, null, null, null, null);
+        }
+
+        /** True unless the kind names a classic model. */
+        @JsonIgnore
+        public boolean isNetwork() {
+            return kind == null || kind.equals("network");
+        }
     }
 
     /**

@@ -26,6 +26,9 @@ import nnlab.engine.Optimizer;
 import nnlab.engine.Training;
 import nnlab.engine.TrainingConfig;
 import nnlab.engine.Weights;
+import nnlab.jobs.classic.ClassicLimits;
+import nnlab.jobs.classic.ClassicSpec;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,18 +47,25 @@ public class JobSpecMapper {
     static final int EVALUATE_TRAIN_UP_TO = 10_000;
 
     private final LimitsProperties limits;
+    private final ClassicLimits classicLimits;
     private final EngineLimits engineLimits;
     private final DatasetLimits datasetLimits;
     private final DatasetCache datasets;
     private final SpecDefaults defaults;
 
     public JobSpecMapper(LimitsProperties limits) {
+        this(limits, ClassicLimits.DEFAULTS);
+    }
+
+    @Autowired
+    public JobSpecMapper(LimitsProperties limits, ClassicLimits classicLimits) {
         this.limits = limits;
+        this.classicLimits = classicLimits;
         this.engineLimits = new EngineLimits(limits.maxLayers(), limits.maxUnits(), limits.maxEpochs(),
                 limits.maxBatchSize(), limits.maxParameters(), EngineLimits.DEFAULT.maxInputs());
         this.datasetLimits = new DatasetLimits(limits.maxSamples());
         this.datasets = new DatasetCache(datasetLimits);
-        this.defaults = new SpecDefaults(limits);
+        this.defaults = new SpecDefaults(limits, classicLimits);
     }
 
     /** The defaults and bounds this mapper fills and checks specs with. */
@@ -87,7 +97,7 @@ public class JobSpecMapper {
      */
     public JobPlan plan(JobSpec spec) {
         require(spec.dataset() != null, "dataset", "is required, e.g. {\"name\": \"playground\", \"kind\": \"spiral\"}");
-        require(spec.model() != null, "model", "is required: {\"layers\": [...]}");
+        require(spec.model() != null, "model", "is required: {\"layers\": [...]}, or {\"kind\": \"forest\", ...}");
         require(spec.training() != null, "training", "is required: {\"epochs\": ..., ...}");
         long seed = spec.seed() == null ? 0 : spec.seed();
         long dataSeed = dataSeed(spec);
@@ -103,6 +113,7 @@ public class JobSpecMapper {
             }
             throw e;
         }
+        if (!spec.model().isNetwork()) return classicPlan(spec, datasetSpec, data, seed, dataSeed);
         NetworkSpec network = network(spec.model(), data.inputs());
         checkOutputLayer(network, data);
         TrainingConfig config = config(t, network, data);
@@ -130,6 +141,31 @@ public class JobSpecMapper {
         }
         return new JobPlan(spec, datasetSpec, data, network, config, seed, dataSeed, grid, neurons, form, weights,
                 MemoryEstimate.of(data, network, config, grid), ModelSummary.of(network, imageShape(data)));
+    }
+
+    /**
+     * A classic model's plan: its options checked against the data; output.grid as for networks (one map per
+     * class, a single one for two classes); it has no weights, no network and no training section of its own.
+     */
+    private JobPlan classicPlan(JobSpec spec, DatasetSpec datasetSpec, DatasetShape data, long seed, long dataSeed) {
+        ClassicSpec classic = ClassicSpec.of(spec.model(), data, defaults, classicLimits);
+        int grid = 0;
+        GridForm form = GridForm.PLAIN;
+        if (spec.output() != null) {
+            require(!Boolean.TRUE.equals(spec.output().weights()), "output.weights",
+                    "a " + classic.kind().id() + " model has no weights to send");
+            JobSpec.Grid g = spec.output().grid();
+            if (g != null) {
+                require(data.plane(), "output.grid",
+                        "heatmap grids are for 2-D data sets (playground, xor, separable), not " + data.name());
+                require(!Boolean.TRUE.equals(g.neurons()), "output.grid.neurons",
+                        "a " + classic.kind().id() + " model has no neurons: its grid is the output's");
+                grid = defaults.integer(SpecDefaults.GRID_RESOLUTION, g.resolution());
+                form = gridForm(g, grid);
+            }
+        }
+        return new JobPlan(spec, datasetSpec, data, null, null, seed, dataSeed, grid, false, form, false,
+                MemoryEstimate.classic(data, classic, grid), null, classic);
     }
 
     /** MNIST's examples are 28×28 images, flattened before the first dense layer (a Flatten row in the summary). */

@@ -5,6 +5,7 @@ import nnlab.engine.LayerSpec;
 import nnlab.engine.NetworkSpec;
 import nnlab.engine.Optimizer;
 import nnlab.engine.TrainingConfig;
+import nnlab.jobs.classic.ClassicSpec;
 
 /**
  * The heap a job needs while it trains, in two parts: its data set, which every job with the same data
@@ -62,6 +63,27 @@ public record MemoryEstimate(Object dataKey, long dataBytes, long jobBytes) {
                 + (long) n * (network.outputs() * 8L + 32)
                 + config.epochs() * EPOCH_BYTES
                 + (long) grid * grid * (network.inputs() + units) * 16
+                + JOB_OVERHEAD;
+        return new MemoryEstimate(data.key(), data.bytes() + data.preparingBytes(), job);
+    }
+
+    /**
+     * A classic model's own heap: Tribuo's copy of the training examples (some 32 bytes a feature, the first
+     * always kept), our rows of every part as doubles and their running class scores, the trees' nodes (a node
+     * per training example at most, some 200 bytes each, per tree) and the grid.
+     */
+    static MemoryEstimate classic(DatasetShape data, ClassicSpec classic, int grid) {
+        long n = (long) data.trainCount() + data.validationCount() + data.testCount();
+        int trees = switch (classic.kind()) {
+            case TREE -> 1;
+            case FOREST -> classic.trees();
+            default -> 0;
+        };
+        long job = (long) data.trainCount() * data.inputs() * 32
+                + n * (data.inputs() + data.outputs()) * 8
+                + (long) trees * data.trainCount() * 200
+                + (long) classic.rounds() * 64
+                + (long) grid * grid * (data.inputs() + data.outputs()) * 16
                 + JOB_OVERHEAD;
         return new MemoryEstimate(data.key(), data.bytes() + data.preparingBytes(), job);
     }

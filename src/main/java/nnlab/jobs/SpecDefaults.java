@@ -7,6 +7,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nnlab.jobs.classic.ClassicLimits;
+import nnlab.jobs.classic.ClassicSpec;
 
 /**
  * The one table of a {@link JobSpec}'s defaulted fields: each field's default and the bounds the API
@@ -88,6 +90,10 @@ public final class SpecDefaults {
     private final Map<String, Field> fields = new LinkedHashMap<>();
 
     public SpecDefaults(LimitsProperties limits) {
+        this(limits, ClassicLimits.DEFAULTS);
+    }
+
+    public SpecDefaults(LimitsProperties limits, ClassicLimits classic) {
         add(OPTIMIZER, "sgd", "sgd, momentum, adam or rmsprop");
         add(new Field(LEARNING_RATE, 0.01, 0.0, true, 100.0, false, null,
                 "step size; can be changed while the job runs (PATCH /api/jobs/{id})"));
@@ -118,13 +124,15 @@ public final class SpecDefaults {
         add(GRID_ENCODING, "numbers", "numbers (a list of numbers per map) or bytes (a map quantised to one byte a"
                 + " point, base64, with its low and high)");
         add(START_PAUSED, false, "queue the job paused, to be advanced with step or resume");
+        ClassicSpec.addDefaults(this, classic);
     }
 
-    private void add(String path, Object value, String description) {
+    /** A row without bounds. */
+    public void add(String path, Object value, String description) {
         add(new Field(path, value, null, false, null, false, null, description));
     }
 
-    private void add(Field f) {
+    public void add(Field f) {
         fields.put(f.path(), f);
     }
 

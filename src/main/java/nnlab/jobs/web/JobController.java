@@ -198,7 +198,7 @@ public class JobController {
     @GetMapping("/{id}/points")
     @Operation(summary = "the raw points of a 2-D data set (train and test), as the playground draws them")
     public Points points(ReachableJob job) {
-        PreparedDataset data = jobs.model(job).data();
+        PreparedDataset data = jobs.data(job);
         if (data.plane() == null) {
             throw new nnlab.engine.InvalidSpecException("dataset.name", "is not a set of 2-D points");
         }
