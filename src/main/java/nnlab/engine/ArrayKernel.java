@@ -189,10 +189,19 @@ final class ArrayKernel implements Kernel {
 
     @Override
     public void backward(double[] outputGradient, double[] gradient) {
+        backward(outputGradient, gradient, null);
+    }
+
+    /**
+     * The same backward pass, also copying each layer's δ = ∂L/∂z (rows × units) into {@code deltas[layer]}
+     * when {@code deltas} is not null: what the backprop trace shows.
+     */
+    void backward(double[] outputGradient, double[] gradient, double[][] deltas) {
         int last = layout.layers - 1;
         System.arraycopy(outputGradient, 0, delta, 0, rows * layout.units[last]);
         for (int l = last; l >= 0; l--) {
             double[] prev = l == 0 ? input : a[l - 1];
+            if (deltas != null) System.arraycopy(delta, 0, deltas[l], 0, rows * layout.units[l]);
             accumulateGradients(l, prev, gradient);
             if (l > 0) {
                 propagate(l);
