@@ -37,6 +37,7 @@ public final class JobEndpoints {
             "DELETE /api/jobs/{id}", "GET /api/jobs/{id}/metrics", "GET /api/jobs/{id}/events",
             "POST /api/jobs/{id}/pause", "POST /api/jobs/{id}/resume", "POST /api/jobs/{id}/step",
             "POST /api/jobs/{id}/predict", "GET /api/jobs/{id}/points", "GET /api/jobs/{id}/model",
+            "POST /api/jobs/{id}/trace",
             "GET /api/jobs/{id}/evaluation");
 
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch", "head", "options",
