@@ -16,7 +16,8 @@ import java.util.List;
  * @param loss    L for this example
  * @param layers  per layer, input side first
  * @param step    h of the finite differences
- * @param maxRelativeError the largest |g − fd| / max(|g| + |fd|, 1e-8) over every parameter
+ * @param maxRelativeError the largest |g − fd| / max(|g| + |fd|, 1e-6) over every parameter: differences of gradients
+ *                         under 10⁻⁶ count as absolute, as the finite difference's own rounding is about 10⁻¹⁰
  */
 public record BackpropTrace(double[] inputs, double[] target, double loss, List<LayerTrace> layers, double step,
                             double maxRelativeError) {
@@ -91,7 +92,7 @@ public record BackpropTrace(double[] inputs, double[] target, double loss, List<
     }
 
     static double relativeError(double g, double fd) {
-        return Math.abs(g - fd) / Math.max(Math.abs(g) + Math.abs(fd), 1e-8);
+        return Math.abs(g - fd) / Math.max(Math.abs(g) + Math.abs(fd), 1e-6);
     }
 
     private static double lossAt(ArrayKernel kernel, int table, OutputLoss outputLoss, Examples example,
