@@ -30,9 +30,15 @@ public record BackpropTrace(double[] inputs, double[] target, double loss, List<
      * @param biasGradient  ∂L/∂b[j]
      * @param kernelEstimate the finite-difference estimate of each ∂L/∂W[i][j]
      * @param biasEstimate  the finite-difference estimate of each ∂L/∂b[j]
+     * @param normGradient  with batch normalisation (at inference: the moving averages as constants, a the
+     *                      normalised output): ∂L/∂γ and ∂L/∂β, each with its estimate; else null
      */
     public record LayerTrace(String activation, double[] z, double[] a, double[] delta, double[][] kernelGradient,
-                             double[] biasGradient, double[][] kernelEstimate, double[] biasEstimate) {
+                             double[] biasGradient, double[][] kernelEstimate, double[] biasEstimate,
+                             NormTrace normGradient) {
+    }
+
+    public record NormTrace(double[] gamma, double[] beta, double[] gammaEstimate, double[] betaEstimate) {
     }
 
     /** h of the central differences: small against the weights, large against double precision's rounding. */
@@ -72,6 +78,7 @@ public record BackpropTrace(double[] inputs, double[] target, double loss, List<
             double[] estimate = new double[layout.size];
             double worst = 0;
             for (int i = 0; i < p.length; i++) {
+                if (!layout.isTrainable(i)) continue;
                 double w = p[i];
                 p[i] = w + STEP;
                 double plus = lossAt(kernel, table, outputLoss, example, outZ, outA, last, loss);
@@ -79,13 +86,13 @@ public record BackpropTrace(double[] inputs, double[] target, double loss, List<
                 double minus = lossAt(kernel, table, outputLoss, example, outZ, outA, last, loss);
                 p[i] = w;
                 estimate[i] = (plus - minus) / (2 * STEP);
-                worst = Math.max(worst, relativeError(gradient[i], estimate[i]));
+                if (layout.isTrainable(i)) worst = Math.max(worst, relativeError(gradient[i], estimate[i]));
             }
             List<LayerTrace> layers = new ArrayList<>();
             for (int k = 0; k < layout.layers; k++) {
                 layers.add(new LayerTrace(layout.activation[k].id(), z[k], a[k], deltas[k],
                         kernel(layout, gradient, k), bias(layout, gradient, k),
-                        kernel(layout, estimate, k), bias(layout, estimate, k)));
+                        kernel(layout, estimate, k), bias(layout, estimate, k), norm(layout, gradient, estimate, k)));
             }
             return new BackpropTrace(toDoubles(x), toDoubles(y), l, List.copyOf(layers), STEP, worst);
         }
@@ -113,6 +120,14 @@ public record BackpropTrace(double[] inputs, double[] target, double loss, List<
 
     private static double[] bias(ParameterLayout layout, double[] flat, int l) {
         return java.util.Arrays.copyOfRange(flat, layout.biasOffset[l], layout.biasOffset[l] + layout.units[l]);
+    }
+
+    private static NormTrace norm(ParameterLayout layout, double[] gradient, double[] estimate, int l) {
+        int o = layout.normOffset[l];
+        if (o < 0) return null;
+        int u = layout.units[l];
+        return new NormTrace(java.util.Arrays.copyOfRange(gradient, o, o + u), java.util.Arrays.copyOfRange(gradient, o + u, o + 2 * u),
+                java.util.Arrays.copyOfRange(estimate, o, o + u), java.util.Arrays.copyOfRange(estimate, o + u, o + 2 * u));
     }
 
     private static double[] toDoubles(float[] v) {
