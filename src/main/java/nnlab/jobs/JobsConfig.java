@@ -26,4 +26,10 @@ public class JobsConfig {
     Jackson2ObjectMapperBuilderCustomizer datasetSpecWithoutNulls() {
         return builder -> builder.mixIn(DatasetSpec.class, OmitNulls.class);
     }
+
+    /** The engine's weights name their batch normalisation only when the network has one. */
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer weightsWithoutNulls() {
+        return builder -> builder.mixIn(nnlab.engine.Weights.class, OmitNulls.class);
+    }
 }
