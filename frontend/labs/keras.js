@@ -84,18 +84,27 @@ export function summaryOf(inputs, layers, inputShape) {
   if (inputShape && inputShape.length > 1) {
     rows.push({ name: 'flatten', type: 'Flatten', units: inputs, activation: null, outputShape: `(None, ${inputs})`, parameters: 0 });
   }
-  let fanIn = inputs, total = 0;
+  let fanIn = inputs, total = 0, frozen = 0, norms = 0;
   layers.forEach((l, i) => {
     const parameters = (fanIn + 1) * l.units;
     total += parameters;
     rows.push({ name: i === 0 ? 'dense' : `dense_${i}`, type: 'Dense', units: l.units, activation: l.activation, outputShape: `(None, ${l.units})`, parameters });
+    if (l.batchNorm) {
+      // γ, β trained; the moving mean and variance not
+      rows.push({ name: norms === 0 ? 'batch_normalization' : `batch_normalization_${norms}`, type: 'BatchNormalization', units: l.units, activation: null, outputShape: `(None, ${l.units})`, parameters: 4 * l.units });
+      total += 4 * l.units;
+      frozen += 2 * l.units;
+      norms += 1;
+    }
     fanIn = l.units;
   });
-  return { rows, totalParameters: total };
+  return { rows, totalParameters: total, nonTrainableParameters: frozen };
 }
 
-/** The lines under Keras's summary table: every parameter of these networks is trainable. */
+/** The lines under Keras's summary table: only batch normalisation's moving statistics are not trainable. */
 export function parameterLines(summary) {
   const n = (v) => Number(v).toLocaleString('en-US');
-  return [`Total params: ${n(summary.totalParameters)}`, `Trainable params: ${n(summary.totalParameters)}`, 'Non-trainable params: 0'];
+  const frozen = summary.nonTrainableParameters || 0;
+  return [`Total params: ${n(summary.totalParameters)}`, `Trainable params: ${n(summary.totalParameters - frozen)}`,
+    `Non-trainable params: ${n(frozen)}`];
 }

@@ -32,6 +32,8 @@ export const api = {
   points: (id) => call('GET', `/api/jobs/${id}/points`),
   predict: (id, points) => call('POST', `/api/jobs/${id}/predict`, { points }),
   predictInputs: (id, inputs) => call('POST', `/api/jobs/${id}/predict`, { inputs }),
+  /** One example forward and backward through the job's network: {index} of a training example, or {inputs, target}. */
+  trace: (id, example) => call('POST', `/api/jobs/${id}/trace`, example || {}),
   pause: (id) => call('POST', `/api/jobs/${id}/pause`),
   resume: (id) => call('POST', `/api/jobs/${id}/resume`),
   step: (id) => call('POST', `/api/jobs/${id}/step`),

@@ -26,11 +26,29 @@ import java.util.Map;
  * @param points          points only: the examples, each [x1, x2, label] with x1, x2 in [−6, 6] and the label a class index
  * @param seed            draws the examples and their split (and validation hold-out); without it the job's seed does,
  *                        so one seed can keep the data while another draws new weights
+ * @param augmentation    mnist only: shifted and rotated copies of the training images (see {@link Augmentation})
  */
 public record DatasetSpec(String name, String kind, Double noise, Double trainRatio, Integer samples,
                           List<String> features, String target, Double validationSplit, String scaling,
                           Integer trainLimit, Integer testLimit, Integer classes,
-                          List<List<Double>> points, Long seed) {
+                          List<List<Double>> points, Long seed, Augmentation augmentation) {
+
+    /**
+     * @param shift    the largest shift in pixels, each way, 0 to 4 (default 2)
+     * @param rotation the largest rotation in degrees, each way, 0 to 30 (default 10)
+     * @param copies   transformed copies of each training image, added to the originals, 1 to 4 (default 1)
+     * @param seed     draws the shifts and angles (default: the data's seed)
+     */
+    public record Augmentation(Integer shift, Double rotation, Integer copies, Long seed) {
+    }
+
+    /** A spec without augmentation. */
+    public DatasetSpec(String name, String kind, Double noise, Double trainRatio, Integer samples,
+                       List<String> features, String target, Double validationSplit, String scaling,
+                       Integer trainLimit, Integer testLimit, Integer classes, List<List<Double>> points, Long seed) {
+        this(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling, trainLimit, testLimit,
+                classes, points, seed, null);
+    }
 
     public DatasetSpec {
         // not List.copyOf: a null entry must reach validation and be reported with its index
@@ -48,65 +66,70 @@ public record DatasetSpec(String name, String kind, Double noise, Double trainRa
 
     public DatasetSpec withKind(String kind) {
         return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
-                trainLimit, testLimit, classes, points, seed);
+                trainLimit, testLimit, classes, points, seed, augmentation);
     }
 
     public DatasetSpec withNoise(Double noise) {
         return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
-                trainLimit, testLimit, classes, points, seed);
+                trainLimit, testLimit, classes, points, seed, augmentation);
     }
 
     public DatasetSpec withTrainRatio(Double trainRatio) {
         return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
-                trainLimit, testLimit, classes, points, seed);
+                trainLimit, testLimit, classes, points, seed, augmentation);
     }
 
     public DatasetSpec withSamples(Integer samples) {
         return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
-                trainLimit, testLimit, classes, points, seed);
+                trainLimit, testLimit, classes, points, seed, augmentation);
     }
 
     public DatasetSpec withFeatures(List<String> features) {
         return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
-                trainLimit, testLimit, classes, points, seed);
+                trainLimit, testLimit, classes, points, seed, augmentation);
     }
 
     public DatasetSpec withTarget(String target) {
         return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
-                trainLimit, testLimit, classes, points, seed);
+                trainLimit, testLimit, classes, points, seed, augmentation);
     }
 
     public DatasetSpec withValidationSplit(Double validationSplit) {
         return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
-                trainLimit, testLimit, classes, points, seed);
+                trainLimit, testLimit, classes, points, seed, augmentation);
     }
 
     public DatasetSpec withScaling(String scaling) {
         return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
-                trainLimit, testLimit, classes, points, seed);
+                trainLimit, testLimit, classes, points, seed, augmentation);
     }
 
     public DatasetSpec withLimits(Integer trainLimit, Integer testLimit) {
         return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
-                trainLimit, testLimit, classes, points, seed);
+                trainLimit, testLimit, classes, points, seed, augmentation);
     }
 
     public DatasetSpec withClasses(Integer classes) {
         return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
-                trainLimit, testLimit, classes, points, seed);
+                trainLimit, testLimit, classes, points, seed, augmentation);
     }
 
     public DatasetSpec withPoints(List<List<Double>> points) {
         return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
-                trainLimit, testLimit, classes, points, seed);
+                trainLimit, testLimit, classes, points, seed, augmentation);
     }
 
     public DatasetSpec withSeed(Long seed) {
         return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
-                trainLimit, testLimit, classes, points, seed);
+                trainLimit, testLimit, classes, points, seed, augmentation);
     }
 
     /** The parameters that are set (everything but the name and the seed, which every set takes), by field name, in order. */
+    public DatasetSpec withAugmentation(Augmentation a) {
+        return new DatasetSpec(name, kind, noise, trainRatio, samples, features, target, validationSplit, scaling,
+                trainLimit, testLimit, classes, points, seed, a);
+    }
+
     public Map<String, Object> setParameters() {
         Map<String, Object> set = new LinkedHashMap<>();
         putIfSet(set, "kind", kind);

@@ -54,7 +54,7 @@ public final class Datasets {
             case SINE -> sine(p, seed);
             case IRIS -> iris(p, seed);
             case BOSTON -> boston(p, seed);
-            case MNIST -> mnist(p);
+            case MNIST -> mnist(p, seed);
             case POINTS -> points(p, seed);
             default -> throw new IllegalStateException(p.info().name());
         };
@@ -68,7 +68,7 @@ public final class Datasets {
      */
     public static Object contentKey(DatasetSpec spec, long seed, DatasetLimits limits) {
         Params p = params(spec, limits);
-        if (p.info().name().equals(MNIST)) return MnistParts.of(p);
+        if (p.info().name().equals(MNIST)) return MnistParts.of(p, seed);
         return new SpecKey(p.spec(), seed);
     }
 
@@ -79,20 +79,23 @@ public final class Datasets {
     public static DatasetShape shapeWithoutData(DatasetSpec spec, DatasetLimits limits) {
         Params p = params(spec, limits);
         if (!p.info().name().equals(MNIST)) return null;
-        MnistParts parts = MnistParts.of(p);
+        MnistParts parts = MnistParts.of(p, 0);
         int validation = parts.trainLimit - parts.keep;
-        long bytes = DatasetShape.bytes(parts.keep, Mnist.PIXELS) + DatasetShape.bytes(validation, Mnist.PIXELS)
+        int trained = parts.augmentation == null ? parts.keep : parts.augmentation.images(parts.keep);
+        long bytes = DatasetShape.bytes(trained, Mnist.PIXELS) + DatasetShape.bytes(validation, Mnist.PIXELS)
                 + DatasetShape.bytes(parts.testLimit, Mnist.PIXELS);
         // minmax divides as it converts; the other scalings fit a scaler and copy the examples once
         long preparing = parts.scaling == Scaling.MINMAX || parts.scaling == Scaling.NONE ? 0 : bytes;
         return new DatasetShape(parts, MNIST, Task.CLASSIFICATION, Mnist.PIXELS, Mnist.CLASSES, Catalogue.DIGITS,
-                parts.keep, validation, parts.testLimit, false, bytes, preparing);
+                trained, validation, parts.testLimit, false, bytes, preparing);
     }
 
     private static Params params(DatasetSpec spec, DatasetLimits limits) {
         if (spec == null) spec = DatasetSpec.of(null);
         String name = NAME.read(spec.name());
         DatasetInfo info = Catalogue.info(name, limits);
+        InvalidSpecException.require(spec.augmentation() == null || name.equals(MNIST), "dataset.augmentation",
+                "is for mnist's images only, not " + name);
         rejectParametersNotTaken(spec, info);
         return new Params(spec, info);
     }
@@ -100,15 +103,19 @@ public final class Datasets {
     private record SpecKey(DatasetSpec spec, long seed) {
     }
 
-    /** MNIST's resolved parameters: the images kept for training, and all that decides the examples. */
-    private record MnistParts(int trainLimit, int testLimit, int keep, Scaling scaling) {
+    /**
+     * MNIST's resolved parameters: the images kept for training, and all that decides the examples (the data's seed
+     * only through an augmentation that names none of its own).
+     */
+    private record MnistParts(int trainLimit, int testLimit, int keep, Scaling scaling, Augmentation augmentation) {
 
-        static MnistParts of(Params p) {
+        static MnistParts of(Params p, long seed) {
             int trainLimit = p.integer("trainLimit", p.spec().trainLimit());
             int testLimit = p.integer("testLimit", p.spec().testLimit());
             double fraction = p.validationSplit();
             int keep = fraction == 0 ? trainLimit : trainLimit - holdOutCount(trainLimit, fraction);
-            return new MnistParts(trainLimit, testLimit, keep, p.scaling());
+            return new MnistParts(trainLimit, testLimit, keep, p.scaling(),
+                    Augmentation.of(p.spec().augmentation(), seed, keep));
         }
     }
 
@@ -257,8 +264,8 @@ public final class Datasets {
      * MNIST keeps its official parts; the validation images are the last ones of the training part,
      * read straight from the cached file so that the 60,000 images are not copied once more.
      */
-    private static PreparedDataset mnist(Params p) {
-        MnistParts parts = MnistParts.of(p);
+    private static PreparedDataset mnist(Params p, long seed) {
+        MnistParts parts = MnistParts.of(p, seed);
         int trainLimit = parts.trainLimit();
         int keep = parts.keep();
         Scaling scaling = parts.scaling();
@@ -267,6 +274,9 @@ public final class Datasets {
         DataSplit split = new DataSplit(Mnist.load(Mnist.Part.TRAIN, 0, keep, unit),
                 keep == trainLimit ? null : Mnist.load(Mnist.Part.TRAIN, keep, trainLimit, unit),
                 Mnist.load(Mnist.Part.TEST, 0, parts.testLimit(), unit));
+        if (parts.augmentation() != null) {
+            split = new DataSplit(parts.augmentation().apply(split.train(), Mnist.SIDE), split.validation(), split.test());
+        }
         Scaler scaler = unit ? Scaler.fixedRange(Mnist.PIXELS, 0, Mnist.MAX_PIXEL)
                 : Scaler.fit(scaling, split.train());
         if (!unit) split = scaler.apply(split);

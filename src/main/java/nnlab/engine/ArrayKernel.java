@@ -25,9 +25,29 @@ final class ArrayKernel implements Kernel {
     private double[][] masks;
     private double[] delta;
     private double[] deltaPrev;
+    /** Batch-normalised layers: the activations before normalisation, and the normalisation's state. */
+    private double[][] beforeNorm;
+    private final BatchNorm.State[] norms;
+    private boolean training;
 
     ArrayKernel(ParameterLayout layout) {
         this.layout = layout;
+        norms = new BatchNorm.State[layout.layers];
+        for (int l = 0; l < layout.layers; l++) {
+            if (layout.normOffset[l] >= 0) norms[l] = new BatchNorm.State(layout.units[l]);
+        }
+    }
+
+    @Override
+    public void training(boolean on) {
+        training = on;
+    }
+
+    @Override
+    public void updateMovingStatistics(double[] p) {
+        for (int l = 0; l < layout.layers; l++) {
+            if (norms[l] != null) BatchNorm.updateMoving(p, layout.normOffset[l], layout.units[l], norms[l]);
+        }
     }
 
     @Override
@@ -53,9 +73,11 @@ final class ArrayKernel implements Kernel {
         input = new double[n * layout.inputs()];
         z = new double[layout.layers][];
         a = new double[layout.layers][];
+        beforeNorm = new double[layout.layers][];
         for (int l = 0; l < layout.layers; l++) {
             z[l] = new double[n * layout.units[l]];
             a[l] = new double[n * layout.units[l]];
+            if (norms[l] != null) beforeNorm[l] = new double[n * layout.units[l]];
         }
         delta = new double[n * layout.widest()];
         deltaPrev = new double[n * layout.widest()];
@@ -77,6 +99,10 @@ final class ArrayKernel implements Kernel {
         for (int l = 0; l < layout.layers; l++) {
             dense(l, prev, z[l]);
             activate(l, z[l], a[l]);
+            if (norms[l] != null) {
+                System.arraycopy(a[l], 0, beforeNorm[l], 0, n * layout.units[l]);
+                BatchNorm.forward(beforeNorm[l], a[l], n, layout.units[l], params, layout.normOffset[l], training, norms[l]);
+            }
             if (dropoutMasks != null && dropoutMasks[l] != null) {
                 double[] m = dropoutMasks[l];
                 for (int i = 0; i < n * layout.units[l]; i++) a[l][i] *= m[i];
@@ -189,13 +215,26 @@ final class ArrayKernel implements Kernel {
 
     @Override
     public void backward(double[] outputGradient, double[] gradient) {
+        backward(outputGradient, gradient, null);
+    }
+
+    /**
+     * The same backward pass, also copying each layer's δ = ∂L/∂z (rows × units) into {@code deltas[layer]}
+     * when {@code deltas} is not null: what the backprop trace shows.
+     */
+    void backward(double[] outputGradient, double[] gradient, double[][] deltas) {
         int last = layout.layers - 1;
         System.arraycopy(outputGradient, 0, delta, 0, rows * layout.units[last]);
         for (int l = last; l >= 0; l--) {
             double[] prev = l == 0 ? input : a[l - 1];
+            if (deltas != null) System.arraycopy(delta, 0, deltas[l], 0, rows * layout.units[l]);
             accumulateGradients(l, prev, gradient);
             if (l > 0) {
-                propagate(l);
+                if (norms[l - 1] != null) {
+                    propagateThroughNorm(l, gradient);
+                } else {
+                    propagate(l);
+                }
                 double[] swap = delta;
                 delta = deltaPrev;
                 deltaPrev = swap;
@@ -248,6 +287,30 @@ final class ArrayKernel implements Kernel {
                 }
             }
         }
+    }
+
+    /**
+     * δ_prev for a batch-normalised layer below: g = δ·Wᵀ is ∂L/∂y of the normalisation's output; its backward
+     * pass (which needs whole columns) gives ∂L/∂a and ∂γ, ∂β; then ⊙ f'(z) with the activation before normalising.
+     */
+    private void propagateThroughNorm(int l, double[] gradient) {
+        int fanIn = layout.fanIn[l];
+        int units = layout.units[l];
+        int k = layout.kernelOffset[l];
+        for (int r = 0; r < rows; r++) {
+            int d = r * units;
+            for (int i = 0; i < fanIn; i++) {
+                int w = k + i * units;
+                double s = 0;
+                for (int j = 0; j < units; j++) s += delta[d + j] * params[w + j];
+                deltaPrev[r * fanIn + i] = s;
+            }
+        }
+        BatchNorm.backward(deltaPrev, rows, fanIn, params, layout.normOffset[l - 1], norms[l - 1], gradient);
+        Activation f = layout.activation[l - 1];
+        double[] zp = z[l - 1];
+        double[] before = beforeNorm[l - 1];
+        for (int p = 0; p < rows * fanIn; p++) deltaPrev[p] *= f.derivative(zp[p], before[p]);
     }
 
     @Override

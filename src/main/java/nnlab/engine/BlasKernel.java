@@ -38,6 +38,11 @@ final class BlasKernel implements Kernel {
     private final Map<Integer, Batch> batches = new HashMap<>();
     private float[] inputStage = new float[0];
     private Batch current;
+    private final BatchNorm.State[] norms;
+    /** ∂γ and ∂β of the batch-normalised layers, copied into the gradient after the native part is read back. */
+    private final double[] normGradient;
+    private final double[] doubleParams;
+    private boolean training;
 
     /** Buffers for one number of rows: native for the products, Java for the element-wise work. */
     private final class Batch {
@@ -50,6 +55,10 @@ final class BlasKernel implements Kernel {
         final float[][] zj = new float[layout.layers][];
         final float[][] fj = new float[layout.layers][];
         final float[][] dj = new float[layout.layers][];
+        /** Batch-normalised layers' outputs (what the next layer reads), and a double-precision stage for them. */
+        final float[][] nj = new float[layout.layers][];
+        final double[] normStage;
+        final double[] normOut;
         final float[] stage;
         double[][] masks;
 
@@ -65,9 +74,12 @@ final class BlasKernel implements Kernel {
                 zj[l] = new float[n];
                 fj[l] = new float[n];
                 dj[l] = new float[n];
+                if (layout.normOffset[l] >= 0) nj[l] = new float[n];
                 widest = Math.max(widest, n);
             }
             stage = new float[widest];
+            normStage = new double[layout.anyNorm ? widest : 0];
+            normOut = new double[layout.anyNorm ? widest : 0];
         }
 
         void close() {
@@ -89,6 +101,12 @@ final class BlasKernel implements Kernel {
         nativeGradient = new FloatPointer(layout.size);
         kernels = new FloatPointer[layout.layers];
         kernelGradients = new FloatPointer[layout.layers];
+        norms = new BatchNorm.State[layout.layers];
+        for (int l = 0; l < layout.layers; l++) {
+            if (layout.normOffset[l] >= 0) norms[l] = new BatchNorm.State(layout.units[l]);
+        }
+        normGradient = new double[layout.anyNorm ? layout.size : 0];
+        doubleParams = new double[layout.anyNorm ? layout.size : 0];
         for (int l = 0; l < layout.layers; l++) {
             kernels[l] = new FloatPointer(nativeParams).position(layout.kernelOffset[l]);
             kernelGradients[l] = new FloatPointer(nativeGradient).position(layout.kernelOffset[l]);
@@ -114,6 +132,20 @@ final class BlasKernel implements Kernel {
     public void setParameters(double[] p) {
         for (int i = 0; i < params.length; i++) params[i] = (float) p[i];
         nativeParams.put(params, 0, params.length);
+        if (layout.anyNorm) System.arraycopy(p, 0, doubleParams, 0, p.length);
+    }
+
+    @Override
+    public void training(boolean on) {
+        training = on;
+    }
+
+    @Override
+    public void updateMovingStatistics(double[] p) {
+        for (int l = 0; l < layout.layers; l++) {
+            if (norms[l] != null) BatchNorm.updateMoving(p, layout.normOffset[l], layout.units[l], norms[l]);
+        }
+        if (layout.anyNorm) setParameters(p);
     }
 
     /** ∂L/∂θ of the last {@link #backward(double[])}, in the {@link ParameterLayout}; the optimiser may overwrite it. */
@@ -131,6 +163,7 @@ final class BlasKernel implements Kernel {
             p[i] = next;
             params[i] = (float) next;
         }
+        if (layout.anyNorm) System.arraycopy(p, 0, doubleParams, 0, p.length);
         nativeParams.put(params, 0, params.length);
     }
 
@@ -149,6 +182,7 @@ final class BlasKernel implements Kernel {
             if (l == layout.layers - 1) break; // the output activation is applied with the loss (see read)
             activate(layout.activation[l], b.zj[l], b.fj[l], rows * units);
             float[] out = b.fj[l];
+            if (norms[l] != null) out = normalise(l, b, rows * units);
             double[] mask = dropoutMasks == null ? null : dropoutMasks[l];
             if (mask != null) {
                 out = b.stage;
@@ -157,6 +191,15 @@ final class BlasKernel implements Kernel {
             b.a[l].put(out, 0, rows * units);
             prev = b.a[l];
         }
+    }
+
+    /** The layer's activations batch-normalised (in double precision) into {@code b.nj[l]}. */
+    private float[] normalise(int l, Batch b, int n) {
+        float[] f = b.fj[l];
+        for (int i = 0; i < n; i++) b.normStage[i] = f[i];
+        BatchNorm.forward(b.normStage, b.normOut, b.rows, layout.units[l], doubleParams, layout.normOffset[l], training, norms[l]);
+        for (int i = 0; i < n; i++) b.nj[l][i] = (float) b.normOut[i];
+        return b.nj[l];
     }
 
     /** Copies the selected example rows into the native input buffer with one write. */
@@ -204,7 +247,7 @@ final class BlasKernel implements Kernel {
         if (a == null) return;
         if (layer < layout.layers - 1) {
             double[] mask = current.masks == null ? null : current.masks[layer];
-            float[] f = current.fj[layer];
+            float[] f = norms[layer] != null ? current.nj[layer] : current.fj[layer];
             for (int i = 0; i < n; i++) a[i] = mask == null ? f[i] : (float) (f[i] * mask[i]);
         } else if (layout.activation[layer] == Activation.SOFTMAX) {
             for (int r = 0; r < rows; r++) ArrayKernel.softmaxRow(zv, a, r * units, units);
@@ -245,11 +288,21 @@ final class BlasKernel implements Kernel {
         }
         nativeGradient.get(gradient, 0, gradient.length);
         for (int l = 0; l <= last; l++) biasGradient(l, b.dj[l], rows);
+        for (int l = 0; l < last; l++) {
+            int o = layout.normOffset[l];
+            if (o < 0) continue;
+            for (int i = o; i < o + 4 * layout.units[l]; i++) gradient[i] = (float) normGradient[i];
+        }
     }
 
     private void multiplyByDerivative(int l, Batch b, float[] delta, int n) {
         float[] z = b.zj[l];
         float[] f = b.fj[l];
+        if (norms[l] != null) {
+            for (int i = 0; i < n; i++) b.normStage[i] = delta[i];
+            BatchNorm.backward(b.normStage, b.rows, layout.units[l], doubleParams, layout.normOffset[l], norms[l], normGradient);
+            for (int i = 0; i < n; i++) delta[i] = (float) b.normStage[i];
+        }
         double[] mask = b.masks == null ? null : b.masks[l];
         if (mask != null) {
             for (int i = 0; i < n; i++) delta[i] = (float) (delta[i] * mask[i]);

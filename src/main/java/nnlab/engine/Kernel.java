@@ -29,6 +29,15 @@ interface Kernel extends AutoCloseable {
      */
     void backward(double[] outputGradient, double[] gradient);
 
+    /**
+     * Batch statistics (training) or moving averages (inference) in batch-normalised layers from the next forward
+     * pass on; inference until told otherwise.
+     */
+    void training(boolean on);
+
+    /** After a training forward pass: each batch-normalised layer's moving averages in {@code params} follow the batch's. */
+    void updateMovingStatistics(double[] params);
+
     @Override
     void close();
 }

@@ -2,9 +2,14 @@ package nnlab.engine;
 
 /**
  * A dense layer: {@code units} neurons with one activation; {@code dropout} is the fraction of this
- * layer's outputs dropped during training (inverted dropout, 0 = none).
+ * layer's outputs dropped during training (inverted dropout, 0 = none); {@code batchNorm} puts Keras's
+ * BatchNormalization after the layer's activation (see {@link BatchNorm}).
  */
-public record LayerSpec(int units, Activation activation, double dropout) {
+public record LayerSpec(int units, Activation activation, double dropout, boolean batchNorm) {
+
+    public LayerSpec(int units, Activation activation, double dropout) {
+        this(units, activation, dropout, false);
+    }
 
     public LayerSpec(int units, Activation activation) {
         this(units, activation, 0);
@@ -12,5 +17,15 @@ public record LayerSpec(int units, Activation activation, double dropout) {
 
     public static LayerSpec dense(int units, Activation activation) {
         return new LayerSpec(units, activation, 0);
+    }
+
+    /** A dense layer followed by batch normalisation. */
+    public static LayerSpec normalised(int units, Activation activation) {
+        return new LayerSpec(units, activation, 0, true);
+    }
+
+    /** Weights and biases, and with batch normalisation its γ, β, moving mean and moving variance. */
+    public long parameters(int fanIn) {
+        return (long) (fanIn + 1) * units + (batchNorm ? 4L * units : 0);
     }
 }

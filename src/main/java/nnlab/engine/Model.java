@@ -109,6 +109,21 @@ public final class Model {
         return result;
     }
 
+    /**
+     * One example forward and backward through this model, as a training step of batch size 1 computes it,
+     * with finite-difference estimates of every parameter's gradient (see {@link BackpropTrace}).
+     *
+     * @param inputs the network's input, scaled as training data are
+     * @param target the target row as the data set holds it
+     */
+    public BackpropTrace trace(float[] inputs, float[] target, Loss loss) {
+        return BackpropTrace.of(layout, params, spec.outputActivation(), inputs, target, loss);
+    }
+
+    public long parameterCount() {
+        return layout.size;
+    }
+
     public ModelSummary summary() {
         return ModelSummary.of(spec);
     }

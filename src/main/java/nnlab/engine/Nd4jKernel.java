@@ -49,6 +49,10 @@ final class Nd4jKernel implements Kernel {
     private float[] floatStage = new float[0];
     private double[] doubleStage = new double[0];
     private Buffers current;
+    private final BatchNorm.State[] norms;
+    private final double[] normGradient;
+    private final double[] doubleParams;
+    private boolean training;
 
     /** Pre-allocated matrices for one batch size. */
     private final class Buffers {
@@ -59,6 +63,8 @@ final class Nd4jKernel implements Kernel {
         final Mat[] a = new Mat[layout.layers];
         final Mat[] delta = new Mat[layout.layers];
         final Mat[] mask = new Mat[layout.layers];
+        /** Batch-normalised layers' activations before normalising. */
+        final double[][] beforeNorm = new double[layout.layers][];
 
         Buffers(int rows) {
             this.rows = rows;
@@ -70,6 +76,7 @@ final class Nd4jKernel implements Kernel {
                 a[l] = matrix(rows, layout.units[l]);
                 delta[l] = matrix(rows, layout.units[l]);
                 if (layout.dropout[l] > 0) mask[l] = matrix(rows, layout.units[l]);
+                if (layout.normOffset[l] >= 0) beforeNorm[l] = new double[rows * layout.units[l]];
             }
         }
     }
@@ -80,6 +87,12 @@ final class Nd4jKernel implements Kernel {
         this.type = type;
         params = matrix(1, layout.size);
         grads = matrix(1, layout.size);
+        norms = new BatchNorm.State[layout.layers];
+        for (int l = 0; l < layout.layers; l++) {
+            if (layout.normOffset[l] >= 0) norms[l] = new BatchNorm.State(layout.units[l]);
+        }
+        normGradient = new double[layout.anyNorm ? layout.size : 0];
+        doubleParams = new double[layout.anyNorm ? layout.size : 0];
         kernels = new Mat[layout.layers];
         biases = new Mat[layout.layers];
         kernelGrads = new Mat[layout.layers];
@@ -116,6 +129,20 @@ final class Nd4jKernel implements Kernel {
     @Override
     public void setParameters(double[] p) {
         write(p, params, layout.size);
+        if (layout.anyNorm) System.arraycopy(p, 0, doubleParams, 0, p.length);
+    }
+
+    @Override
+    public void training(boolean on) {
+        training = on;
+    }
+
+    @Override
+    public void updateMovingStatistics(double[] p) {
+        for (int l = 0; l < layout.layers; l++) {
+            if (norms[l] != null) BatchNorm.updateMoving(p, layout.normOffset[l], layout.units[l], norms[l]);
+        }
+        if (layout.anyNorm) setParameters(p);
     }
 
     @Override
@@ -130,6 +157,14 @@ final class Nd4jKernel implements Kernel {
             ger(b.ones, biases[l], b.z[l]);
             if (l == last) break; // the output activation is applied on the Java side
             activate(l, b.z[l].array(), b.a[l].array());
+            if (norms[l] != null) {
+                int n = rows * layout.units[l];
+                double[] before = b.beforeNorm[l];
+                double[] out = new double[n];
+                read(b.a[l].array(), before, n);
+                BatchNorm.forward(before, out, rows, layout.units[l], doubleParams, layout.normOffset[l], training, norms[l]);
+                write(out, b.a[l], n);
+            }
             if (dropoutMasks != null && dropoutMasks[l] != null) {
                 write(dropoutMasks[l], b.mask[l], rows * layout.units[l]);
                 b.a[l].array().muli(b.mask[l].array());
@@ -207,10 +242,24 @@ final class Nd4jKernel implements Kernel {
                 Mat d = b.delta[l - 1];
                 gemm(false, b.delta[l], true, kernels[l], 0, d);
                 if (b.mask[l - 1] != null) d.array().muli(b.mask[l - 1].array());
+                if (norms[l - 1] != null) throughNorm(l - 1, b, d);
                 derivative(l - 1, b, d.array());
             }
         }
         read(grads.array(), gradient, layout.size);
+        for (int l = 0; l < last; l++) {
+            int o = layout.normOffset[l];
+            if (o >= 0) System.arraycopy(normGradient, o, gradient, o, 4 * layout.units[l]);
+        }
+    }
+
+    /** ∂L/∂y of a batch normalisation's output into ∂L/∂a (in place), its ∂γ and ∂β kept for the gradient. */
+    private void throughNorm(int l, Buffers b, Mat d) {
+        int n = b.rows * layout.units[l];
+        double[] g = new double[n];
+        read(d.array(), g, n);
+        BatchNorm.backward(g, b.rows, layout.units[l], doubleParams, layout.normOffset[l], norms[l], normGradient);
+        write(g, d, n);
     }
 
     /** δ ← δ ⊙ f'(z) for layer l. */

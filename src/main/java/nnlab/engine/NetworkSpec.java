@@ -33,7 +33,7 @@ public record NetworkSpec(int inputs, List<LayerSpec> layers, Initializer init, 
     public long parameterCount() {
         long total = 0;
         for (int l = 0; l < layers.size(); l++) {
-            total += (long) (fanIn(l) + 1) * layers.get(l).units();
+            total += layers.get(l).parameters(fanIn(l));
         }
         return total;
     }

@@ -28,6 +28,9 @@ final class SpecValidator {
             require(Double.isFinite(layer.dropout()) && layer.dropout() >= 0 && layer.dropout() < 1, f + ".dropout",
                     "must be in [0, 1), was " + layer.dropout());
             require(!output || layer.dropout() == 0, f + ".dropout", "must be 0 on the output layer");
+            require(!output || !layer.batchNorm(), f + ".batchNorm", "is for hidden layers, not the output layer");
+            require(!layer.batchNorm() || layer.dropout() == 0, f + ".batchNorm",
+                    "and dropout on the same layer are not supported: normalise one layer, drop out of another");
         }
         require(net.parameterCount() <= limits.maxParameters(), "model.layers",
                 "the network has " + net.parameterCount() + " parameters, the limit is " + limits.maxParameters());

@@ -118,6 +118,7 @@ public final class Training implements AutoCloseable {
             spec.init().fill(kernel, bias, layout.fanIn[l], layout.units[l], rng);
             System.arraycopy(kernel, 0, p, layout.kernelOffset[l], kernel.length);
             System.arraycopy(bias, 0, p, layout.biasOffset[l], bias.length);
+            if (layout.normOffset[l] >= 0) BatchNorm.initialise(p, layout.normOffset[l], layout.units[l]);
         }
         return p;
     }
@@ -203,6 +204,7 @@ public final class Training implements AutoCloseable {
     /** One optimiser step on rows order[from..from+rows); returns the batch's summed loss. */
     private double step(int from, int rows, MetricSums running, double lr) {
         double[][] batchMasks = hasDropout ? drawMasks(rows) : null;
+        kernel.training(true);
         kernel.forward(trainTable, order, from, rows, batchMasks);
         kernel.read(layout.layers - 1, outZ, outA);
         double loss = outputLoss.score(outZ, outA, data.train(), order, from, rows, outGrad, running);
@@ -212,10 +214,12 @@ public final class Training implements AutoCloseable {
             addPenaltyGradient(params, blas.gradient());
             floatUpdater.step(blas.gradient(), lr);
             blas.descend(params);
+            if (layout.anyNorm) blas.updateMovingStatistics(params);
         } else {
             kernel.backward(outGrad, gradient);
             addPenaltyGradient();
             updater.step(params, gradient, lr);
+            if (layout.anyNorm) kernel.updateMovingStatistics(params);
             kernel.setParameters(params);
         }
         return loss;
@@ -267,6 +271,7 @@ public final class Training implements AutoCloseable {
 
     private Metrics evaluate(int table, Examples examples) {
         MetricSums sums = new MetricSums(config.classification());
+        kernel.training(false);
         for (int from = 0; from < examples.count(); from += EVAL_CHUNK) {
             int rows = Math.min(EVAL_CHUNK, examples.count() - from);
             kernel.forward(table, null, from, rows, null);

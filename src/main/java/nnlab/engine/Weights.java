@@ -5,9 +5,14 @@ import java.util.List;
 
 /**
  * A network's parameters, layer by layer, in Keras's layout: kernel[i][j] connects input i to unit j,
- * so a layer computes z = x·W + b.
+ * so a layer computes z = x·W + b. {@code batchNorm}, when a layer has batch normalisation, holds per layer its
+ * γ, β, moving mean and moving variance (null for a layer without); null for a network without any.
  */
-public record Weights(List<double[][]> kernels, List<double[]> biases) {
+public record Weights(List<double[][]> kernels, List<double[]> biases, List<Norm> batchNorm) {
+
+    /** One layer's batch normalisation, in Keras's order of weights. */
+    public record Norm(double[] gamma, double[] beta, double[] movingMean, double[] movingVariance) {
+    }
 
     public Weights {
         if (kernels.size() != biases.size()) {
@@ -15,6 +20,11 @@ public record Weights(List<double[][]> kernels, List<double[]> biases) {
         }
         kernels = List.copyOf(kernels);
         biases = List.copyOf(biases);
+        if (batchNorm != null) batchNorm = java.util.Collections.unmodifiableList(new ArrayList<>(batchNorm));
+    }
+
+    public Weights(List<double[][]> kernels, List<double[]> biases) {
+        this(kernels, biases, null);
     }
 
     public int layers() {
@@ -31,6 +41,14 @@ public record Weights(List<double[][]> kernels, List<double[]> biases) {
             k.add(dst);
             b.add(biases.get(l).clone());
         }
-        return new Weights(k, b);
+        List<Norm> n = null;
+        if (batchNorm != null) {
+            n = new ArrayList<>();
+            for (Norm x : batchNorm) {
+                n.add(x == null ? null : new Norm(x.gamma().clone(), x.beta().clone(), x.movingMean().clone(),
+                        x.movingVariance().clone()));
+            }
+        }
+        return new Weights(k, b, n);
     }
 }

@@ -97,14 +97,31 @@ public record JobSpec(@NotNull @Valid DatasetSpec dataset,
      * @param activation linear, sigmoid, tanh, relu, leaky_relu, elu, softplus, gaussian, step (output only),
      *                   softmax (output only)
      * @param dropout    fraction of this layer's outputs dropped while training, [0, 1); 0 on the output layer
+     * @param batchNorm  Keras's BatchNormalization after this layer's activation (hidden layers without dropout only):
+     *                   batch statistics while training, moving averages (momentum 0.99, epsilon 1e-3) at inference
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Layer(@NotNull Integer units, @NotNull String activation, Double dropout) {
+    public record Layer(@NotNull Integer units, @NotNull String activation, Double dropout, Boolean batchNorm) {
+
+        public Layer(Integer units, String activation, Double dropout) {
+            this(units, activation, dropout, null);
+        }
     }
 
-    /** Keras's layout: kernels[layer][input][unit], biases[layer][unit]. */
+    /**
+     * Keras's layout: kernels[layer][input][unit], biases[layer][unit]; batchNorm[layer] the γ, β, moving mean and
+     * moving variance of a batch-normalised layer (null for other layers; absent: Keras's initial values).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Weights(@NotNull List<double[][]> kernels, @NotNull List<double[]> biases) {
+    public record Weights(@NotNull List<double[][]> kernels, @NotNull List<double[]> biases, List<Norm> batchNorm) {
+
+        public Weights(List<double[][]> kernels, List<double[]> biases) {
+            this(kernels, biases, null);
+        }
+    }
+
+    /** One layer's batch normalisation weights, in Keras's order. */
+    public record Norm(double[] gamma, double[] beta, double[] movingMean, double[] movingVariance) {
     }
 
     /**

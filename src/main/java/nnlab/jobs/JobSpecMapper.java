@@ -271,7 +271,8 @@ public class JobSpecMapper {
             Activation activation = Activation.fromId(layer.activation(), f + ".activation");
             double dropout = layer.dropout() == null ? (Double) defaults.field(SpecDefaults.DROPOUT).value()
                     : defaults.field(SpecDefaults.DROPOUT).check(layer.dropout(), f + ".dropout");
-            layers.add(new LayerSpec(layer.units(), activation, dropout));
+            boolean norm = defaults.flag(SpecDefaults.BATCH_NORM, layer.batchNorm());
+            layers.add(new LayerSpec(layer.units(), activation, dropout, norm));
         }
         Initializer init = Initializer.fromId(defaults.text(SpecDefaults.INIT, model.init()), "model.init");
         Weights weights = model.weights() == null ? null : weights(model.weights());
@@ -291,8 +292,15 @@ public class JobSpecMapper {
         for (int l = 0; l < w.biases().size(); l++) {
             require(w.biases().get(l) != null, "model.weights.biases[" + l + "]", "must be a vector");
         }
+        List<Weights.Norm> norms = null;
+        if (w.batchNorm() != null) {
+            norms = new ArrayList<>();
+            for (JobSpec.Norm n : w.batchNorm()) {
+                norms.add(n == null ? null : new Weights.Norm(n.gamma(), n.beta(), n.movingMean(), n.movingVariance()));
+            }
+        }
         try {
-            return new Weights(w.kernels(), w.biases());
+            return new Weights(w.kernels(), w.biases(), norms);
         } catch (IllegalArgumentException e) {
             throw new InvalidSpecException("model.weights", e.getMessage());
         }

@@ -24,6 +24,13 @@ public class JobsConfig {
     /** The data set part of a spec is the data package's, which knows no JSON: its null fields are left out here. */
     @Bean
     Jackson2ObjectMapperBuilderCustomizer datasetSpecWithoutNulls() {
-        return builder -> builder.mixIn(DatasetSpec.class, OmitNulls.class);
+        return builder -> builder.mixIn(DatasetSpec.class, OmitNulls.class)
+                .mixIn(DatasetSpec.Augmentation.class, OmitNulls.class);
+    }
+
+    /** The engine's weights name their batch normalisation only when the network has one. */
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer weightsWithoutNulls() {
+        return builder -> builder.mixIn(nnlab.engine.Weights.class, OmitNulls.class);
     }
 }

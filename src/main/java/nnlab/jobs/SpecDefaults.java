@@ -35,6 +35,7 @@ public final class SpecDefaults {
     public static final String RESTORE_BEST_WEIGHTS = "training.earlyStopping.restoreBestWeights";
     public static final String INIT = "model.init";
     public static final String DROPOUT = "model.layers[].dropout";
+    public static final String BATCH_NORM = "model.layers[].batchNorm";
     public static final String OUTPUT_WEIGHTS = "output.weights";
     public static final String GRID_RESOLUTION = "output.grid.resolution";
     public static final String GRID_NEURONS = "output.grid.neurons";
@@ -115,6 +116,7 @@ public final class SpecDefaults {
         add(INIT, "glorot", "glorot, he, uniform (TensorFlow Playground's) or zeros");
         add(new Field(DROPOUT, 0.0, 0.0, false, 1.0, true, null,
                 "fraction of a layer's outputs dropped while training; 0 on the output layer"));
+        add(BATCH_NORM, false, "Keras's BatchNormalization after this hidden layer's activation (momentum 0.99, epsilon 1e-3)");
         add(OUTPUT_WEIGHTS, false, "include the network's weights in snapshot messages");
         add(new Field(GRID_RESOLUTION, 50, 2.0, false, (double) limits.maxGridResolution(), false,
                 "nnlab.limits.max-grid-resolution", "heatmap points per axis over [-6, 6]² (2-D data sets only)"));

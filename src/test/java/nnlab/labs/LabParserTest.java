@@ -68,7 +68,7 @@ class LabParserTest {
         assertThat(read("04-xor.md").widgets()).contains("train", "question");
         assertThat(read("05-iris.md").widgets()).containsExactly("train", "confusion", "question", "summary", "question");
         assertThat(read("07-mnist.md").widgets()).containsExactly("train", "confusion", "question", "question", "question", "digits", "train");
-        assertThat(read("10-regularisation.md").widgets()).containsExactly("compare", "question");
+        assertThat(read("10-regularisation.md").widgets()).containsExactly("compare", "question", "compare", "question");
     }
 
     private Lab read(String name) throws Exception {

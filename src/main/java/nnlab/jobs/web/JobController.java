@@ -216,7 +216,8 @@ public class JobController {
         String id = job.id();
         PreparedDataset data = m.data();
         List<JobSpec.Layer> layers = m.model().spec().layers().stream()
-                .map((LayerSpec l) -> new JobSpec.Layer(l.units(), l.activation().id(), l.dropout())).toList();
+                .map((LayerSpec l) -> new JobSpec.Layer(l.units(), l.activation().id(), l.dropout(),
+                        l.batchNorm() ? Boolean.TRUE : null)).toList();
         ModelDocument doc = new ModelDocument(ModelDocument.FORMAT, id, m.epochs(), m.model().spec().inputs(),
                 data.featureNames(), data.task().id(), data.target(), data.classNames(), layers, m.model().weights(),
                 new ModelDocument.Scaler(data.scaler().scaling().name().toLowerCase(), data.scaler().offsets(),
