@@ -21,6 +21,7 @@ class ClosedDoorsIT extends ClosedDoorsServer {
             assertThat(r.header("WWW-Authenticate")).isEqualTo("Bearer");
         }
         assertThat(nobody.post("/api/jobs", Specs.spiral(1, null)).status()).isEqualTo(401);
+        assertThat(nobody.post("/api/networks/regions", "{\"layers\": [3]}").status()).isEqualTo(401);
         assertThat(nobody.post("/api/surfaces/bowl/paths", "{\"runs\": [{\"optimizer\": \"sgd\"}]}").status())
                 .isEqualTo(401);
         for (String page : new String[] {"/playground", "/labs", "/labs/01-gradient-descent"}) {

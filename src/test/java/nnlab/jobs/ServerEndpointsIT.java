@@ -91,6 +91,28 @@ class ServerEndpointsIT extends LiveServer {
         problem(api.post("/api/surfaces/bowl/paths", "{\"runs\": [{\"optimizer\": \"sgd\", \"speed\": 2}]}"), "speed", "unknown field");
     }
 
+    @Test
+    void linearRegionsAreCountedByTheEngineForHandSetAndSeededNetworks() {
+        // the lines x = 1, y = 1 and x + y = 0 cross pairwise inside the square: 1 + 3 + 3 = 7 regions
+        JsonNode hand = api.post("/api/networks/regions", """
+                {"layers": [3], "weights": {"kernels": [[[1, 0, 1], [0, 1, 1]]], "biases": [[-1, -1, 0]]}, "resolution": 100}""").json();
+        assertThat(hand.get("regions").asInt()).isEqualTo(7);
+        assertThat(hand.get("cells").size()).isEqualTo(100 * 100);
+        assertThat(hand.get("seed").isNull()).isTrue();
+        int[] counts = new int[3];
+        int k = 0;
+        for (String layers : List.of("[10]", "[10, 10, 10]", "[10, 10, 10, 10, 10]")) {
+            counts[k++] = api.post("/api/networks/regions", "{\"layers\": " + layers + ", \"seed\": 1}").json().get("regions").asInt();
+        }
+        assertThat(counts).containsExactly(49, 231, 389);
+
+        problem(api.post("/api/networks/regions", "{\"layers\": [10, 100]}"), "layers[1]", "64");
+        problem(api.post("/api/networks/regions", "{\"layers\": []}"), "layers", "1 to 8");
+        problem(api.post("/api/networks/regions", "{\"layers\": [3], \"resolution\": 1000}"), "resolution", "400");
+        problem(api.post("/api/networks/regions", "{\"layers\": [3], \"weights\": {\"kernels\": [[[1, 0]]], \"biases\": [[0, 0]]}}"),
+                "weights", "");
+    }
+
     private static void problem(Api.Response r, String field, String limit) {
         assertThat(r.status()).as(r.text()).isEqualTo(400);
         assertThat(r.header("Content-Type")).startsWith("application/problem+json");
@@ -160,7 +182,7 @@ class ServerEndpointsIT extends LiveServer {
         for (String path : List.of("/api/jobs", "/api/jobs/{id}", "/api/jobs/{id}/metrics", "/api/jobs/{id}/events",
                 "/api/jobs/{id}/predict", "/api/jobs/{id}/model", "/api/jobs/{id}/pause", "/api/jobs/{id}/resume",
                 "/api/jobs/{id}/step", "/api/datasets", "/api/catalogue", "/api/activations/{id}/curve",
-                "/api/surfaces", "/api/surfaces/{name}/paths")) {
+                "/api/surfaces", "/api/surfaces/{name}/paths", "/api/networks/regions")) {
             assertThat(paths.has(path)).as(path).isTrue();
         }
         Api.Response page = api.get("/swagger-ui/index.html");
