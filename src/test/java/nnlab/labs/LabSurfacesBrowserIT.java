@@ -43,6 +43,30 @@ class LabSurfacesBrowserIT extends LabBrowserTest {
                 .isEqualTo(value(bowl, "sgd", "data-loss"));
     }
 
+    @Test
+    void theDepthLabColoursEachLinearRegionAndCountsThem() throws Exception {
+        open("/labs/depth");
+        WebElement regions = driver.findElement(By.cssSelector("[data-widget=regions]"));
+        List<WebElement> maps = regions.findElements(By.cssSelector("figure[data-regions]"));
+        assertThat(maps).extracting(f -> f.getAttribute("data-layers")).containsExactly("10", "10,10,10", "10,10,10,10,10");
+        assertThat(maps).extracting(f -> f.getAttribute("data-regions")).containsExactly("49", "231", "389");
+        assertThat(maps.get(2).getText()).contains("5 hidden layers of 10, 10, 10, 10, 10: 389 regions");
+        // the map has as many colours as regions (a few may share one): far more on the deep network's
+        long colours = (Long) browser.js("const c = arguments[0]; const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                + "const s = new Set(); for (let i = 0; i < d.length; i += 4) s.add(d[i] + ',' + d[i + 1] + ',' + d[i + 2]); return s.size;",
+                maps.get(2).findElement(By.cssSelector("canvas")));
+        assertThat(colours).isGreaterThan(200);
+        screenshot("depth-regions.png", regions);
+
+        WebElement seed = regions.findElement(By.cssSelector("input[name=seed]"));
+        browser.js("arguments[0].value = 2; arguments[0].dispatchEvent(new Event('change'))", seed);
+        waitUntil(d -> "2".equals(regions.getAttribute("data-seed")));
+        List<Integer> counts = regions.findElements(By.cssSelector("figure[data-regions]")).stream()
+                .map(f -> Integer.parseInt(f.getAttribute("data-regions"))).toList();
+        System.out.println("[labs] regions of 1, 3, 5 layers of 10 at seed 2: " + counts);
+        assertThat(counts).isSortedAccordingTo(Integer::compare).doesNotContainSequence(49, 231, 389);
+    }
+
     private static double value(WebElement widget, String optimizer, String attribute) {
         return Double.parseDouble(widget.findElement(By.cssSelector("tr[data-optimizer=" + optimizer + "]")).getAttribute(attribute));
     }
