@@ -17,6 +17,7 @@ export const ACTIVATIONS = {
   softplus: { f: (z) => (z > 30 ? z : Math.log1p(Math.exp(z))), d: sigmoid },
   gaussian: { f: (z) => Math.exp(-z * z), d: (z) => -2 * z * Math.exp(-z * z) },
   step: { f: (z) => (z > 0 ? 1 : 0), d: () => 0 },
+  clipped_linear: { f: (z) => Math.min(Math.max(z, 0), 1), d: (z) => (z > 0 && z < 1 ? 1 : 0) },
 };
 
 /** The engine's id of a name a lab may use: "identity" is the engine's "linear". */

@@ -30,6 +30,7 @@ final class Catalogue {
             case Datasets.BOSTON -> boston();
             case Datasets.MNIST -> mnist();
             case Datasets.POINTS -> points();
+            case Datasets.OUTLIER -> outlier();
             default -> throw new IllegalArgumentException("no data set " + name);
         };
     }
@@ -83,6 +84,14 @@ final class Catalogue {
                 List.of(samples(200, limits, ""),
                         ParameterInfo.number("noise", "standard deviation of the noise added to sin(x)", 0.1, 0, 1),
                         trainRatio(0.8, ""), validationSplit(), scaling(Scaling.NONE, "")));
+    }
+
+    private static DatasetInfo outlier() {
+        return new DatasetInfo(Datasets.OUTLIER, "y = 2x + 1 + gaussian noise at 20 x uniform in [0, 5], plus one "
+                + "outlier (4, −15) among the training points; 20 test points from the same line, no outlier",
+                REGRESSION, 2 * SmallSets.OUTLIER_POINTS + 1, 1, 0, List.of(), "generated",
+                List.of(ParameterInfo.number("noise", "standard deviation of the noise added to 2x + 1", 0.5, 0, 5),
+                        validationSplit(), scaling(Scaling.NONE, "")));
     }
 
     private static DatasetInfo iris() {

@@ -25,7 +25,9 @@ public final class Datasets {
     public static final String BOSTON = "boston";
     public static final String MNIST = "mnist";
     public static final String POINTS = "points";
-    public static final List<String> NAMES = List.of(PLAYGROUND, XOR, SEPARABLE, SINE, IRIS, BOSTON, MNIST, POINTS);
+    public static final String OUTLIER = "outlier";
+    public static final List<String> NAMES = List.of(PLAYGROUND, XOR, SEPARABLE, SINE, IRIS, BOSTON, MNIST, POINTS,
+            OUTLIER);
 
     private static final ParameterInfo NAME = ParameterInfo.choice("name", "the data set", PLAYGROUND, NAMES);
 
@@ -56,6 +58,7 @@ public final class Datasets {
             case BOSTON -> boston(p, seed);
             case MNIST -> mnist(p, seed);
             case POINTS -> points(p, seed);
+            case OUTLIER -> outlier(p, seed);
             default -> throw new IllegalStateException(p.info().name());
         };
     }
@@ -243,6 +246,15 @@ public final class Datasets {
                 SmallSets.SINE_FROM, SmallSets.SINE_TO, seed);
         return table(p, Task.REGRESSION, Splits.trainTest(all, p.trainRatio(), splitSeed(seed)), List.of("x"),
                 List.of(), "sin(x)");
+    }
+
+    /** 20 training points on a noisy line plus one outlier; 20 test points from the same line, none off it. */
+    private static PreparedDataset outlier(Params p, long seed) {
+        double noise = p.number("noise", p.spec().noise());
+        SplittableRandom random = new SplittableRandom(seed);
+        Examples train = SmallSets.line(SmallSets.OUTLIER_POINTS, noise, true, random.split().nextLong());
+        Examples test = SmallSets.line(SmallSets.OUTLIER_POINTS, noise, false, random.split().nextLong());
+        return table(p, Task.REGRESSION, new DataSplit(train, null, test), List.of("x"), List.of(), "y");
     }
 
     private static PreparedDataset iris(Params p, long seed) {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import nnlab.engine.Examples;
 
-/** The lectures' small sets: the XOR table, a linearly separable cloud pair, and a noisy sine. */
+/** The lectures' small sets: the XOR table, a linearly separable cloud pair, a noisy sine, and a line with one outlier. */
 public final class SmallSets {
 
     /** Separable clouds: half-width of the empty band around the line x1 + x2 = 0 (in x1 + x2 units). */
@@ -56,5 +56,31 @@ public final class SmallSets {
             y[i] = (float) (Math.sin(v) + noise * random.nextGaussian());
         }
         return new Examples(x, y, samples, 1, 1);
+    }
+
+    /** The outlier set's line y = 2x + 1, its x range and its one outlier, far below the line. */
+    public static final int OUTLIER_POINTS = 20;
+    public static final double OUTLIER_X = 4;
+    public static final double OUTLIER_Y = -15;
+
+    /**
+     * The line y = 2x + 1 at {@code samples} x drawn uniformly from [0, 5], with gaussian noise of sd
+     * {@code noise}; with {@code outlier}, one more point (4, −15) last, far off the line.
+     */
+    public static Examples line(int samples, double noise, boolean outlier, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int n = samples + (outlier ? 1 : 0);
+        float[] x = new float[n];
+        float[] y = new float[n];
+        for (int i = 0; i < samples; i++) {
+            double v = Playground.uniform(random, 0, 5);
+            x[i] = (float) v;
+            y[i] = (float) (2 * v + 1 + noise * random.nextGaussian());
+        }
+        if (outlier) {
+            x[samples] = (float) OUTLIER_X;
+            y[samples] = (float) OUTLIER_Y;
+        }
+        return new Examples(x, y, n, 1, 1);
     }
 }

@@ -46,6 +46,14 @@ public enum Activation {
         public double apply(double z) { return z > 0 ? 1 : 0; }
         public double derivative(double z, double f) { return 0; }
     },
+    /**
+     * The clipped linear output min(max(z, 0), 1): a probability-like output whose gradient is zero outside
+     * [0, 1], so a unit that starts (or wanders) out there on every example never learns again.
+     */
+    CLIPPED_LINEAR {
+        public double apply(double z) { return z <= 0 ? 0 : z >= 1 ? 1 : z; }
+        public double derivative(double z, double f) { return z > 0 && z < 1 ? 1 : 0; }
+    },
     SOFTMAX {
         public double apply(double z) { throw new IllegalStateException("softmax is defined on a whole row: see ArrayKernel.softmaxRow"); }
         public double derivative(double z, double f) { throw new IllegalStateException("softmax is defined on a whole row: see ArrayKernel.softmaxRow"); }

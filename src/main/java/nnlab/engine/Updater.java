@@ -41,6 +41,11 @@ abstract class Updater {
     void flushState() {
     }
 
+    /** How many numbers the optimiser keeps besides the parameters (0 for SGD, one per parameter for momentum). */
+    int stateSize() {
+        return 0;
+    }
+
     static void flush(double[] state) {
         for (int i = 0; i < state.length; i++) {
             if (Math.abs(state[i]) < TINY) state[i] = 0;
@@ -78,6 +83,10 @@ abstract class Updater {
         void flushState() {
             flush(velocity);
         }
+
+        int stateSize() {
+            return velocity.length;
+        }
     }
 
     /** Adam with Keras's bias correction folded into the step size. */
@@ -110,6 +119,10 @@ abstract class Updater {
             flush(m);
             flush(v);
         }
+
+        int stateSize() {
+            return m.length + v.length;
+        }
     }
 
     /** RMSProp: v ← ρ·v + (1−ρ)·g², θ ← θ − lr·g / (√v + ε). */
@@ -134,6 +147,10 @@ abstract class Updater {
 
         void flushState() {
             flush(v);
+        }
+
+        int stateSize() {
+            return v.length;
         }
     }
 }

@@ -41,6 +41,14 @@ public class JobPreviews {
     public record Points(List<double[]> train, List<double[]> test) {
     }
 
+    /**
+     * Counts one request of another preview-like answer computed on the calling thread (an optimiser's path on
+     * a surface) against the caller's previews, so that all such answers share one limit.
+     */
+    public void count(String caller) {
+        rate.acquire(caller, "previews");
+    }
+
     /** @param caller the owner key whose rate is counted */
     public Preview preview(JobSpec submitted, String caller) {
         rate.acquire(caller, "previews");

@@ -92,6 +92,25 @@ class AnonymousAddressLimitIT extends TightServer {
         assertThat(api.post("/api/jobs/preview", spec, headers("203.0.113.41", "editor-5")).status()).isEqualTo(200);
     }
 
+    /** An optimiser's path on a surface is computed on the request's thread like a preview, and counted as one. */
+    @Test
+    void surfacePathsCountAsPreviewsOfTheAddress() {
+        Api api = new Api(port);
+        String address = "203.0.113.42";
+        String body = "{\"runs\": [{\"optimizer\": \"adam\", \"learningRate\": 0.1}], \"steps\": 5, \"grid\": 0}";
+        for (int i = 1; i <= 2; i++) {
+            Api.Response r = api.post("/api/surfaces/bowl/paths", body, headers(address, "plotter-" + i));
+            assertThat(r.status()).as(r.text()).isEqualTo(200);
+            assertThat(api.post("/api/jobs/preview", Specs.spiral(3, null), headers(address, "editor-" + i)).status())
+                    .isEqualTo(200);
+        }
+        Api.Response refused = api.post("/api/surfaces/bowl/paths", body, headers(address, "plotter-3"));
+        assertTooMany(refused, "/problems/too-many-requests",
+                "nnlab.limits.anonymous-previews-per-minute-per-address", 4);
+        assertThat(api.post("/api/surfaces/bowl/paths", body, headers("203.0.113.43", "plotter-3")).status())
+                .isEqualTo(200);
+    }
+
     private static Api.Response answer(Api api, String address, String client) {
         return api.post("/api/labs/" + LAB + "/answers", "{\"question\": \"q1\", \"answer\": \"2\"}",
                 headers(address, client));

@@ -14,13 +14,16 @@ class ClosedDoorsIT extends ClosedDoorsServer {
     @Test
     void anonymousCallersAreSentToSignIn() {
         Api nobody = new Api(port);
-        for (String path : new String[] {"/api/jobs", "/api/datasets"}) {
+        for (String path : new String[] {"/api/jobs", "/api/datasets", "/api/surfaces"}) {
             Api.Response r = nobody.get(path);
             assertThat(r.status()).as(path).isEqualTo(401);
             assertThat(r.header("Content-Type")).startsWith("application/problem+json");
             assertThat(r.header("WWW-Authenticate")).isEqualTo("Bearer");
         }
         assertThat(nobody.post("/api/jobs", Specs.spiral(1, null)).status()).isEqualTo(401);
+        assertThat(nobody.post("/api/networks/regions", "{\"layers\": [3]}").status()).isEqualTo(401);
+        assertThat(nobody.post("/api/surfaces/bowl/paths", "{\"runs\": [{\"optimizer\": \"sgd\"}]}").status())
+                .isEqualTo(401);
         for (String page : new String[] {"/playground", "/labs", "/labs/01-gradient-descent"}) {
             Api.Response r = nobody.get(page);
             assertThat(r.status()).as(page).isEqualTo(302);

@@ -162,7 +162,7 @@ class DatasetsTest {
     @Test
     void badParametersNameTheirFieldAndTheAllowedValues() {
         assertInvalid(() -> Datasets.prepare(DatasetSpec.of("cifar"), 1), "dataset.name",
-                "must be one of playground, xor, separable, sin, iris, boston, mnist, points, was 'cifar'");
+                "must be one of playground, xor, separable, sin, iris, boston, mnist, points, outlier, was 'cifar'");
         assertInvalid(() -> Datasets.prepare(DatasetSpec.playground("moons"), 1), "dataset.kind",
                 "must be one of circle, xor, gauss, spiral, reg-plane, reg-gauss, was 'moons'");
         assertInvalid(() -> Datasets.prepare(DatasetSpec.playground("circle").withNoise(0.9), 1), "dataset.noise",
@@ -236,7 +236,7 @@ class DatasetsTest {
     void theCatalogueDescribesEverySetWithItsShapeAndParameters() {
         List<DatasetInfo> sets = Datasets.describe();
         assertThat(sets).extracting(DatasetInfo::name)
-                .containsExactly("playground", "xor", "separable", "sin", "iris", "boston", "mnist", "points");
+                .containsExactly("playground", "xor", "separable", "sin", "iris", "boston", "mnist", "points", "outlier");
         DatasetInfo mnist = sets.get(6);
         assertThat(mnist.samples()).isEqualTo(70_000);
         assertThat(mnist.inputs()).isEqualTo(784);
@@ -321,5 +321,26 @@ class DatasetsTest {
         Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(call);
         assertThat(thrown).isInstanceOf(InvalidSpecException.class);
         return (InvalidSpecException) thrown;
+    }
+
+    @Test
+    void theOutlierSetIsANoisyLineWithOneFarPointAmongTheTrainingPointsOnly() {
+        PreparedDataset a = Datasets.prepare(DatasetSpec.of("outlier"), 4);
+        PreparedDataset b = Datasets.prepare(DatasetSpec.of("outlier"), 4);
+        Examples train = a.split().train(), test = a.split().test();
+        assertThat(train.count()).isEqualTo(21);
+        assertThat(test.count()).isEqualTo(20);
+        assertThat(train.x()).containsExactly(b.split().train().x());
+        assertThat(train.y()).containsExactly(b.split().train().y());
+        assertThat(train.x()[20]).isEqualTo(4f);
+        assertThat(train.y()[20]).isEqualTo(-15f);
+        for (Examples part : new Examples[]{test, train.rows(java.util.stream.IntStream.range(0, 20).toArray())}) {
+            for (int i = 0; i < part.count(); i++) {
+                float x = part.x()[i];
+                assertThat(x).isBetween(0f, 5f);
+                assertThat(Math.abs(part.y()[i] - (2 * x + 1))).as("within 4 sd of the line").isLessThan(2f);
+            }
+        }
+        assertThat(Datasets.prepare(DatasetSpec.of("outlier"), 5).split().train().x()[0]).isNotEqualTo(train.x()[0]);
     }
 }

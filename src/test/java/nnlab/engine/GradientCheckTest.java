@@ -45,7 +45,8 @@ class GradientCheckTest {
 
     static Stream<Arguments> losses() {
         Object[][] pairs = {
-            {Loss.MSE, Activation.LINEAR}, {Loss.MSE, Activation.SIGMOID}, {Loss.MAE, Activation.TANH},
+            {Loss.MSE, Activation.LINEAR}, {Loss.MSE, Activation.SIGMOID}, {Loss.MSE, Activation.CLIPPED_LINEAR},
+            {Loss.MAE, Activation.TANH},
             {Loss.BINARY_CROSSENTROPY, Activation.SIGMOID}, {Loss.SPARSE_CATEGORICAL_CROSSENTROPY, Activation.SOFTMAX},
             {Loss.HINGE, Activation.LINEAR}, {Loss.HINGE, Activation.TANH},
         };

@@ -48,6 +48,78 @@ class ServerEndpointsIT extends LiveServer {
     }
 
     @Test
+    void optimiserPathsOnASurfaceAreTheEnginesStepsWithTheSurfaceOnAGrid() {
+        JsonNode list = api.get("/api/surfaces").json();
+        List<String> names = new ArrayList<>();
+        list.forEach(s -> names.add(s.get("id").asText()));
+        assertThat(names).containsExactly("bowl", "saddle", "rosenbrock", "himmelblau", "beale");
+
+        Api.Response r = api.post("/api/surfaces/bowl/paths", """
+                {"runs": [{"optimizer": "sgd", "learningRate": 0.1}, {"optimizer": "momentum", "learningRate": 0.1, "momentum": 0.9},
+                          {"optimizer": "rmsprop", "learningRate": 0.1}, {"optimizer": "adam", "learningRate": 0.1}],
+                 "start": [-3.5, 1.2], "steps": 30, "grid": 21}""");
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        JsonNode body = r.json();
+        JsonNode sgd = body.get("paths").get(0);
+        // θ₁ = θ₀ − 0.1·∇f(θ₀) with ∇f = (x, 10y): (−3.15, 0)
+        assertThat(sgd.get("x").get(1).asDouble()).isCloseTo(-3.15, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(sgd.get("y").get(1).asDouble()).isCloseTo(0, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(sgd.get("loss").size()).isEqualTo(31);
+        assertThat(body.get("paths").get(1).get("y").get(2).asDouble()).isCloseTo(-1.08, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(body.get("paths").get(3).get("beta2").asDouble()).isEqualTo(0.999);
+        assertThat(body.get("grid").get("values").size()).isEqualTo(21);
+        assertThat(body.get("grid").get("values").get(10).get(10).asDouble()).isEqualTo(0.0);
+        assertThat(body.get("surface").get("formula").asText()).contains("10y²");
+
+        // defaults: the surface's start, 100 steps, a 61-point grid
+        JsonNode plain = api.post("/api/surfaces/rosenbrock/paths", "{\"runs\": [{\"optimizer\": \"adam\"}]}").json();
+        assertThat(plain.get("start").toString()).isEqualTo("[-1.5,2.0]");
+        assertThat(plain.get("paths").get(0).get("x").size()).isEqualTo(101);
+        assertThat(plain.get("paths").get(0).get("learningRate").asDouble()).isEqualTo(0.001);
+        assertThat(plain.get("grid").get("xs").size()).isEqualTo(61);
+
+        problem(api.post("/api/surfaces/banana/paths", "{\"runs\": [{\"optimizer\": \"sgd\"}]}"), "name", "rosenbrock");
+        problem(api.post("/api/surfaces/bowl/paths", "{\"runs\": [{\"optimizer\": \"lbfgs\"}]}"), "runs[0].optimizer", "adam");
+        problem(api.post("/api/surfaces/bowl/paths", "{\"runs\": [{\"optimizer\": \"sgd\"}, {\"optimizer\": \"adam\", \"beta1\": 1}]}"),
+                "runs[1].beta1", "[0, 1)");
+        problem(api.post("/api/surfaces/bowl/paths", "{\"runs\": [{\"optimizer\": \"sgd\", \"learningRate\": -1}]}"),
+                "runs[0].learningRate", "(0, 100]");
+        problem(api.post("/api/surfaces/bowl/paths", "{\"runs\": [{\"optimizer\": \"sgd\"}], \"steps\": 100000}"), "steps", "2000");
+        problem(api.post("/api/surfaces/bowl/paths", "{\"runs\": [{\"optimizer\": \"sgd\"}], \"grid\": 5000}"), "grid", "201");
+        problem(api.post("/api/surfaces/bowl/paths", "{\"runs\": [{\"optimizer\": \"sgd\"}], \"start\": [1]}"), "start", "two numbers");
+        problem(api.post("/api/surfaces/bowl/paths", "{\"runs\": []}"), "runs", "1 to 8");
+        problem(api.post("/api/surfaces/bowl/paths", "{\"runs\": [{\"optimizer\": \"sgd\", \"speed\": 2}]}"), "speed", "unknown field");
+    }
+
+    @Test
+    void linearRegionsAreCountedByTheEngineForHandSetAndSeededNetworks() {
+        // the lines x = 1, y = 1 and x + y = 0 cross pairwise inside the square: 1 + 3 + 3 = 7 regions
+        JsonNode hand = api.post("/api/networks/regions", """
+                {"layers": [3], "weights": {"kernels": [[[1, 0, 1], [0, 1, 1]]], "biases": [[-1, -1, 0]]}, "resolution": 100}""").json();
+        assertThat(hand.get("regions").asInt()).isEqualTo(7);
+        assertThat(hand.get("cells").size()).isEqualTo(100 * 100);
+        assertThat(hand.get("seed").isNull()).isTrue();
+        int[] counts = new int[3];
+        int k = 0;
+        for (String layers : List.of("[10]", "[10, 10, 10]", "[10, 10, 10, 10, 10]")) {
+            counts[k++] = api.post("/api/networks/regions", "{\"layers\": " + layers + ", \"seed\": 1}").json().get("regions").asInt();
+        }
+        assertThat(counts).containsExactly(49, 231, 389);
+
+        problem(api.post("/api/networks/regions", "{\"layers\": [10, 100]}"), "layers[1]", "64");
+        problem(api.post("/api/networks/regions", "{\"layers\": []}"), "layers", "1 to 8");
+        problem(api.post("/api/networks/regions", "{\"layers\": [3], \"resolution\": 1000}"), "resolution", "400");
+        problem(api.post("/api/networks/regions", "{\"layers\": [3], \"weights\": {\"kernels\": [[[1, 0]]], \"biases\": [[0, 0]]}}"),
+                "weights", "");
+    }
+
+    private static void problem(Api.Response r, String field, String limit) {
+        assertThat(r.status()).as(r.text()).isEqualTo(400);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(r.text()).contains(field).contains(limit).doesNotContain("java.", "Exception");
+    }
+
+    @Test
     void activationCurvesAreTheEnginesOwn() {
         // the step is 0 at z = 0, as the engine computes it (z > 0), and its derivative 0 everywhere
         JsonNode step = api.get("/api/activations/step/curve?from=-1&to=1&points=3").json();
@@ -109,7 +181,8 @@ class ServerEndpointsIT extends LiveServer {
         JsonNode paths = doc.get("paths");
         for (String path : List.of("/api/jobs", "/api/jobs/{id}", "/api/jobs/{id}/metrics", "/api/jobs/{id}/events",
                 "/api/jobs/{id}/predict", "/api/jobs/{id}/model", "/api/jobs/{id}/pause", "/api/jobs/{id}/resume",
-                "/api/jobs/{id}/step", "/api/datasets", "/api/catalogue", "/api/activations/{id}/curve")) {
+                "/api/jobs/{id}/step", "/api/datasets", "/api/catalogue", "/api/activations/{id}/curve",
+                "/api/surfaces", "/api/surfaces/{name}/paths", "/api/networks/regions")) {
             assertThat(paths.has(path)).as(path).isTrue();
         }
         Api.Response page = api.get("/swagger-ui/index.html");

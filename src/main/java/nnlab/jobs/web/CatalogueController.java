@@ -47,19 +47,21 @@ public class CatalogueController {
     }
 
     /** Display text per activation: its name, f(z), f'(z) and range, as the lecture's table writes them. */
-    private static final Map<Activation, ActivationInfo> TABLE = Map.of(
-            Activation.LINEAR, info(Activation.LINEAR, "linear (identity)", "z", "1", "(−∞, ∞)"),
-            Activation.SIGMOID, info(Activation.SIGMOID, "sigmoid", "1 / (1 + e^(−z))", "f(z)·(1 − f(z))", "(0, 1)"),
-            Activation.TANH, info(Activation.TANH, "tanh", "tanh(z)", "1 − f(z)²", "(−1, 1)"),
-            Activation.RELU, info(Activation.RELU, "ReLU", "max(0, z)", "1 if z > 0, else 0", "[0, ∞)"),
-            Activation.LEAKY_RELU, info(Activation.LEAKY_RELU, "leaky ReLU", "z if z > 0, else " + Activation.LEAKY_SLOPE + "·z",
-                    "1 if z > 0, else " + Activation.LEAKY_SLOPE, "(−∞, ∞)"),
-            Activation.ELU, info(Activation.ELU, "ELU", "z if z > 0, else e^z − 1", "1 if z > 0, else f(z) + 1", "(−1, ∞)"),
-            Activation.SOFTPLUS, info(Activation.SOFTPLUS, "softplus", "ln(1 + e^z)", "sigmoid(z)", "(0, ∞)"),
-            Activation.GAUSSIAN, info(Activation.GAUSSIAN, "Gaussian", "e^(−z²)", "−2z·f(z)", "(0, 1]"),
-            Activation.STEP, info(Activation.STEP, "step", "1 if z > 0, else 0", "0 (almost everywhere)", "{0, 1}"),
-            Activation.SOFTMAX, info(Activation.SOFTMAX, "softmax", "e^(z_k) / Σ_j e^(z_j) (over the layer)",
-                    "f_k·(δ_kj − f_j)", "(0, 1), summing to 1"));
+    private static final Map<Activation, ActivationInfo> TABLE = Map.ofEntries(
+            Map.entry(Activation.LINEAR, info(Activation.LINEAR, "linear (identity)", "z", "1", "(−∞, ∞)")),
+            Map.entry(Activation.SIGMOID, info(Activation.SIGMOID, "sigmoid", "1 / (1 + e^(−z))", "f(z)·(1 − f(z))", "(0, 1)")),
+            Map.entry(Activation.TANH, info(Activation.TANH, "tanh", "tanh(z)", "1 − f(z)²", "(−1, 1)")),
+            Map.entry(Activation.RELU, info(Activation.RELU, "ReLU", "max(0, z)", "1 if z > 0, else 0", "[0, ∞)")),
+            Map.entry(Activation.LEAKY_RELU, info(Activation.LEAKY_RELU, "leaky ReLU", "z if z > 0, else " + Activation.LEAKY_SLOPE + "·z",
+                    "1 if z > 0, else " + Activation.LEAKY_SLOPE, "(−∞, ∞)")),
+            Map.entry(Activation.ELU, info(Activation.ELU, "ELU", "z if z > 0, else e^z − 1", "1 if z > 0, else f(z) + 1", "(−1, ∞)")),
+            Map.entry(Activation.SOFTPLUS, info(Activation.SOFTPLUS, "softplus", "ln(1 + e^z)", "sigmoid(z)", "(0, ∞)")),
+            Map.entry(Activation.GAUSSIAN, info(Activation.GAUSSIAN, "Gaussian", "e^(−z²)", "−2z·f(z)", "(0, 1]")),
+            Map.entry(Activation.STEP, info(Activation.STEP, "step", "1 if z > 0, else 0", "0 (almost everywhere)", "{0, 1}")),
+            Map.entry(Activation.CLIPPED_LINEAR, info(Activation.CLIPPED_LINEAR, "clipped linear", "min(max(z, 0), 1)",
+                    "1 if 0 < z < 1, else 0", "[0, 1]")),
+            Map.entry(Activation.SOFTMAX, info(Activation.SOFTMAX, "softmax", "e^(z_k) / Σ_j e^(z_j) (over the layer)",
+                    "f_k·(δ_kj − f_j)", "(0, 1), summing to 1")));
 
     private static ActivationInfo info(Activation a, String name, String formula, String derivative, String range) {
         return new ActivationInfo(a.id(), name, formula, derivative, range);
