@@ -28,6 +28,10 @@ class ChallengeIT extends LiveServer {
     }
 
     Room room(String name) {
+        return room(port, name);
+    }
+
+    static Room room(int port, String name) {
         Visitor teacher = new Visitor(port);
         teacher.login(INSTRUCTOR, INSTRUCTOR_PASSWORD);
         JsonNode made = teacher.post("/api/classes", "{\"name\": \"" + name + "\"}").json();
