@@ -59,7 +59,7 @@ public class ChallengeService {
     public Challenge open(long classId, NewChallenge request) {
         classes.get(classId);
         String title = ChallengeRules.title(request.title());
-        DatasetSpec data = ChallengeRules.data(request.dataset(), random.nextLong() & Long.MAX_VALUE);
+        DatasetSpec data = ChallengeRules.data(request.dataset(), publicSeed());
         String metric = ChallengeRules.metric(request.metric(), ChallengeRules.task(data));
         long maxParameters = ChallengeRules.maxParameters(request.maxParameters());
         int maxEpochs = ChallengeRules.maxEpochs(request.maxEpochs());
@@ -72,6 +72,13 @@ public class ChallengeService {
                 maxEpochs, maxSubmissions, deadline, Boolean.TRUE.equals(request.showNames()));
         return stored(id).challenge();
     }
+
+    /** A seed the pages' JavaScript numbers hold exactly (at most 2^53 − 1), so a spec built in a page keeps it. */
+    private long publicSeed() {
+        return 1 + random.nextLong(MAX_SAFE_INTEGER);
+    }
+
+    static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
 
     public List<Challenge> inClass(long classId) {
         classes.get(classId);
