@@ -92,6 +92,7 @@ public class ChallengeService {
 
     /** The challenges of the caller's class (a student's), the newest first; an instructor gets none here. */
     public List<Challenge> forStudent(Person who) {
+        requireSignedIn(who);
         if (!who.isStudent()) return List.of();
         return repository.inClass(who.classId()).stream().map(Stored::challenge).toList();
     }
@@ -218,6 +219,13 @@ public class ChallengeService {
         return c.higherIsBetter() ? score > than : score < than;
     }
 
+    private static void requireSignedIn(Person who) {
+        if (who == null || !who.authenticated()) {
+            throw new ChallengeRefusedException(HttpStatus.UNAUTHORIZED, "Sign in",
+                    "challenges are for the students of a class and their instructor: join the class or sign in");
+        }
+    }
+
     private Stored stored(long id) {
         return repository.find(id).orElseThrow(() -> ChallengeRefusedException.notFound(id));
     }
@@ -227,10 +235,7 @@ public class ChallengeService {
      * a caller who has not joined or signed in is asked to (401).
      */
     private Stored visible(long id, Person who) {
-        if (who == null || !who.authenticated()) {
-            throw new ChallengeRefusedException(HttpStatus.UNAUTHORIZED, "Sign in",
-                    "challenges are for the students of a class and their instructor: join the class or sign in");
-        }
+        requireSignedIn(who);
         Stored s = stored(id);
         boolean member = who.isInstructor()
                 || who.isStudent() && who.classId() != null && who.classId() == s.challenge().classId();
