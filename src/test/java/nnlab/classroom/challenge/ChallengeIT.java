@@ -261,6 +261,39 @@ class ChallengeIT extends LiveServer {
         }
     }
 
+    @Test
+    void theInstructorOpensAndClosesAChallengeFromTheClassesPages() {
+        Room room = room("challenge pages");
+        String list = "/instructor/classes/" + room.classId() + "/challenges";
+        assertThat(room.teacher().get("/instructor/classes/" + room.classId()).text()).contains("href=\"" + list + "\"");
+        Api.Response made = room.teacher().submitForm(list, list, java.util.Map.of("title", "Spiral cup",
+                "set", "playground:spiral", "noise", "0.1", "maxParameters", "500", "maxEpochs", "200",
+                "maxSubmissions", "3", "minutes", "30"));
+        assertThat(made.status()).isEqualTo(302);
+        String page = made.header("Location");
+        assertThat(page).matches(".*/challenges/\\d+");
+        long id = Long.parseLong(page.substring(page.lastIndexOf('/') + 1));
+        JsonNode c = room.ann().get("/api/challenges/" + id).json().get("challenge");
+        assertThat(c.get("title").asText()).isEqualTo("Spiral cup");
+        assertThat(c.get("dataset").get("kind").asText()).isEqualTo("spiral");
+        assertThat(c.get("maxParameters").asLong()).isEqualTo(500);
+        assertThat(c.get("showNames").asBoolean()).isFalse();
+        assertThat(room.ann().get("/").text()).contains("Spiral cup", "/challenges/" + id);
+        assertThat(room.ann().get("/challenges/" + id).text()).contains("Spiral cup", "data-challenge-id=\"" + id + "\"");
+        assertThat(room.ann().get("/challenges/" + id + "/board").status()).isEqualTo(200);
+        assertThat(room.cid().get("/challenges/" + id).status()).isEqualTo(403);
+        assertThat(room.cid().get("/challenges/" + id + "/board").status()).isEqualTo(403);
+        assertThat(room.ann().get(list).status()).isEqualTo(403);
+
+        // a refused form goes back to the list page (which says why) and opens nothing
+        assertThat(room.teacher().submitForm(list, list, java.util.Map.of("title", "x", "set", "sin")).header("Location"))
+                .endsWith(list);
+        assertThat(room.teacher().get("/api/classes/" + room.classId() + "/challenges").json()).hasSize(1);
+
+        assertThat(room.teacher().submitForm(list, list + "/" + id + "/close", java.util.Map.of()).status()).isEqualTo(302);
+        assertThat(room.ann().get("/api/challenges/" + id).json().get("challenge").get("closed").asBoolean()).isTrue();
+    }
+
     static WebSocketHttpHeaders as(Visitor visitor) {
         WebSocketHttpHeaders h = new WebSocketHttpHeaders();
         h.add("Cookie", visitor.cookieHeader());
