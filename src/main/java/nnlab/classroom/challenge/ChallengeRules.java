@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import nnlab.data.Boston;
 import nnlab.data.DatasetSpec;
@@ -136,7 +137,7 @@ final class ChallengeRules {
         if (!Objects.equals(c.seed(), j.seed())) return "dataset.seed is " + j.seed() + ", the challenge's is " + c.seed();
         Map<String, Object> cp = c.setParameters();
         Map<String, Object> jp = j.setParameters();
-        for (String field : new TreeSet<>(union(cp, jp))) {
+        for (String field : union(cp, jp)) {
             if (!Objects.equals(cp.get(field), jp.get(field))) {
                 return "dataset." + field + " is " + text(jp.get(field)) + ", the challenge's is " + text(cp.get(field));
             }
@@ -144,8 +145,8 @@ final class ChallengeRules {
         return null;
     }
 
-    private static java.util.Set<String> union(Map<String, Object> a, Map<String, Object> b) {
-        java.util.Set<String> keys = new TreeSet<>(a.keySet());
+    private static Set<String> union(Map<String, Object> a, Map<String, Object> b) {
+        Set<String> keys = new TreeSet<>(a.keySet());
         keys.addAll(b.keySet());
         return keys;
     }

@@ -18,8 +18,6 @@ import nnlab.data.DatasetSpec;
 import nnlab.identity.Person;
 import nnlab.identity.Student;
 import nnlab.identity.StudentRepository;
-import nnlab.jobs.JobService;
-import nnlab.jobs.JobView;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
