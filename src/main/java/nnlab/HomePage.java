@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nnlab.classroom.ClassService;
+import nnlab.classroom.challenge.ChallengeService;
 import nnlab.classroom.progress.ProgressRepository;
 import nnlab.identity.Person;
 import nnlab.labs.Lab;
@@ -32,12 +33,15 @@ public class HomePage {
     private final LabVisibility visibility;
     private final ProgressRepository progress;
     private final ClassService classes;
+    private final ChallengeService challenges;
 
-    public HomePage(LabCatalog catalog, LabVisibility visibility, ProgressRepository progress, ClassService classes) {
+    public HomePage(LabCatalog catalog, LabVisibility visibility, ProgressRepository progress, ClassService classes,
+                    ChallengeService challenges) {
         this.catalog = catalog;
         this.visibility = visibility;
         this.progress = progress;
         this.classes = classes;
+        this.challenges = challenges;
     }
 
     @GetMapping("/")
@@ -55,6 +59,7 @@ public class HomePage {
         model.addAttribute("labs", labs.stream().map(l -> new LabEntry(l, visited.contains(l.slug()),
                 rightAnswers.getOrDefault(l.slug(), Set.of()).size(), l.questions().size())).toList());
         model.addAttribute("student", student);
+        model.addAttribute("challenges", student ? challenges.forStudent(who) : List.of());
         model.addAttribute("classes", who != null && who.isInstructor() ? classes.all() : List.of());
         return "home";
     }

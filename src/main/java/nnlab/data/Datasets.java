@@ -258,7 +258,7 @@ public final class Datasets {
     }
 
     private static PreparedDataset iris(Params p, long seed) {
-        DataSplit split = Splits.stratified(Iris.load(), p.trainRatio(), splitSeed(seed));
+        DataSplit split = Splits.stratified(HeldOut.without(IRIS, seed, Iris.load()), p.trainRatio(), splitSeed(seed));
         return table(p, Task.CLASSIFICATION, split, Iris.FEATURES, Iris.CLASSES, "species");
     }
 
@@ -267,7 +267,7 @@ public final class Datasets {
         String target = p.choice("target", p.spec().target());
         InvalidSpecException.require(!features.contains(target), "dataset.target",
                 "must not also be one of the features, was '" + target + "'");
-        Examples all = Boston.load(features, target);
+        Examples all = HeldOut.without(BOSTON, seed, Boston.load(features, target));
         return table(p, Task.REGRESSION, Splits.trainTest(all, p.trainRatio(), splitSeed(seed)), features,
                 List.of(), target);
     }

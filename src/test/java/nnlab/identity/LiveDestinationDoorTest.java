@@ -29,6 +29,8 @@ class LiveDestinationDoorTest {
     private static final String UNKNOWN_JOB = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
     private static final long CLASS = 7;
     private static final String OWNER_KEY = Person.studentKey(1);
+    private static final long CHALLENGE = 9;
+    private static final long OTHER_CLASS = 8;
 
     private static final Map<String, Person> IDENTITIES = new LinkedHashMap<>();
 
@@ -37,9 +39,11 @@ class LiveDestinationDoorTest {
         IDENTITIES.put("other student", Person.student(2, "Bob", CLASS));
         IDENTITIES.put("instructor", Person.instructor("teacher"));
         IDENTITIES.put("anonymous", Person.anonymous("203.0.113.9"));
+        IDENTITIES.put("student of another class", Person.student(3, "Cid", OTHER_CLASS));
     }
 
-    private static final List<String> VALID = List.of("/topic/jobs/" + JOB, "/app/jobs/" + JOB, "/topic/classes/" + CLASS);
+    private static final List<String> VALID = List.of("/topic/jobs/" + JOB, "/app/jobs/" + JOB, "/topic/classes/" + CLASS,
+            "/topic/classes/" + CLASS + "/challenges/" + CHALLENGE);
 
     /** Pattern characters (Ant, STOMP brokers' own), encodings, separators, controls and look-alikes. */
     private static final List<String> HOSTILE = List.of("*", "**", "?", "{", "}", "{id}", "#", "+", ">", "%", "%2F",
@@ -88,7 +92,13 @@ class LiveDestinationDoorTest {
                 "/user/teacher/topic/classes/" + CLASS, "/user/student:1/topic/jobs/" + JOB, "/queue/**",
                 "/queue/jobs/" + JOB, "/exchange/amq.topic/jobs." + JOB, "/amq/queue/x", "/temp-queue/x",
                 "/topic/jobs/%2A", "/topic/%2A%2A", "/topic/jobs/..%2F..%2Fclasses%2F7", "/topic/./jobs/" + JOB,
-                "/topic/jobs/../classes/" + CLASS, "topic/jobs/" + JOB, "//topic/jobs/" + JOB, "", " ", "/", "*", "**"));
+                "/topic/jobs/../classes/" + CLASS, "topic/jobs/" + JOB, "//topic/jobs/" + JOB, "", " ", "/", "*", "**",
+                "/topic/classes/" + CLASS + "/challenges", "/topic/classes/" + CLASS + "/challenges/",
+                "/topic/classes/" + CLASS + "/challenges/*", "/topic/classes/" + CLASS + "/challenges/**",
+                "/topic/classes/*/challenges/" + CHALLENGE, "/topic/classes/**/challenges/" + CHALLENGE,
+                "/topic/classes/" + CLASS + "/challenges/0", "/topic/classes/" + CLASS + "/challenges/09",
+                "/topic/classes/" + CLASS + "/challenges/" + CHALLENGE + "/x", "/topic/challenges/" + CHALLENGE,
+                "/topic/classes/" + CLASS + "/challenges/" + JOB, "/app/classes/" + CLASS + "/challenges/" + CHALLENGE));
         VALID.forEach(all::remove);
         return all;
     }
@@ -120,16 +130,19 @@ class LiveDestinationDoorTest {
         String topic = "/topic/jobs/" + JOB;
         String snapshot = "/app/jobs/" + JOB;
         String dashboard = "/topic/classes/" + CLASS;
+        String board = "/topic/classes/" + CLASS + "/challenges/" + CHALLENGE;
         Map<String, List<String>> maySubscribe = Map.of(
                 topic, List.of("owner", "instructor"),
                 snapshot, List.of("owner", "instructor"),
-                dashboard, List.of("instructor"));
+                dashboard, List.of("instructor"),
+                board, List.of("owner", "other student", "instructor"));
         SoftAssertions soft = new SoftAssertions();
         IDENTITIES.forEach((name, who) -> {
             maySubscribe.forEach((destination, allowed) -> {
                 String refusal = access.refusal(StompCommand.SUBSCRIBE, who, destination);
                 if (allowed.contains(name)) soft.assertThat(refusal).as("%s SUBSCRIBE %s", name, destination).isNull();
-                else soft.assertThat(refusal).as("%s SUBSCRIBE %s", name, destination).containsAnyOf("is not yours", "only instructors");
+                else soft.assertThat(refusal).as("%s SUBSCRIBE %s", name, destination).containsAnyOf("is not yours", "only instructors",
+                        "only the class's students and instructors");
                 // nobody publishes on a topic or sends a server's frame
                 soft.assertThat(access.refusal(StompCommand.MESSAGE, who, destination)).as("%s MESSAGE %s", name, destination)
                         .isEqualTo("clients cannot send MESSAGE frames");
@@ -137,6 +150,7 @@ class LiveDestinationDoorTest {
             });
             soft.assertThat(access.refusal(StompCommand.SEND, who, topic)).as("%s SEND topic", name).contains("only the server publishes");
             soft.assertThat(access.refusal(StompCommand.SEND, who, dashboard)).as("%s SEND dashboard", name).contains("only the server publishes");
+            soft.assertThat(access.refusal(StompCommand.SEND, who, board)).as("%s SEND board", name).contains("only the server publishes");
             soft.assertThat(access.refusal(StompCommand.SEND, who, snapshot)).as("%s SEND snapshot", name)
                     .satisfies(r -> assertThat(r == null).isEqualTo(List.of("owner", "instructor").contains(name)));
             // an id no job has: let through, nothing is ever published there and the snapshot says so
@@ -151,6 +165,8 @@ class LiveDestinationDoorTest {
         });
         soft.assertThat(access.refusal(StompCommand.SUBSCRIBE, null, topic)).as("no person").contains("is not yours");
         soft.assertThat(access.refusal(StompCommand.SUBSCRIBE, null, dashboard)).as("no person").contains("only instructors");
+        soft.assertThat(access.refusal(StompCommand.SUBSCRIBE, null, board)).as("no person")
+                .contains("only the class's students and instructors");
         soft.assertAll();
     }
 
@@ -162,6 +178,9 @@ class LiveDestinationDoorTest {
         assertThat(LiveDestination.parse("/topic/classes/9223372036854775807")).get()
                 .isEqualTo(new LiveDestination.ClassTopic(Long.MAX_VALUE));
         assertThat(LiveDestination.parse("/app/jobs/" + JOB)).contains(new LiveDestination.JobSnapshot(JOB));
+        assertThat(LiveDestination.parse("/topic/classes/" + CLASS + "/challenges/" + CHALLENGE))
+                .contains(new LiveDestination.ChallengeTopic(CLASS, CHALLENGE));
+        assertThat(LiveDestination.parse("/topic/classes/1/challenges/9223372036854775808")).isEmpty();
     }
 
     @AfterAll

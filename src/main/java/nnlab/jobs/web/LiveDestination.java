@@ -6,14 +6,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The only STOMP destinations there are: a job's live topic, a job's snapshot and a class's dashboard topic,
- * each naming one job or class literally. Every check of a destination is made on a parsed value, so a pattern
+ * The only STOMP destinations there are: a job's live topic, a job's snapshot, a class's dashboard topic and a
+ * class's challenge's leaderboard topic, each naming one job, class or challenge literally. Every check of a destination is made on a parsed value, so a pattern
  * ({@code /topic/**}), an encoding trick or an id the server never made cannot reach the broker.
  */
 public sealed interface LiveDestination {
 
     /** The grammar, as told to clients whose destination is refused. */
-    String GRAMMAR = "/topic/jobs/{job id}, /app/jobs/{job id} or /topic/classes/{class id}";
+    String GRAMMAR = "/topic/jobs/{job id}, /app/jobs/{job id}, /topic/classes/{class id} or"
+            + " /topic/classes/{class id}/challenges/{challenge id}";
 
     /** Job ids are {@link UUID#randomUUID()} in its canonical, lower-case form. */
     String JOB_ID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
@@ -60,6 +61,23 @@ public sealed interface LiveDestination {
     }
 
     /**
+     * A challenge's leaderboard, for the class's students and instructors:
+     * {@code /topic/classes/{class id}/challenges/{challenge id}}. The server publishes a challenge's board only
+     * under its own class, so naming another class's id with it receives nothing.
+     */
+    record ChallengeTopic(long classId, long challengeId) implements LiveDestination {
+        public ChallengeTopic {
+            if (classId < 1) throw new IllegalArgumentException("class ids are positive: " + classId);
+            if (challengeId < 1) throw new IllegalArgumentException("challenge ids are positive: " + challengeId);
+        }
+
+        @Override
+        public String destination() {
+            return "/topic/classes/" + classId + "/challenges/" + challengeId;
+        }
+    }
+
+    /**
      * The destination this string names exactly, or empty for anything else: patterns, encodings, trailing
      * slashes, upper-case or malformed ids, other prefixes. Matched in full over ASCII, so no character is
      * interpreted.
@@ -71,6 +89,9 @@ public sealed interface LiveDestination {
         if (m.group("topic") != null) return Optional.of(new JobTopic(m.group("topic")));
         if (m.group("snapshot") != null) return Optional.of(new JobSnapshot(m.group("snapshot")));
         try {
+            if (m.group("challenge") != null) {
+                return Optional.of(new ChallengeTopic(Long.parseLong(m.group("board")), Long.parseLong(m.group("challenge"))));
+            }
             return Optional.of(new ClassTopic(Long.parseLong(m.group("class"))));
         } catch (NumberFormatException e) {
             return Optional.empty(); // nineteen digits past Long.MAX_VALUE
@@ -85,7 +106,8 @@ public sealed interface LiveDestination {
     final class Shapes {
         private static final Pattern ALL = Pattern.compile("/topic/jobs/(?<topic>" + JOB_ID + ")"
                 + "|/app/jobs/(?<snapshot>" + JOB_ID + ")"
-                + "|/topic/classes/(?<class>" + CLASS_ID + ")");
+                + "|/topic/classes/(?<class>" + CLASS_ID + ")"
+                + "|/topic/classes/(?<board>" + CLASS_ID + ")/challenges/(?<challenge>" + CLASS_ID + ")");
 
         private Shapes() {
         }
