@@ -10,16 +10,16 @@ import java.util.List;
  * injection). Students choose their names and answers; they must not choose what the instructor's
  * spreadsheet runs.
  */
-final class Csv {
+public final class Csv {
 
     private final StringBuilder out = new StringBuilder();
 
     /** Adds a row; numbers and booleans as they print, null as an empty cell, anything else as text. */
-    Csv row(Object... cells) {
+    public Csv row(Object... cells) {
         return row(Arrays.asList(cells));
     }
 
-    Csv row(List<?> cells) {
+    public Csv row(List<?> cells) {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) out.append(',');
             out.append(cell(cells.get(i)));
