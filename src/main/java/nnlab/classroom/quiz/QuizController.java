@@ -53,15 +53,21 @@ public class QuizController {
         return quizzes.current(id).map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
     }
 
+    @GetMapping("/quiz/questions")
+    @Operation(summary = "the questions of the lab files the class sees, to launch one as it is")
+    public List<QuizService.LabQuestionChoice> labQuestions(@PathVariable long id) {
+        return quizzes.labQuestions(id);
+    }
+
     @PostMapping("/quiz/{quizId}/close")
-    @Operation(summary = "take no more answers (409 if it is closed already)")
+    @Operation(summary = "take no more answers (again: nothing changes; 409 once revealed)")
     public QuizService.InstructorQuiz close(@PathVariable long id, @PathVariable long quizId) {
         return quizzes.close(id, quizId);
     }
 
     @PostMapping("/quiz/{quizId}/reveal")
     @Operation(summary = "close the quiz and show the class the right answer, the explanation and the tally"
-            + " (409 if it is revealed already)")
+            + " (again: nothing changes)")
     public QuizService.InstructorQuiz reveal(@PathVariable long id, @PathVariable long quizId) {
         return quizzes.reveal(id, quizId);
     }

@@ -77,8 +77,7 @@ public class QuizService {
         Quiz before = quizOfClass(classId, quizId);
         if (!quizzes.advance(quizId, to, clock.instant()) && before.state() != to) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "quiz " + quizId + " is " + before.state()
-                    .name().toLowerCase() + " already: it cannot be " + (to == Quiz.State.CLOSED ? "closed" : "revealed")
-                    + " again");
+                    .name().toLowerCase() + " already: it cannot be closed again");
         }
         Quiz quiz = quizzes.find(quizId).orElseThrow();
         Tally tally = Tally.of(quiz, quizzes.answers(quizId));
@@ -139,10 +138,12 @@ public class QuizService {
         return StudentQuiz.of(quiz, tally, quizzes.answerOf(quiz.id(), student).orElse(null));
     }
 
-    /** The questions of the lab files, for the instructor to pick from. */
-    public List<LabQuestionChoice> labQuestions() {
+    /** The questions of the lab files the class sees, for the instructor to pick from. */
+    public List<LabQuestionChoice> labQuestions(long classId) {
+        var classroom = classes.find(classId).orElseThrow(() -> new ClassNotFoundException(classId));
         List<LabQuestionChoice> all = new ArrayList<>();
         for (Lab lab : labs.current().labs()) {
+            if (!classroom.showsLab(lab.slug())) continue;
             for (LabQuestion q : lab.questions()) {
                 all.add(new LabQuestionChoice(lab.slug(), lab.title(), q.id(), q.text(), q.isChoice() ? "choice" : "number"));
             }

@@ -32,12 +32,20 @@ public class StudentQuizController {
     public record Answer(List<Integer> choices, String number) {
     }
 
+    /**
+     * @param classId the student's class: its quiz's changes come on /topic/quiz/{classId}
+     * @param quiz    null when there is none to show
+     */
+    public record Current(long classId, StudentQuiz quiz) {
+    }
+
     @GetMapping
-    @Operation(summary = "the caller's class's quiz while it is open or closed, and for 15 minutes after it was"
-            + " revealed, with the caller's own answer: without its key until revealed; 204 when there is none or"
-            + " the caller is not a student. Changes come on /topic/quiz/{class id}")
-    public ResponseEntity<StudentQuiz> current(@AuthenticationPrincipal Person who) {
-        return quizzes.forStudent(who).map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
+    @Operation(summary = "for a student: their class and its quiz while it is open or closed, and for 15 minutes"
+            + " after it was revealed, with their own answer, without its key until revealed (quiz null when there is"
+            + " none); 204 for anyone who is not a student. Changes come on /topic/quiz/{classId}")
+    public ResponseEntity<Current> current(@AuthenticationPrincipal Person who) {
+        if (who == null || !who.isStudent() || who.classId() == null) return ResponseEntity.noContent().build();
+        return ResponseEntity.ok(new Current(who.classId(), quizzes.forStudent(who).orElse(null)));
     }
 
     @PostMapping("/{quizId}/answer")
