@@ -84,6 +84,7 @@ function show(view) {
   $('quiz-answered').textContent = tally.answered;
   $('quiz-right').textContent = tally.right;
   $('quiz-key').textContent = `Right answer: ${key(quiz.question)}${quiz.question.explanation ? ` — ${quiz.question.explanation}` : ''}`;
+  if (quiz.state === 'REVEALED') $('quiz-key-box').open = true;
   $('quiz-close').disabled = quiz.state !== 'OPEN';
   $('quiz-reveal').disabled = quiz.state === 'REVEALED';
   histogram(quiz, tally);
