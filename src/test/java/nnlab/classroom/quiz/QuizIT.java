@@ -193,6 +193,55 @@ class QuizIT extends LiveServer {
         assertThat(teacher.post("/api/classes/" + c + "/quiz/999999/reveal", "").status()).isEqualTo(404);
     }
 
+    /**
+     * Every quiz endpoint the OpenAPI document lists: the instructors' refuse students (403) and anonymous callers
+     * (401) before anything else; the students' answer anonymous callers and instructors without a quiz.
+     */
+    @Test
+    void everyQuizEndpointOfTheDocumentKeepsItsDoor() {
+        Visitor teacher = new Visitor(port);
+        teacher.login(INSTRUCTOR, INSTRUCTOR_PASSWORD);
+        JsonNode made = teacher.post("/api/classes", "{\"name\": \"doors\"}").json();
+        long c = made.get("id").asLong();
+        Visitor eve = new Visitor(port);
+        eve.join(made.get("code").asText(), "Eve");
+        long quiz = teacher.post("/api/classes/" + c + "/quiz", "{\"text\": \"q\", \"number\": 1}").json()
+                .get("quiz").get("id").asLong();
+
+        JsonNode paths = api.get("/v3/api-docs").json().get("paths");
+        List<String> instructors = new ArrayList<>();
+        List<String> students = new ArrayList<>();
+        paths.fieldNames().forEachRemaining(path -> {
+            if (path.startsWith("/api/quiz")) students.add(path);
+            else if (path.startsWith("/api/classes/{id}/quiz") || path.equals("/api/classes/{id}/export/quizzes.csv")) {
+                instructors.add(path);
+            }
+        });
+        assertThat(instructors).containsExactlyInAnyOrder("/api/classes/{id}/quiz", "/api/classes/{id}/quiz/questions",
+                "/api/classes/{id}/quiz/{quizId}/close", "/api/classes/{id}/quiz/{quizId}/reveal",
+                "/api/classes/{id}/quizzes", "/api/classes/{id}/export/quizzes.csv");
+        assertThat(students).containsExactlyInAnyOrder("/api/quiz", "/api/quiz/{quizId}/answer");
+        int calls = 0;
+        for (String path : instructors) {
+            String target = path.replace("{id}", String.valueOf(c)).replace("{quizId}", String.valueOf(quiz));
+            for (var method : (Iterable<java.util.Map.Entry<String, JsonNode>>) paths.get(path)::fields) {
+                boolean post = method.getKey().equals("post");
+                String body = "{\"text\": \"x\", \"number\": 2}";
+                Api.Response asStudent = post ? eve.post(target, body) : eve.get(target);
+                Api.Response asNobody = post ? new Api(port).post(target, body) : new Api(port).get(target);
+                assertThat(asStudent.status()).as("student %s %s", method.getKey(), path).isEqualTo(403);
+                assertThat(asNobody.status()).as("anonymous %s %s", method.getKey(), path).isEqualTo(401);
+                assertThat(asStudent.header("Content-Type")).startsWith("application/problem+json");
+                calls++;
+            }
+        }
+        assertThat(calls).isEqualTo(7);
+        assertThat(teacher.get("/api/classes/" + c + "/quiz").json().get("quiz").get("state").asText())
+                .as("no refused call changed the quiz").isEqualTo("OPEN");
+        assertThat(new Api(port).get("/api/quiz").status()).isEqualTo(204);
+        assertThat(new Api(port).post("/api/quiz/" + quiz + "/answer", "{\"number\": \"1\"}").status()).isEqualTo(403);
+    }
+
     /** The ERROR frame's message the server answers this subscription with (a bare close is tried again). */
     private String refusal(WebSocketHttpHeaders handshake, String destination) {
         String error = null;
