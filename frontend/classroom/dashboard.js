@@ -77,6 +77,13 @@ function students(view) {
       jobs.append(line);
     });
     jobs.append(el('div', 'small', `${s.jobsRun} run in all`));
+    if (s.jobs.length > 0) {
+      const watch = el('a', 'watch', 'over the shoulder');
+      watch.href = `/instructor/classes/${classId}/students/${s.id}/shoulder`;
+      watch.target = '_blank';
+      watch.title = "the student's newest run, live and read-only, large enough to project";
+      jobs.append(watch);
+    }
   });
   $('no-students').hidden = view.students.length > 0;
   $('online-count').textContent = view.online;

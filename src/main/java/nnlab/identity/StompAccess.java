@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
  * The one door for live destinations: every frame a client sends is checked here, before the broker or the
  * application sees it, against the person who opened the WebSocket (the handshake's principal). A frame
  * that names a destination must name one {@link LiveDestination} literally; SUBSCRIBE to a job's topic or
- * snapshot only for those who may reach the job over REST, to a class's topic only for instructors, to a class's
- * challenge's leaderboard only for the class's students and instructors; SEND
+ * snapshot only for those who may reach the job over REST, to a class's dashboard and quiz answers only for
+ * instructors, to a class's quiz and a class's challenge's leaderboard for its students and instructors; SEND
  * only to a job's snapshot; frames only a server sends (MESSAGE, ERROR…) never. A refused frame is dropped
  * and answered with an ERROR frame naming the reason, which ends the session. (Throwing would not reach the
  * client: with the session's frames kept in order, Spring logs such an exception and carries on.)
@@ -81,8 +81,14 @@ public class StompAccess implements InboundStompInterceptor {
                     || who.isStudent() && who.classId() != null && who.classId() == b.classId());
             return member ? null : "only the class's students and instructors may subscribe to " + b.destination();
         }
-        if (live instanceof LiveDestination.ClassTopic c) {
-            return who != null && who.isInstructor() ? null : "only instructors may subscribe to " + c.destination();
+        if (live instanceof LiveDestination.ClassTopic || live instanceof LiveDestination.QuizAnswers) {
+            return who != null && who.isInstructor() ? null : "only instructors may subscribe to " + live.destination();
+        }
+        if (live instanceof LiveDestination.QuizTopic q) {
+            boolean inClass = who != null && (who.isInstructor()
+                    || who.isStudent() && who.classId() != null && who.classId() == q.classId());
+            return inClass ? null : "only the students of class " + q.classId() + " and instructors may subscribe to "
+                    + q.destination();
         }
         String jobId = live instanceof LiveDestination.JobTopic t ? t.jobId() : ((LiveDestination.JobSnapshot) live).jobId();
         return mayFollow(who, jobId) ? null : "job " + jobId + " is not yours: you may not follow it";

@@ -92,7 +92,8 @@ class ClassroomStompIT extends LiveServer {
         List<String> patterns = List.of("/topic/**", "/topic/*", "/topic/jobs/*", "/topic/jobs/**",
                 "/topic/jobs/" + job.substring(0, 8) + "*", "/topic/*/" + classId, "/topic/*/*", "/topic/classes/*",
                 "/topic/classes/**", "/topic/jobs/" + job + "/", "/topic/jobs/" + job.toUpperCase(), "/app/jobs/*",
-                "/user/**", "/queue/**");
+                "/user/**", "/queue/**", "/topic/quiz/*", "/topic/quiz/**", "/topic/quiz/" + classId + "/*",
+                "/topic/quiz/" + classId + "/", "/topic/quiz/0" + classId);
         Map<String, WebSocketHttpHeaders> intruders = Map.of("anonymous", new WebSocketHttpHeaders(), "Bob", as(bob));
 
         Map<String, StompFollower> sessions = new LinkedHashMap<>();

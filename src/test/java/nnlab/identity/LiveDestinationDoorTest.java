@@ -43,7 +43,8 @@ class LiveDestinationDoorTest {
     }
 
     private static final List<String> VALID = List.of("/topic/jobs/" + JOB, "/app/jobs/" + JOB, "/topic/classes/" + CLASS,
-            "/topic/classes/" + CLASS + "/challenges/" + CHALLENGE);
+            "/topic/classes/" + CLASS + "/challenges/" + CHALLENGE,
+            "/topic/quiz/" + CLASS, "/topic/quiz/" + CLASS + "/answers");
 
     /** Pattern characters (Ant, STOMP brokers' own), encodings, separators, controls and look-alikes. */
     private static final List<String> HOSTILE = List.of("*", "**", "?", "{", "}", "{id}", "#", "+", ">", "%", "%2F",
@@ -131,18 +132,22 @@ class LiveDestinationDoorTest {
         String snapshot = "/app/jobs/" + JOB;
         String dashboard = "/topic/classes/" + CLASS;
         String board = "/topic/classes/" + CLASS + "/challenges/" + CHALLENGE;
+        String quiz = "/topic/quiz/" + CLASS;
+        String quizAnswers = "/topic/quiz/" + CLASS + "/answers";
         Map<String, List<String>> maySubscribe = Map.of(
                 topic, List.of("owner", "instructor"),
                 snapshot, List.of("owner", "instructor"),
                 dashboard, List.of("instructor"),
-                board, List.of("owner", "other student", "instructor"));
+                board, List.of("owner", "other student", "instructor"),
+                quiz, List.of("owner", "other student", "instructor"),
+                quizAnswers, List.of("instructor"));
         SoftAssertions soft = new SoftAssertions();
         IDENTITIES.forEach((name, who) -> {
             maySubscribe.forEach((destination, allowed) -> {
                 String refusal = access.refusal(StompCommand.SUBSCRIBE, who, destination);
                 if (allowed.contains(name)) soft.assertThat(refusal).as("%s SUBSCRIBE %s", name, destination).isNull();
                 else soft.assertThat(refusal).as("%s SUBSCRIBE %s", name, destination).containsAnyOf("is not yours", "only instructors",
-                        "only the class's students and instructors");
+                        "only the class's students and instructors", "only the students of class " + CLASS);
                 // nobody publishes on a topic or sends a server's frame
                 soft.assertThat(access.refusal(StompCommand.MESSAGE, who, destination)).as("%s MESSAGE %s", name, destination)
                         .isEqualTo("clients cannot send MESSAGE frames");
@@ -151,6 +156,9 @@ class LiveDestinationDoorTest {
             soft.assertThat(access.refusal(StompCommand.SEND, who, topic)).as("%s SEND topic", name).contains("only the server publishes");
             soft.assertThat(access.refusal(StompCommand.SEND, who, dashboard)).as("%s SEND dashboard", name).contains("only the server publishes");
             soft.assertThat(access.refusal(StompCommand.SEND, who, board)).as("%s SEND board", name).contains("only the server publishes");
+            soft.assertThat(access.refusal(StompCommand.SEND, who, quiz)).as("%s SEND quiz", name).contains("only the server publishes");
+            soft.assertThat(access.refusal(StompCommand.SEND, who, quizAnswers)).as("%s SEND quiz answers", name)
+                    .contains("only the server publishes");
             soft.assertThat(access.refusal(StompCommand.SEND, who, snapshot)).as("%s SEND snapshot", name)
                     .satisfies(r -> assertThat(r == null).isEqualTo(List.of("owner", "instructor").contains(name)));
             // an id no job has: let through, nothing is ever published there and the snapshot says so
@@ -167,6 +175,8 @@ class LiveDestinationDoorTest {
         soft.assertThat(access.refusal(StompCommand.SUBSCRIBE, null, dashboard)).as("no person").contains("only instructors");
         soft.assertThat(access.refusal(StompCommand.SUBSCRIBE, null, board)).as("no person")
                 .contains("only the class's students and instructors");
+        soft.assertThat(access.refusal(StompCommand.SUBSCRIBE, null, quiz)).as("no person").contains("only the students");
+        soft.assertThat(access.refusal(StompCommand.SUBSCRIBE, null, quizAnswers)).as("no person").contains("only instructors");
         soft.assertAll();
     }
 
@@ -181,6 +191,8 @@ class LiveDestinationDoorTest {
         assertThat(LiveDestination.parse("/topic/classes/" + CLASS + "/challenges/" + CHALLENGE))
                 .contains(new LiveDestination.ChallengeTopic(CLASS, CHALLENGE));
         assertThat(LiveDestination.parse("/topic/classes/1/challenges/9223372036854775808")).isEmpty();
+        assertThat(LiveDestination.parse("/topic/quiz/" + CLASS)).contains(new LiveDestination.QuizTopic(CLASS));
+        assertThat(LiveDestination.parse("/topic/quiz/" + CLASS + "/answers")).contains(new LiveDestination.QuizAnswers(CLASS));
     }
 
     @AfterAll

@@ -117,6 +117,32 @@ class PostgresRoundTripIT extends LiveServer {
     }
 
     @Test
+    void aLiveQuizItsAnswersAndItsExport() {
+        Visitor teacher = instructor();
+        JsonNode made = teacher.post("/api/classes", "{\"name\": \"quiz on postgres\"}").json();
+        long classId = made.get("id").asLong();
+        Visitor ann = new Visitor(port);
+        ann.join(made.get("code").asText(), "Ann");
+        long choice = teacher.post("/api/classes/" + classId + "/quiz", "{\"text\": \"Which?\", \"choices\": [\"a\","
+                + " \"b\", \"c\"], \"correct\": [0, 2], \"explanation\": \"both\"}").json().get("quiz").get("id").asLong();
+        assertThat(ann.post("/api/quiz/" + choice + "/answer", "{\"choices\": [1]}").status()).isEqualTo(200);
+        assertThat(ann.post("/api/quiz/" + choice + "/answer", "{\"choices\": [2, 0]}").status()).isEqualTo(200);
+        long number = teacher.post("/api/classes/" + classId + "/quiz", "{\"text\": \"How many?\", \"number\": 3.65,"
+                + " \"tolerance\": 0.01}").json().get("quiz").get("id").asLong();
+        assertThat(ann.post("/api/quiz/" + number + "/answer", "{\"number\": \"3,65\"}").status()).isEqualTo(200);
+        JsonNode revealed = teacher.post("/api/classes/" + classId + "/quiz/" + number + "/reveal", "").json();
+        assertThat(revealed.get("quiz").get("state").asText()).isEqualTo("REVEALED");
+        assertThat(revealed.get("tally").get("values").toString()).isEqualTo("[3.65]");
+        JsonNode all = teacher.get("/api/classes/" + classId + "/quizzes").json();
+        assertThat(all.get(0).get("quiz").get("state").asText()).isEqualTo("CLOSED");
+        assertThat(all.get(0).get("quiz").get("question").get("correct").toString()).isEqualTo("[0,2]");
+        assertThat(all.get(0).get("tally").get("counts").toString()).isEqualTo("[1,0,1]");
+        assertThat(ann.get("/api/quiz").json().get("quiz").get("yours").get("correct").asBoolean()).isTrue();
+        assertThat(teacher.get("/api/classes/" + classId + "/export/quizzes.csv").text())
+                .contains("Ann,\"0,2\",true").contains("Ann,3.65,true");
+    }
+
+    @Test
     void aDuplicateKeyIsReportedAsOneSoTheServersRetriesWork() {
         // making a class retries on a join code that is taken; two tabs' first heartbeats on a lab race
         Classroom taken = classes.insert("first", "PGDUP2");

@@ -6,15 +6,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The only STOMP destinations there are: a job's live topic, a job's snapshot, a class's dashboard topic and a
- * class's challenge's leaderboard topic, each naming one job, class or challenge literally. Every check of a destination is made on a parsed value, so a pattern
+ * The only STOMP destinations there are: a job's live topic, a job's snapshot, a class's dashboard topic, a
+ * class's challenge's leaderboard topic, a class's quiz topic and its quiz answers' topic, each naming one job,
+ * class or challenge literally. Every check of a destination is made on a parsed value, so a pattern
  * ({@code /topic/**}), an encoding trick or an id the server never made cannot reach the broker.
  */
 public sealed interface LiveDestination {
 
     /** The grammar, as told to clients whose destination is refused. */
-    String GRAMMAR = "/topic/jobs/{job id}, /app/jobs/{job id}, /topic/classes/{class id} or"
-            + " /topic/classes/{class id}/challenges/{challenge id}";
+    String GRAMMAR = "/topic/jobs/{job id}, /app/jobs/{job id}, /topic/classes/{class id},"
+            + " /topic/classes/{class id}/challenges/{challenge id}, /topic/quiz/{class id} or /topic/quiz/{class id}/answers";
 
     /** Job ids are {@link UUID#randomUUID()} in its canonical, lower-case form. */
     String JOB_ID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
@@ -60,6 +61,30 @@ public sealed interface LiveDestination {
         }
     }
 
+    /** A class's live quiz, for its students and instructors: {@code /topic/quiz/{id}}. */
+    record QuizTopic(long classId) implements LiveDestination {
+        public QuizTopic {
+            if (classId < 1) throw new IllegalArgumentException("class ids are positive: " + classId);
+        }
+
+        @Override
+        public String destination() {
+            return "/topic/quiz/" + classId;
+        }
+    }
+
+    /** The tally of a class's quiz answers, for instructors: {@code /topic/quiz/{id}/answers}. */
+    record QuizAnswers(long classId) implements LiveDestination {
+        public QuizAnswers {
+            if (classId < 1) throw new IllegalArgumentException("class ids are positive: " + classId);
+        }
+
+        @Override
+        public String destination() {
+            return "/topic/quiz/" + classId + "/answers";
+        }
+    }
+
     /**
      * A challenge's leaderboard, for the class's students and instructors:
      * {@code /topic/classes/{class id}/challenges/{challenge id}}. The server publishes a challenge's board only
@@ -92,6 +117,8 @@ public sealed interface LiveDestination {
             if (m.group("challenge") != null) {
                 return Optional.of(new ChallengeTopic(Long.parseLong(m.group("board")), Long.parseLong(m.group("challenge"))));
             }
+            if (m.group("quiz") != null) return Optional.of(new QuizTopic(Long.parseLong(m.group("quiz"))));
+            if (m.group("answers") != null) return Optional.of(new QuizAnswers(Long.parseLong(m.group("answers"))));
             return Optional.of(new ClassTopic(Long.parseLong(m.group("class"))));
         } catch (NumberFormatException e) {
             return Optional.empty(); // nineteen digits past Long.MAX_VALUE
@@ -107,7 +134,9 @@ public sealed interface LiveDestination {
         private static final Pattern ALL = Pattern.compile("/topic/jobs/(?<topic>" + JOB_ID + ")"
                 + "|/app/jobs/(?<snapshot>" + JOB_ID + ")"
                 + "|/topic/classes/(?<class>" + CLASS_ID + ")"
-                + "|/topic/classes/(?<board>" + CLASS_ID + ")/challenges/(?<challenge>" + CLASS_ID + ")");
+                + "|/topic/classes/(?<board>" + CLASS_ID + ")/challenges/(?<challenge>" + CLASS_ID + ")")
+                + "|/topic/quiz/(?<quiz>" + CLASS_ID + ")"
+                + "|/topic/quiz/(?<answers>" + CLASS_ID + ")/answers");
 
         private Shapes() {
         }
