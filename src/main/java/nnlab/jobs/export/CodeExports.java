@@ -93,5 +93,11 @@ public class CodeExports {
     static void requireNetwork(String jobId, JobSpec spec) {
         List<JobSpec.Layer> layers = spec == null || spec.model() == null ? null : spec.model().layers();
         if (layers == null || layers.isEmpty()) throw NotExportableException.notANetwork(jobId);
+        if (layers.stream().anyMatch(l -> Boolean.TRUE.equals(l.batchNorm()))) {
+            throw NotExportableException.notYet(jobId, "batch normalisation (model.layers[].batchNorm)");
+        }
+        if (spec.dataset() != null && spec.dataset().augmentation() != null) {
+            throw NotExportableException.notYet(jobId, "data augmentation (dataset.augmentation)");
+        }
     }
 }

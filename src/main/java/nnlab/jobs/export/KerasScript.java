@@ -121,6 +121,7 @@ final class KerasScript {
             case LEAKY_RELU -> "leaky_relu";
             case GAUSSIAN -> "gaussian";
             case STEP -> "\"linear\"";
+            case CLIPPED_LINEAR -> "lambda z: tf.clip_by_value(z, 0.0, 1.0)";
             default -> Py.string(a.id());
         };
     }

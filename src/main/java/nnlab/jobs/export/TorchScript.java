@@ -118,6 +118,7 @@ final class TorchScript {
             case LEAKY_RELU -> "nn.LeakyReLU(" + Py.number(Activation.LEAKY_SLOPE) + ")";
             case ELU -> "nn.ELU()";
             case SOFTPLUS -> "nn.Softplus()";
+            case CLIPPED_LINEAR -> "nn.Hardtanh(0.0, 1.0)";
             case GAUSSIAN -> "Gaussian()";
             case SOFTMAX -> last && plan.softmaxCrossEntropy() ? null : "nn.Softmax(dim=1)";
         };

@@ -134,7 +134,7 @@ public sealed interface LiveDestination {
         private static final Pattern ALL = Pattern.compile("/topic/jobs/(?<topic>" + JOB_ID + ")"
                 + "|/app/jobs/(?<snapshot>" + JOB_ID + ")"
                 + "|/topic/classes/(?<class>" + CLASS_ID + ")"
-                + "|/topic/classes/(?<board>" + CLASS_ID + ")/challenges/(?<challenge>" + CLASS_ID + ")")
+                + "|/topic/classes/(?<board>" + CLASS_ID + ")/challenges/(?<challenge>" + CLASS_ID + ")"
                 + "|/topic/quiz/(?<quiz>" + CLASS_ID + ")"
                 + "|/topic/quiz/(?<answers>" + CLASS_ID + ")/answers");
 
