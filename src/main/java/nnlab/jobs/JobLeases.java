@@ -44,6 +44,7 @@ public class JobLeases {
     private Consumer<Job> onLost = j -> {
     };
     private volatile long lastRenewed;
+    private java.util.function.LongFunction<List<String>> watchedSince = since -> List.of();
 
     public JobLeases(JdbcClient jdbc, TransactionTemplate tx, JobRepository repository, MetricPublisher publisher,
                      SharedQueueProperties settings, String instance, InstanceProperties.Role role, int workers,
@@ -69,6 +70,17 @@ public class JobLeases {
     void watch(Supplier<Collection<Job>> jobs, Consumer<Job> lost) {
         this.localJobs = jobs;
         this.onLost = lost;
+    }
+
+    /** The jobs someone looked at here since a time: each heartbeat stores when, for the instance training them. */
+    void reportLooks(java.util.function.LongFunction<List<String>> watched) {
+        this.watchedSince = watched;
+    }
+
+    /** Whether someone looked at the job on any instance since then, as the heartbeats stored it. */
+    boolean lookedSince(String jobId, long sinceMillis) {
+        return jdbc.sql("select count(*) from job where id = :id and looked_at >= :since").param("id", jobId)
+                .param("since", sinceMillis).query(Long.class).single() > 0;
     }
 
     /** How long a newly claimed job may train before its first renewal (a margin of one heartbeat). */
@@ -122,6 +134,11 @@ public class JobLeases {
             return;
         }
         try {
+            List<String> looked = watchedSince.apply(now - settings.heartbeat().toMillis() * 2);
+            if (!looked.isEmpty()) {
+                jdbc.sql("update job set looked_at = :now where id in (:ids)").param("now", now).param("ids", looked)
+                        .update();
+            }
             takeBackExpired(now);
             jdbc.sql("delete from job_instance where seen_at < :old").param("old", now - 10 * settings.lease().toMillis())
                     .update();

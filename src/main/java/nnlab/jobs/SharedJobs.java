@@ -27,11 +27,13 @@ class SharedJobs {
     private final SharedQueueProperties settings;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final JobWatchers watchers;
     private volatile boolean stopping;
 
     SharedJobs(ActiveJobs live, JobSpecMapper mapper, JobRepository repository, JobMetrics metrics,
-               ControlPoller controls, SharedQueueProperties settings, Clock clock, TransactionTemplate tx) {
+               ControlPoller controls, SharedQueueProperties settings, Clock clock, TransactionTemplate tx, JobWatchers watchers) {
         this.tx = tx;
+        this.watchers = watchers;
         this.live = live;
         this.mapper = mapper;
         this.repository = repository;
@@ -47,6 +49,8 @@ class SharedJobs {
         repository.fence(leases.instance(), tx);
         leases.takeBackOwn("restarted");
         leases.watch(live::all, this::lost);
+        leases.reportLooks(watchers::watchedSince);
+        watchers.alsoAsk(leases::lookedSince);
         queue.onClaim(id -> adopt(queue, id, run));
         leases.start();
         controls.start(leases.instance(), Math.max(1, settings.controlPoll().toMillis()));

@@ -7,12 +7,15 @@
 --   claimed_at      the last claim (owners take turns: the one served least recently goes first)
 --   attempts        how many times the job was claimed
 --   paused          the last pause (true) or resume (false) sent to it; null: as its spec says
+--   looked_at       the last time anyone looked at it on any instance (a read, a live subscriber), as the
+--                   instances' heartbeats report it: the idle rule of the instance training it counts these too
 alter table job add column queued_at bigint;
 alter table job add column owner_instance varchar(100);
 alter table job add column lease_until bigint;
 alter table job add column claimed_at bigint;
 alter table job add column attempts integer default 0 not null;
 alter table job add column paused boolean;
+alter table job add column looked_at bigint;
 create index job_owner_instance on job (owner_instance);
 create index job_client_claimed on job (client, claimed_at);
 

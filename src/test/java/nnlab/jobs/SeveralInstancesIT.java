@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Three instances in one JVM on one PostgreSQL database, sharing the job queue: a web instance that never trains
  * and two workers with one worker thread each. Leases are short (3 s, heartbeat 0.3 s) so that a dead instance's
- * job comes back within seconds.
+ * job comes back within seconds; a job nobody looks at for 6 s is cancelled.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SeveralInstancesIT {
@@ -60,12 +60,12 @@ class SeveralInstancesIT {
                 "--nnlab.jobs.workers=1", "--nnlab.jobs.shared.lease=3s", "--nnlab.jobs.shared.heartbeat=300ms",
                 "--nnlab.jobs.shared.poll=50ms", "--nnlab.jobs.shared.control-poll=50ms",
                 "--nnlab.jobs.queue-capacity=64", "--nnlab.jobs.max-active-per-client=30",
-                "--nnlab.jobs.max-queued-per-client=25",
+                "--nnlab.jobs.max-queued-per-client=25", "--nnlab.jobs.idle-timeout=6s",
                 "--nnlab.security.instructors[0].username=" + LiveServer.INSTRUCTOR,
                 "--nnlab.security.instructors[0].password=" + LiveServer.INSTRUCTOR_PASSWORD);
     }
 
-    /** A spiral of 2,000 points, batches of 10: about ten times slower an epoch than the tests' usual spiral. */
+    /** A spiral of 2,000 points, batches of 10: some 1-2 ms an epoch here, several times the tests' usual spiral. */
     private static String slow(int epochs) {
         return Specs.spiral(epochs, null).replace("\"noise\": 0.1", "\"noise\": 0.1, \"samples\": 2000");
     }
@@ -159,7 +159,12 @@ class SeveralInstancesIT {
     void aClientWithTwentyQueuedJobsDoesNotDelayAnothersSingleJob() {
         List<String> many = new ArrayList<>();
         for (int i = 0; i < 20; i++) many.add(onWeb.submit(slow(200), "many"));
-        String one = onWeb.submit(slow(200), "one");
+        Api.Response submitted = onWeb.post("/api/jobs", slow(200), "one");
+        assertThat(submitted.status()).isEqualTo(201);
+        String one = submitted.json().get("id").asText();
+        // next in the shared queue, ahead of the other client's waiting jobs (unless a worker took it already)
+        assertThat(submitted.json().get("status").asText().equals("QUEUED")
+                ? submitted.json().get("queuePosition").asInt() : 1).isEqualTo(1);
         for (String id : many) assertThat(onWeb.awaitFinished(id, WAIT).get("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(onWeb.awaitFinished(one, WAIT).get("status").asText()).isEqualTo("SUCCEEDED");
 
@@ -181,6 +186,26 @@ class SeveralInstancesIT {
         // both workers took part
         assertThat(jdbc.sql("select count(distinct owner_instance) from job where client = 'anonymous:many'").query(Long.class)
                 .single()).isEqualTo(2);
+    }
+
+    @Test
+    @Order(4)
+    void readsOnTheWebInstanceKeepAJobOnAWorkerFromItsIdleTimeout() {
+        String id = onWeb.submit(slow(10000), "gina");
+        long until = System.currentTimeMillis() + 9_000;
+        while (System.currentTimeMillis() < until) {
+            assertThat(onWeb.job(id).get("status").asText()).isIn("QUEUED", "RUNNING");
+            Api.sleep(500);
+        }
+        // nobody looks any more (the database is read behind the instances' backs): the worker's idle rule ends it
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (jdbc.sql("select status from job where id = :id").param("id", id).query(String.class).single()
+                .equals("RUNNING") && System.currentTimeMillis() < deadline) {
+            Api.sleep(200);
+        }
+        JsonNode ended = onWeb.job(id);
+        assertThat(ended.get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(ended.get("error").asText()).startsWith("nobody looked at the job for PT6S");
     }
 
     @Test
@@ -220,7 +245,7 @@ class SeveralInstancesIT {
     @Test
     @Order(7)
     void aDeadWorkersJobIsQueuedAgainFromTheStartAndRunsOnceOnTheOther() {
-        String id = onWeb.submit(slow(400), "erin");
+        String id = onWeb.submit(slow(3000), "erin");
         onWeb.awaitJob(id, j -> j.get("status").asText().equals("RUNNING") && j.get("epochsDone").asInt() > 0, WAIT);
         String dead = owner(id);
         ConfigurableApplicationContext dying = workers.get(dead);
@@ -244,12 +269,12 @@ class SeveralInstancesIT {
         JsonNode done = onWeb.awaitFinished(id, WAIT);
         assertThat(done.get("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(done.get("error").isNull()).isTrue();
-        assertThat(done.get("epochsDone").asInt()).isEqualTo(400);
+        assertThat(done.get("epochsDone").asInt()).isEqualTo(3000);
         assertThat(owner(id)).isEqualTo(other);
         assertThat(attempts(id)).isEqualTo(2);
         // one run's history: every epoch once, none left from the first run
         assertThat(onWeb.get("/api/jobs/" + id + "/metrics", "erin").json()).extracting(e -> e.get("epoch").asInt())
-                .containsExactlyElementsOf(LiveServer.range(1, 400));
+                .containsExactlyElementsOf(LiveServer.range(1, 3000));
     }
 
     @Test
