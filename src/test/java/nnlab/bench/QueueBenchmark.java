@@ -83,14 +83,14 @@ public final class QueueBenchmark {
             Api.sleep(37); // submissions fall at different moments of the workers' poll
         }
         long[] latency = jdbc.sql("select claimed_at - queued_at from job where client like :p")
-                .param("p", prefix + "-%").query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
+                .param("p", "anonymous:" + prefix + "-%").query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(latency);
         return latency;
     }
 
     private static void awaitFinished(JdbcClient jdbc, String prefix, int count) {
         while (jdbc.sql("select count(*) from job where client like :p and status in"
-                        + " ('SUCCEEDED', 'FAILED', 'CANCELLED', 'INTERRUPTED')").param("p", prefix + "-%")
+                        + " ('SUCCEEDED', 'FAILED', 'CANCELLED', 'INTERRUPTED')").param("p", "anonymous:" + prefix + "-%")
                 .query(Long.class).single() < count) {
             Api.sleep(20);
         }
