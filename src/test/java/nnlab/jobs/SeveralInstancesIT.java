@@ -1,0 +1,132 @@
+package nnlab.jobs;
+
+import static nnlab.support.LiveServer.epochs;
+import static nnlab.support.LiveServer.range;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import nnlab.jobs.LiveStreamsIT.SseEvent;
+import nnlab.support.Api;
+import nnlab.support.Specs;
+import nnlab.support.StompFollower;
+import nnlab.support.TwoInstances;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two instances on one PostgreSQL database and one STOMP broker (as docker-compose.yml runs them): a job running
+ * on one is followed live on the other, over STOMP and SSE, from its start and joining late; the one door for
+ * destinations holds through the broker.
+ */
+class SeveralInstancesIT {
+
+    private static final Duration LONG = Duration.ofSeconds(120);
+    private static final Duration SHORT = Duration.ofSeconds(2);
+
+    static TwoInstances instances;
+    Api a;
+    Api b;
+
+    @BeforeAll
+    static void start() throws Exception {
+        instances = new TwoInstances("several_instances");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (instances != null) instances.close();
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void apis() {
+        a = new Api(instances.portA());
+        b = new Api(instances.portB());
+    }
+
+    @Test
+    void aJobRunningOnAIsFollowedLiveOnBOverStompAndSseEveryEpochInOrder() throws Exception {
+        String id = a.submit(Specs.spiral(40, "\"startPaused\": true"));
+        try (StompFollower stomp = new StompFollower(instances.portB())) {
+            StompFollower.Followed followed = stomp.follow(id);
+            assertThat(followed.snapshot().get("error").isNull()).isTrue();
+            assertThat(followed.snapshot().get("history")).isEmpty();
+            CompletableFuture<List<SseEvent>> sse = CompletableFuture.supplyAsync(
+                    () -> SseEvent.readAll(b.stream("/api/jobs/" + id + "/events", null).body()));
+            // the SSE stream is open (its first event is the status) before the job goes on
+            awaitSseSubscriber(id);
+            assertThat(a.post("/api/jobs/" + id + "/resume", "").status()).isEqualTo(200);
+
+            List<JsonNode> live = followed.topic().until(StompFollower.finalStatus(), LONG);
+            assertThat(epochs(live)).containsExactlyElementsOf(range(1, 40));
+            assertThat(live.get(live.size() - 1).get("status").asText()).isEqualTo("SUCCEEDED");
+            List<SseEvent> events = sse.get(LONG.toSeconds(), TimeUnit.SECONDS);
+            assertThat(events.stream().filter(e -> e.name().equals("epoch")).map(e -> e.data().get("epoch").asInt()))
+                    .containsExactlyElementsOf(range(1, 40));
+            assertThat(events.get(events.size() - 1).data().get("status").asText()).isEqualTo("SUCCEEDED");
+            assertThat(stomp.error(SHORT)).isNull();
+        }
+    }
+
+    @Test
+    void lateSubscribersOnBGetHistoryThenLiveWithoutGap() throws Exception {
+        String id = a.submit(Specs.mnist(2000, 200, 32, 30, null));
+        a.awaitJob(id, j -> j.get("epochsDone").asInt() >= 3, LONG);
+        CompletableFuture<List<SseEvent>> sse = CompletableFuture.supplyAsync(
+                () -> SseEvent.readAll(b.stream("/api/jobs/" + id + "/events", null).body()));
+        try (StompFollower stomp = new StompFollower(instances.portB())) {
+            StompFollower.Followed followed = stomp.follow(id);
+            JsonNode snap = followed.snapshot();
+            assertThat(snap.get("error").isNull()).isTrue();
+            TreeMap<Integer, JsonNode> seen = new TreeMap<>();
+            for (JsonNode e : snap.get("history")) seen.put(e.get("epoch").asInt(), e);
+            int fromHistory = seen.size();
+            assertThat(fromHistory).isGreaterThanOrEqualTo(3);
+            assertThat(seen.keySet()).containsExactlyElementsOf(range(1, fromHistory));
+            assertThat(snap.get("status").get("status").asText()).isEqualTo("RUNNING");
+
+            List<JsonNode> live = followed.topic().until(StompFollower.finalStatus(), LONG);
+            List<Integer> liveEpochs = epochs(live);
+            assertThat(liveEpochs).isSorted().doesNotHaveDuplicates();
+            for (JsonNode m : live) {
+                if (m.get("type").asText().equals("epoch")) seen.putIfAbsent(m.get("epoch").asInt(), m);
+            }
+            assertThat(seen.keySet()).containsExactlyElementsOf(range(1, 30));
+            assertThat(liveEpochs.get(0)).isLessThanOrEqualTo(fromHistory + 1);
+        }
+        List<SseEvent> events = sse.get(LONG.toSeconds(), TimeUnit.SECONDS);
+        assertThat(events.get(0).name()).isEqualTo("status");
+        assertThat(events.stream().filter(e -> e.name().equals("epoch")).map(e -> e.data().get("epoch").asInt()))
+                .containsExactlyElementsOf(range(1, 30));
+        assertThat(events.get(events.size() - 1).data().get("status").asText()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void patternsAndTheInstancesOwnTopicsAreRefusedBeforeTheBroker() {
+        String id = a.submit(Specs.spiral(3, "\"startPaused\": true"));
+        for (String destination : List.of("/topic/#", "/topic/>", "/topic/*", "/topic/jobs/*", "/topic/jobs/#",
+                "/topic/jobs.*", "/topic/nnlab.last-epoch.questions", "/topic/nnlab.last-epoch.answers.x",
+                "/queue/jobs", "/topic/jobs/" + id + "/#")) {
+            try (StompFollower intruder = new StompFollower(instances.portB())) {
+                intruder.subscribe(destination);
+                assertThat(intruder.error(Duration.ofSeconds(10))).as(destination).contains("must be literal");
+            }
+        }
+        a.post("/api/jobs/" + id + "/cancel", "");
+    }
+
+    private void awaitSseSubscriber(String jobId) throws InterruptedException {
+        JobWatchers watchers = instances.b().getBean(JobWatchers.class);
+        long end = System.nanoTime() + LONG.toNanos();
+        while (watchers.subscribers(jobId) < 2) { // the STOMP follower and the SSE stream
+            if (System.nanoTime() > end) throw new AssertionError("the SSE stream did not open");
+            Thread.sleep(20);
+        }
+        Thread.sleep(200); // its subscription confirmed: the stream holds its snapshot
+    }
+}
