@@ -1,5 +1,7 @@
 package nnlab.jobs;
 
+import static nnlab.support.LiveServer.INSTRUCTOR;
+import static nnlab.support.LiveServer.INSTRUCTOR_PASSWORD;
 import static nnlab.support.LiveServer.epochs;
 import static nnlab.support.LiveServer.range;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import nnlab.jobs.LiveStreamsIT.SseEvent;
 import nnlab.support.Api;
 import nnlab.support.Specs;
+import nnlab.support.Visitor;
 import nnlab.support.StompFollower;
 import nnlab.support.TwoInstances;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Two instances on one PostgreSQL database and one STOMP broker (as docker-compose.yml runs them): a job running
  * on one is followed live on the other, over STOMP and SSE, from its start and joining late; the one door for
- * destinations holds through the broker.
+ * destinations holds through the broker; instructors' sessions, students' cookies, sign-in throttles and rate limits
+ * hold on both.
  */
 class SeveralInstancesIT {
 
@@ -35,7 +39,8 @@ class SeveralInstancesIT {
 
     @BeforeAll
     static void start() throws Exception {
-        instances = new TwoInstances("several_instances");
+        instances = new TwoInstances("several_instances", "nnlab.security.login-failures-per-username=3",
+                "nnlab.jobs.submissions-per-minute=5");
     }
 
     @AfterAll
@@ -118,6 +123,76 @@ class SeveralInstancesIT {
             }
         }
         a.post("/api/jobs/" + id + "/cancel", "");
+    }
+
+    @Test
+    void anInstructorSignedInOnAIsSignedInOnB() {
+        Visitor onA = new Visitor(instances.portA());
+        assertThat(onA.login(INSTRUCTOR, INSTRUCTOR_PASSWORD).status()).isEqualTo(302);
+        assertThat(onA.get("/api/classes").status()).isEqualTo(200);
+        Visitor stranger = new Visitor(instances.portB());
+        assertThat(stranger.get("/api/classes").status()).isEqualTo(401);
+
+        Visitor onB = sameBrowser(onA, instances.portB());
+        assertThat(onB.get("/api/classes").status()).isEqualTo(200);
+        JsonNode made = onB.post("/api/classes", "{\"name\": \"made on B\"}").json();
+        assertThat(onA.get("/api/classes/" + made.get("id").asLong() + "/students").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aStudentWhoJoinedOnAIsKnownOnB() {
+        Visitor teacher = new Visitor(instances.portA());
+        teacher.login(INSTRUCTOR, INSTRUCTOR_PASSWORD);
+        String code = teacher.post("/api/classes", "{\"name\": \"joined on A\"}").json().get("code").asText();
+        Visitor alice = new Visitor(instances.portA());
+        assertThat(alice.join(code, "Alice").status()).isEqualTo(302);
+        String job = alice.submit(Specs.spiral(2, "\"startPaused\": true"));
+
+        Visitor aliceOnB = sameBrowser(alice, instances.portB());
+        assertThat(aliceOnB.get("/api/jobs/" + job).status()).isEqualTo(200);
+        // an anonymous caller on B is not Alice
+        assertThat(b.get("/api/jobs/" + job).status()).isEqualTo(401);
+        aliceOnB.post("/api/jobs/" + job + "/cancel", "");
+    }
+
+    @Test
+    void aSignInThrottleReachedOnAHoldsOnB() {
+        Visitor guesserOnA = new Visitor(instances.portA());
+        for (int i = 1; i <= 3; i++) {
+            assertThat(guesserOnA.login("someone", "guess " + i).header("Location")).endsWith("/login?error");
+        }
+        assertThat(guesserOnA.login("someone", "guess 4").status()).isEqualTo(429);
+        Api.Response onB = new Visitor(instances.portB()).login("someone", "guess 5");
+        assertThat(onB.status()).isEqualTo(429);
+        assertThat(Long.parseLong(onB.header("Retry-After"))).isPositive();
+    }
+
+    @Test
+    void aSubmissionRateReachedOnAHoldsOnB() {
+        List<String> made = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Api.Response r = a.post("/api/jobs", Specs.spiral(2, "\"startPaused\": true"), "rate-limited-client");
+            assertThat(r.status()).as("submission %d on A", i + 1).isEqualTo(201);
+            made.add(r.json().get("id").asText());
+        }
+        Api.Response refused = b.post("/api/jobs", Specs.spiral(2, "\"startPaused\": true"), "rate-limited-client");
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.text()).contains("nnlab.jobs.submissions-per-minute");
+        // another client on B is not held up
+        Api.Response other = b.post("/api/jobs", Specs.spiral(2, "\"startPaused\": true"), "another-client");
+        assertThat(other.status()).isEqualTo(201);
+        made.add(other.json().get("id").asText());
+        made.forEach(id -> a.post("/api/jobs/" + id + "/cancel", ""));
+    }
+
+    /** A browser with these cookies, talking to another instance (as a load balancer would send it). */
+    private static Visitor sameBrowser(Visitor browser, int port) {
+        Visitor other = new Visitor(port);
+        for (String cookie : browser.cookieHeader().split("; ")) {
+            int eq = cookie.indexOf('=');
+            if (eq > 0) other.setCookie(cookie.substring(0, eq), cookie.substring(eq + 1));
+        }
+        return other;
     }
 
     private void awaitSseSubscriber(String jobId) throws InterruptedException {
