@@ -185,6 +185,44 @@ class SeveralInstancesIT {
         made.forEach(id -> a.post("/api/jobs/" + id + "/cancel", ""));
     }
 
+    @Test
+    void theDashboardOnBSeesAStudentsJobRunningOnA() throws Exception {
+        Visitor teacher = new Visitor(instances.portB());
+        teacher.login(INSTRUCTOR, INSTRUCTOR_PASSWORD);
+        JsonNode made = teacher.post("/api/classes", "{\"name\": \"dashboard across\"}").json();
+        long classId = made.get("id").asLong();
+        Visitor alice = new Visitor(instances.portA());
+        alice.join(made.get("code").asText(), "Alice");
+        String job = alice.submit(Specs.spiral(3, "\"startPaused\": true"));
+        org.springframework.web.socket.WebSocketHttpHeaders handshake = new org.springframework.web.socket.WebSocketHttpHeaders();
+        handshake.add("Cookie", teacher.cookieHeader());
+        try (StompFollower dashboard = new StompFollower(instances.portB(), handshake)) {
+            StompFollower.Subscription pushes = dashboard.subscribe("/topic/classes/" + classId);
+            Thread.sleep(500); // the subscription reaches the broker
+            assertThat(alice.post("/api/jobs/" + job + "/step", "").status()).isEqualTo(200);
+
+            // B knows the job's latest epoch, which only its messages tell (it runs on A)
+            nnlab.classroom.dashboard.LiveJobs onB = instances.b().getBean(nnlab.classroom.dashboard.LiveJobs.class);
+            long end = System.nanoTime() + LONG.toNanos();
+            while (onB.state(job).map(st -> st.epochsDone() < 1).orElse(true)) {
+                if (System.nanoTime() > end) throw new AssertionError("instance B never heard of the job's epoch");
+                Thread.sleep(20);
+            }
+            assertThat(onB.state(job).orElseThrow().last().train().loss()).isNotNull();
+            JsonNode row = null;
+            while (row == null && System.nanoTime() < end) {
+                JsonNode push = pushes.next(LONG);
+                for (JsonNode r : push.path("queue")) {
+                    if (r.path("id").asText().equals(job) && r.path("epoch").asInt() == 1) row = r;
+                }
+            }
+            assertThat(row).as("a dashboard push with the job's first epoch").isNotNull();
+            assertThat(row.get("loss").isNumber()).isTrue();
+            assertThat(dashboard.error(SHORT)).isNull();
+        }
+        alice.post("/api/jobs/" + job + "/cancel", "");
+    }
+
     /** A browser with these cookies, talking to another instance (as a load balancer would send it). */
     private static Visitor sameBrowser(Visitor browser, int port) {
         Visitor other = new Visitor(port);

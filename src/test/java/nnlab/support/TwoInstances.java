@@ -65,7 +65,8 @@ public final class TwoInstances implements AutoCloseable {
                 + " did not connect its relay to the broker");
         nnlab.jobs.web.RelayedLive live = context.getBean(nnlab.jobs.web.RelayedLive.class);
         long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!live.ready()) {
+        nnlab.classroom.dashboard.RelayedChanges changes = context.getBean(nnlab.classroom.dashboard.RelayedChanges.class);
+        while (!live.ready() || !changes.ready()) {
             if (System.nanoTime() > end) throw new IllegalStateException("instance " + name + " is not subscribed");
             Thread.sleep(20);
         }
