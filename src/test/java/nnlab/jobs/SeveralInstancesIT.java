@@ -118,8 +118,14 @@ class SeveralInstancesIT {
                 "/topic/jobs.*", "/topic/nnlab.last-epoch.questions", "/topic/nnlab.last-epoch.answers.x",
                 "/queue/jobs", "/topic/jobs/" + id + "/#")) {
             try (StompFollower intruder = new StompFollower(instances.portB())) {
-                intruder.subscribe(destination);
-                assertThat(intruder.error(Duration.ofSeconds(10))).as(destination).contains("must be literal");
+                StompFollower.Subscription refused = intruder.subscribe(destination);
+                // the server ends the session; its ERROR frame usually arrives first, but through the relay the close
+                // sometimes overtakes it (seen 2 runs in 6), so either answer counts as the refusal
+                assertThat(intruder.error(Duration.ofSeconds(10))).as(destination)
+                        .satisfiesAnyOf(e -> assertThat(e).contains("must be literal"),
+                                e -> assertThat(e).isEqualTo("transport: org.springframework.messaging.simp.stomp"
+                                        + ".ConnectionLostException: Connection closed"));
+                assertThat(refused.poll(Duration.ofMillis(200))).as(destination).isNull();
             }
         }
         a.post("/api/jobs/" + id + "/cancel", "");
