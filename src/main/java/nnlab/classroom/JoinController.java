@@ -58,8 +58,8 @@ public class JoinController {
         }
     }
 
-    /** The class just joined and the name the student is known by there. */
-    public record Joined(String className, String displayName) {
+    /** The class just joined and the name the student is known by there (a flash attribute: kept in the session). */
+    public record Joined(String className, String displayName) implements java.io.Serializable {
     }
 
     /** Who this browser is now, if a student: the page says so. */

@@ -7,6 +7,7 @@ import nnlab.jobs.LimitsProperties;
 import nnlab.jobs.SubmissionGuard;
 import nnlab.jobs.TooManySubmissionsException;
 import nnlab.platform.PerCallerRateLimit;
+import nnlab.platform.RateBuckets;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -27,15 +28,15 @@ public class AnonymousAddressLimits implements SubmissionGuard {
     private final PerCallerRateLimit answers;
     private final PerCallerRateLimit previews;
 
-    public AnonymousAddressLimits(LimitsProperties limits) {
+    public AnonymousAddressLimits(LimitsProperties limits, RateBuckets buckets) {
         this.submissions = new PerCallerRateLimit("nnlab.limits.anonymous-submissions-per-minute-per-address",
-                limits.anonymousSubmissionsPerMinutePerAddress(), "address");
+                limits.anonymousSubmissionsPerMinutePerAddress(), "address", buckets);
         this.heartbeats = new PerCallerRateLimit("nnlab.limits.anonymous-heartbeats-per-minute-per-address",
-                limits.anonymousHeartbeatsPerMinutePerAddress(), "address");
+                limits.anonymousHeartbeatsPerMinutePerAddress(), "address", buckets);
         this.answers = new PerCallerRateLimit("nnlab.limits.anonymous-answers-per-minute-per-address",
-                limits.anonymousAnswersPerMinutePerAddress(), "address");
+                limits.anonymousAnswersPerMinutePerAddress(), "address", buckets);
         this.previews = new PerCallerRateLimit("nnlab.limits.anonymous-previews-per-minute-per-address",
-                limits.anonymousPreviewsPerMinutePerAddress(), "address");
+                limits.anonymousPreviewsPerMinutePerAddress(), "address", buckets);
     }
 
     /** A job submission by an anonymous caller takes a token of its address (429 when none is left). */

@@ -1,6 +1,8 @@
 package nnlab.identity;
 
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import nnlab.platform.RateBuckets;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,7 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Slows down password guessing: each failed sign-in takes a token from the username's bucket and from
  * the address's; while either is empty, POST /login answers 429 with Retry-After before the password is
  * even checked. A wrong current password when an instructor changes theirs counts the same way. The buckets
- * refill over {@code nnlab.security.login-window}. At most {@value #MAX_KEYS}
+ * refill over {@code nnlab.security.login-window}. On PostgreSQL the buckets are shared by every instance
+ * ({@link RateBuckets}); in memory, at most {@value #MAX_KEYS}
  * usernames and addresses are remembered (the least recently failed are forgotten first).
  */
 @Component
@@ -39,8 +42,11 @@ public class LoginThrottle {
         }
     };
 
-    public LoginThrottle(IdentityProperties settings) {
+    private final RateBuckets shared;
+
+    public LoginThrottle(IdentityProperties settings, RateBuckets buckets) {
         this.settings = settings;
+        this.shared = buckets.shared() ? buckets : null;
     }
 
     /** Seconds until this username may try again from this address; 0 if it may now. */
@@ -72,16 +78,23 @@ public class LoginThrottle {
     }
 
     private long wait(String key) {
-        Bucket b = buckets.get(key);
+        Bucket b = shared != null ? shared.bucket("login", key, () -> configuration(key)) : buckets.get(key);
         if (b == null) return 0;
         var probe = b.estimateAbilityToConsume(1);
         return probe.canBeConsumed() ? 0 : probe.getNanosToWaitForRefill();
     }
 
     private Bucket bucket(String key, int failures) {
+        if (shared != null) return shared.bucket("login", key, () -> configuration(key));
         Duration window = settings.loginWindow();
         return buckets.computeIfAbsent(key, k -> Bucket.builder()
                 .addLimit(limit -> limit.capacity(failures).refillGreedy(failures, window)).build());
+    }
+
+    private BucketConfiguration configuration(String key) {
+        int failures = key.startsWith("user:") ? settings.loginFailuresPerUsername() : settings.loginFailuresPerAddress();
+        return BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(failures).refillGreedy(failures, settings.loginWindow())).build();
     }
 
     private static String userKey(String username) {

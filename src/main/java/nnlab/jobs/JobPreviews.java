@@ -8,6 +8,7 @@ import nnlab.engine.InvalidSpecException;
 import nnlab.engine.Training;
 import nnlab.engine.Weights;
 import nnlab.platform.PerCallerRateLimit;
+import nnlab.platform.RateBuckets;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,9 +25,9 @@ public class JobPreviews {
     private final JobSpecMapper mapper;
     private final PerCallerRateLimit rate;
 
-    JobPreviews(JobSpecMapper mapper, LimitsProperties limits) {
+    JobPreviews(JobSpecMapper mapper, LimitsProperties limits, RateBuckets buckets) {
         this.mapper = mapper;
-        this.rate = new PerCallerRateLimit(RATE, limits.previewsPerMinute());
+        this.rate = new PerCallerRateLimit(RATE, limits.previewsPerMinute(), "caller", buckets);
     }
 
     /**

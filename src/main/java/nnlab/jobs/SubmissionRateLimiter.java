@@ -2,6 +2,7 @@ package nnlab.jobs;
 
 import java.time.Duration;
 import nnlab.platform.PerCallerRateLimit;
+import nnlab.platform.RateBuckets;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,8 +16,14 @@ public class SubmissionRateLimiter {
 
     private final PerCallerRateLimit limit;
 
+    /** Buckets in this JVM. */
     public SubmissionRateLimiter(JobsProperties settings) {
-        this.limit = new PerCallerRateLimit(PROPERTY, settings.submissionsPerMinute());
+        this(settings, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public SubmissionRateLimiter(JobsProperties settings, RateBuckets buckets) {
+        this.limit = new PerCallerRateLimit(PROPERTY, settings.submissionsPerMinute(), "client", buckets);
     }
 
     /** Takes a token for one submission or throws {@link TooManySubmissionsException}. */

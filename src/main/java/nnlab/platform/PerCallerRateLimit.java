@@ -1,6 +1,7 @@
 package nnlab.platform;
 
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -10,7 +11,8 @@ import java.util.Map;
  * A rate per caller and minute: a token bucket (Bucket4j) per caller key, as many tokens as the limit,
  * refilled evenly over a minute, so a burst of the limit is allowed and then one request per 60/limit
  * seconds. Buckets of the least recently active callers are dropped past {@value #MAX_CALLERS} (such a
- * caller starts with a full bucket again). A limit of 0 or less means no limit.
+ * caller starts with a full bucket again). A limit of 0 or less means no limit. With {@link RateBuckets} shared
+ * (several instances on PostgreSQL) the buckets are rows every instance takes from.
  */
 public final class PerCallerRateLimit {
 
@@ -19,6 +21,8 @@ public final class PerCallerRateLimit {
     private final String property;
     private final int perMinute;
     private final String per;
+    /** Buckets every instance shares, or null: in this JVM. */
+    private final RateBuckets shared;
     private final Map<String, Bucket> buckets = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
@@ -33,6 +37,12 @@ public final class PerCallerRateLimit {
 
     /** @param per what a key stands for, as refusals name it ("caller", "address") */
     public PerCallerRateLimit(String property, int perMinute, String per) {
+        this(property, perMinute, per, null);
+    }
+
+    /** @param buckets where the buckets are kept: in the database when several instances share it */
+    public PerCallerRateLimit(String property, int perMinute, String per, RateBuckets buckets) {
+        this.shared = buckets != null && buckets.shared() ? buckets : null;
         this.property = property;
         this.perMinute = perMinute;
         this.per = per;
@@ -50,10 +60,16 @@ public final class PerCallerRateLimit {
     public Duration take(String caller) {
         if (perMinute <= 0) return Duration.ZERO;
         Bucket bucket;
-        synchronized (buckets) {
-            bucket = buckets.computeIfAbsent(caller, c -> Bucket.builder()
+        if (shared != null) {
+            bucket = shared.bucket(property, caller, () -> BucketConfiguration.builder()
                     .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
                     .build());
+        } else {
+            synchronized (buckets) {
+                bucket = buckets.computeIfAbsent(caller, c -> Bucket.builder()
+                        .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
+                        .build());
+            }
         }
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(Math.max(1, probe.getNanosToWaitForRefill()));

@@ -21,7 +21,8 @@ import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
  * {@link InboundStompInterceptor}s, and each session gets the user the features' {@link HandshakeHandler} bean
  * names. A handshake with a malformed Origin is refused (403). Messages of one session keep their order; each session's
  * send buffer is bounded, so a slow browser is disconnected instead of growing memory or holding
- * anyone up. (For several instances, a RabbitMQ STOMP relay replaces the simple broker here.)
+ * anyone up. With {@code nnlab.live.relay.address} set, a shared STOMP broker (RabbitMQ, Artemis) replaces the
+ * in-memory one: frames are still checked here first, so no pattern or foreign destination reaches it.
  */
 @Configuration
 @EnableWebSocketMessageBroker
@@ -29,11 +30,16 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     private final PlatformProperties properties;
     private final List<InboundStompInterceptor> inbound;
+    private final List<OutboundStompInterceptor> outbound;
     private final HandshakeHandler handshake;
+    private final RelayProperties relay;
 
     public WebSocketConfig(PlatformProperties properties, List<InboundStompInterceptor> inbound,
-                           ObjectProvider<HandshakeHandler> handshake) {
+                           ObjectProvider<HandshakeHandler> handshake, RelayProperties relay,
+                           List<OutboundStompInterceptor> outbound) {
+        this.outbound = List.copyOf(outbound);
         this.properties = properties;
+        this.relay = relay;
         this.inbound = List.copyOf(inbound);
         this.handshake = handshake.getIfAvailable(DefaultHandshakeHandler::new);
     }
@@ -50,7 +56,14 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureMessageBroker(MessageBrokerRegistry registry) {
-        registry.enableSimpleBroker("/topic");
+        if (relay.enabled()) {
+            // several instances: every /topic frame goes to the shared broker, each session on its own connection
+            registry.enableStompBrokerRelay("/topic").setRelayHost(relay.host()).setRelayPort(relay.port())
+                    .setClientLogin(relay.login()).setClientPasscode(relay.passcode())
+                    .setSystemLogin(relay.login()).setSystemPasscode(relay.passcode());
+        } else {
+            registry.enableSimpleBroker("/topic");
+        }
         registry.setApplicationDestinationPrefixes("/app");
         registry.setPreservePublishOrder(true);
     }
@@ -87,6 +100,7 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureClientOutboundChannel(ChannelRegistration registration) {
+        registration.interceptors(outbound.toArray(OutboundStompInterceptor[]::new));
         registration.taskExecutor().corePoolSize(2).maxPoolSize(4).queueCapacity(100_000);
     }
 }

@@ -96,7 +96,7 @@ public final class LoadBenchmark {
                 .run();
     }
 
-    private static void run(int port, int students, int subscriberCount, int epochs, int grid) throws Exception {
+    static void run(int port, int students, int subscriberCount, int epochs, int grid) throws Exception {
         Api api = new Api(port);
         Figures.print("students", students);
         Figures.print("subscribers", subscriberCount);

@@ -10,6 +10,7 @@ import nnlab.identity.Person;
 import nnlab.jobs.JobService;
 import nnlab.platform.InvalidInputException;
 import nnlab.platform.PerCallerRateLimit;
+import nnlab.platform.RateBuckets;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,14 +36,14 @@ public class ProgressController {
     private final JobService jobs;
 
     public ProgressController(ProgressService progress, ClassroomProperties properties, AnonymousAddressLimits addresses,
-                              JobService jobs) {
+                              JobService jobs, RateBuckets buckets) {
         this.progress = progress;
         this.jobs = jobs;
         this.addresses = addresses;
         this.heartbeats = new PerCallerRateLimit("nnlab.classroom.heartbeats-per-minute",
-                properties.heartbeatsPerMinute());
+                properties.heartbeatsPerMinute(), "caller", buckets);
         this.answers = new PerCallerRateLimit("nnlab.classroom.answers-per-minute",
-                properties.answersPerMinute());
+                properties.answersPerMinute(), "caller", buckets);
     }
 
     /**

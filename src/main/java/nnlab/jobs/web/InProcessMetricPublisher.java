@@ -9,6 +9,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import nnlab.jobs.JobMessage;
 import nnlab.jobs.MetricPublisher;
+import nnlab.platform.RelayProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.MimeTypeUtils;
 
 /**
- * Publishes on this instance: training threads put messages in a bounded queue and go on; one
+ * Publishes on this instance (to the shared broker through the relay, when there is one): training threads put messages in a bounded queue and go on; one
  * dispatcher thread serialises each message once and hands it to the STOMP broker (topic
  * {@code /topic/jobs/{id}}) and to the SSE streams. Neither blocks on a subscriber: the broker gives
  * each WebSocket session its own bounded buffer, the SSE streams each subscriber its own queue. Only
@@ -45,8 +46,14 @@ public class InProcessMetricPublisher implements MetricPublisher, SmartLifecycle
     private final ObjectMapper json;
     private volatile Thread dispatcher;
 
-    public InProcessMetricPublisher(SimpMessagingTemplate stomp, SseStreams sse, ObjectMapper json) {
+    private final PublishedEpochs published;
+    private final boolean relayed;
+
+    public InProcessMetricPublisher(SimpMessagingTemplate stomp, SseStreams sse, ObjectMapper json,
+                                    PublishedEpochs published, RelayProperties relay) {
         this.stomp = stomp;
+        this.published = published;
+        this.relayed = relay.enabled();
         this.sse = sse;
         this.json = json;
     }
@@ -84,8 +91,10 @@ public class InProcessMetricPublisher implements MetricPublisher, SmartLifecycle
                 headers.setLeaveMutable(true);
                 Message<byte[]> message = MessageBuilder.createMessage(text.getBytes(StandardCharsets.UTF_8),
                         headers.getMessageHeaders());
+                published.publishing(m);
                 stomp.send(new LiveDestination.JobTopic(m.jobId()).destination(), message);
-                sse.deliver(m, text);
+                // with a shared broker the SSE streams follow the topic there, wherever the job runs
+                if (!relayed) sse.deliver(m, text);
             } catch (JsonProcessingException | RuntimeException e) {
                 log.warn("could not deliver a {} message of job {}: {}", m.type(), m.jobId(), e.toString());
             }

@@ -11,7 +11,10 @@ import nnlab.jobs.JobNotFoundException;
 import nnlab.jobs.JobService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import nnlab.jobs.ReachableJob;
 import org.springframework.messaging.handler.annotation.DestinationVariable;
+import org.springframework.messaging.handler.annotation.Header;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.simp.annotation.SubscribeMapping;
@@ -35,10 +38,14 @@ public class JobStompController {
 
     private final JobService jobs;
     private final ObjectMapper json;
+    private final RelayedLive relayed;
+    private final SubscriptionReceipts receipts;
 
-    public JobStompController(JobService jobs, ObjectMapper json) {
+    public JobStompController(JobService jobs, ObjectMapper json, RelayedLive relayed, SubscriptionReceipts receipts) {
         this.jobs = jobs;
         this.json = json;
+        this.relayed = relayed;
+        this.receipts = receipts;
     }
 
     /** @param error set (and the rest empty) for an unknown job or one the subscriber may not reach */
@@ -75,12 +82,24 @@ public class JobStompController {
         }
     }
 
+    /** The snapshot as this instance has it, for a caller with no STOMP session. */
+    public Snapshot snapshot(String id, Principal user) {
+        return snapshot(id, user, null);
+    }
+
     @SubscribeMapping("/jobs/{id}")
-    public Snapshot snapshot(@DestinationVariable String id, Principal user) {
+    public Snapshot snapshot(@DestinationVariable String id, Principal user,
+                             @Header(name = SimpMessageHeaderAccessor.SESSION_ID_HEADER, required = false) String session) {
         List<Snapshot> result = new ArrayList<>(1);
         try {
-            jobs.follow(jobs.reach(ReachableJobResolver.caller(user), id),
-                    (status, history) -> result.add(new Snapshot(status, history, null)));
+            ReachableJob job = jobs.reach(ReachableJobResolver.caller(user), id);
+            if (relayed.enabled()) {
+                // the session's topic subscription is on the broker first, then the snapshot is taken
+                receipts.awaitSubscribed(session, job.id());
+                relayed.snapshot(jobs, job, (status, history) -> result.add(new Snapshot(status, history, null)));
+            } else {
+                jobs.follow(job, (status, history) -> result.add(new Snapshot(status, history, null)));
+            }
         } catch (JobNotFoundException | AccessDeniedException | AuthenticationException e) {
             return new Snapshot(null, List.of(), e.getMessage());
         }

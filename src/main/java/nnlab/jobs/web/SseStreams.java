@@ -2,7 +2,9 @@ package nnlab.jobs.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import nnlab.jobs.JobMessage;
 import nnlab.jobs.JobService;
+import nnlab.jobs.JobStatus;
 import nnlab.jobs.JobWatchers;
 import nnlab.jobs.LiveProperties;
 import nnlab.jobs.ReachableJob;
@@ -41,8 +44,11 @@ public class SseStreams implements SmartLifecycle {
     private final ThreadPoolExecutor senders;
     private final JobWatchers watchers;
 
-    public SseStreams(ObjectMapper json, LiveProperties live, JobWatchers watchers) {
+    private final RelayedLive relayed;
+
+    public SseStreams(ObjectMapper json, LiveProperties live, JobWatchers watchers, RelayedLive relayed) {
         this.json = json;
+        this.relayed = relayed;
         this.watchers = watchers;
         this.buffer = live.subscriberBuffer();
         AtomicInteger n = new AtomicInteger();
@@ -56,6 +62,7 @@ public class SseStreams implements SmartLifecycle {
 
     /** Opens a stream of a job its caller may reach. */
     public SseEmitter open(JobService jobs, ReachableJob job, int afterEpoch) {
+        if (relayed.enabled()) return openRelayed(jobs, job, afterEpoch);
         String jobId = job.id();
         SseEmitter emitter = new SseEmitter(TIMEOUT_MILLIS);
         Subscriber sub = new Subscriber(jobId, emitter, buffer);
@@ -80,27 +87,86 @@ public class SseStreams implements SmartLifecycle {
         return emitter;
     }
 
+    /**
+     * With a shared broker: the stream follows the job's topic there first (wherever the job runs), then takes
+     * the snapshot; live messages that arrive in between wait for it, and epochs it already holds are dropped.
+     */
+    private SseEmitter openRelayed(JobService jobs, ReachableJob job, int afterEpoch) {
+        String jobId = job.id();
+        SseEmitter emitter = new SseEmitter(TIMEOUT_MILLIS);
+        Subscriber sub = new Subscriber(jobId, emitter, buffer);
+        sub.early = new ArrayList<>();
+        byJob.computeIfAbsent(jobId, k -> ConcurrentHashMap.newKeySet()).add(sub);
+        watchers.subscribed(jobId);
+        emitter.onCompletion(() -> remove(sub));
+        emitter.onTimeout(() -> remove(sub));
+        emitter.onError(e -> remove(sub));
+        sub.unfollow = relayed.follow(jobId, text -> relayedMessage(sub, text));
+        boolean live = relayed.snapshot(jobs, job, (status, history) -> {
+            synchronized (sub) {
+                sub.queue.add(item(status, false));
+                for (JobMessage.Epoch e : history) {
+                    if (e.epoch() > afterEpoch) sub.queue.add(item(e, false));
+                }
+                sub.lastEpoch = Math.max(afterEpoch, history.isEmpty() ? 0 : history.get(history.size() - 1).epoch());
+                if (status.status().finished()) sub.queue.add(new Item(null, null, null, true));
+                List<Live> early = sub.early;
+                sub.early = null;
+                if (!status.status().finished()) early.forEach(m -> offer(sub, m));
+            }
+        });
+        if (!live) remove(sub);
+        schedule(sub);
+        return emitter;
+    }
+
+    /** One message as the broker brought it: what a stream needs to know of it, and its text. */
+    private record Live(String type, Integer epoch, boolean last, String text) {
+    }
+
+    private void relayedMessage(Subscriber sub, String text) {
+        Live m;
+        try {
+            JsonNode node = json.readTree(text);
+            String type = node.path("type").asText();
+            boolean epoch = "epoch".equals(type);
+            boolean last = "status".equals(type) && JobStatus.valueOf(node.path("status").asText()).finished();
+            m = new Live(type, epoch ? node.path("epoch").asInt() : null, last, text);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return;
+        }
+        synchronized (sub) {
+            if (sub.early != null) {
+                sub.early.add(m);
+                return;
+            }
+        }
+        offer(sub, m);
+    }
+
     /** Called by the dispatcher thread for every published message. */
     void deliver(JobMessage m, String text) {
         Set<Subscriber> subs = byJob.get(m.jobId());
         if (subs == null || subs.isEmpty()) return;
         boolean last = m instanceof JobMessage.Status s && s.status().finished();
-        for (Subscriber sub : subs) {
-            if (m instanceof JobMessage.Epoch e) {
-                synchronized (sub) {
-                    if (e.epoch() <= sub.lastEpoch) continue;
-                    sub.lastEpoch = e.epoch();
-                }
+        Live live = new Live(m.type(), m instanceof JobMessage.Epoch e ? e.epoch() : null, last, text);
+        for (Subscriber sub : subs) offer(sub, live);
+    }
+
+    private void offer(Subscriber sub, Live m) {
+        if (m.epoch() != null) {
+            synchronized (sub) {
+                if (m.epoch() <= sub.lastEpoch) return;
+                sub.lastEpoch = m.epoch();
             }
-            boolean ok = sub.offer(new Item(m.type(), m instanceof JobMessage.Epoch e ? String.valueOf(e.epoch()) : null,
-                    text, false));
-            if (ok && last) sub.offer(new Item(null, null, null, true));
-            if (!ok) {
-                sub.overflowed = true;
-                remove(sub);
-            }
-            schedule(sub);
         }
+        boolean ok = sub.offer(new Item(m.type(), m.epoch() != null ? String.valueOf(m.epoch()) : null, m.text(), false));
+        if (ok && m.last()) sub.offer(new Item(null, null, null, true));
+        if (!ok) {
+            sub.overflowed = true;
+            remove(sub);
+        }
+        schedule(sub);
     }
 
     private Item item(JobMessage m, boolean last) {
@@ -113,6 +179,11 @@ public class SseStreams implements SmartLifecycle {
     }
 
     private void remove(Subscriber sub) {
+        Runnable unfollow = sub.unfollow;
+        if (unfollow != null) {
+            sub.unfollow = null;
+            unfollow.run();
+        }
         Set<Subscriber> subs = byJob.get(sub.jobId);
         if (subs != null) {
             if (subs.remove(sub)) watchers.unsubscribed(sub.jobId);
@@ -208,6 +279,9 @@ public class SseStreams implements SmartLifecycle {
         final int capacity;
         final AtomicBoolean draining = new AtomicBoolean();
         int lastEpoch;
+        /** With a shared broker: live messages that came before the snapshot was taken (null after). */
+        List<Live> early;
+        volatile Runnable unfollow;
         volatile boolean closed;
         volatile boolean overflowed;
 
