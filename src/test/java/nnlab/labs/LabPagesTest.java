@@ -1,5 +1,8 @@
 package nnlab.labs;
 
+import nnlab.support.SignedInSessions;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -16,13 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import nnlab.identity.Person;
-import nnlab.identity.PersonAuthentication;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.core.context.SecurityContextImpl;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.util.HtmlUtils;
 
@@ -50,6 +50,8 @@ class LabPagesTest {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    SessionRepository<? extends Session> sessions;
 
     String page(String path, int status) throws Exception {
         return mvc.perform(get(path)).andExpect(status().is(status)).andReturn().getResponse().getContentAsString();
@@ -57,8 +59,7 @@ class LabPagesTest {
 
     /** The page as a signed-in instructor's session sees it. */
     String instructorsPage(String path) throws Exception {
-        var signedIn = new SecurityContextImpl(new PersonAuthentication(Person.instructor("teacher")));
-        return mvc.perform(get(path).sessionAttr(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, signedIn))
+        return mvc.perform(get(path).with(new SignedInSessions(sessions).as(Person.instructor("teacher"))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
@@ -144,7 +145,7 @@ class LabPagesTest {
         }
         String mnist = page("/labs/07-mnist", 200);
         assertThat(mnist).contains("data-widget=\"digits\"").contains("data-widget=\"train\"")
-                .contains("<title>nnlab — 7. MNIST digits</title>").contains("← ");
+                .contains("<title>nnlab — 11. MNIST digits</title>").contains("← ");
         assertThat(page("/labs/01-gradient-descent", 200)).doesNotContain("← ").contains(" →</a>");
         page("/labs/no-such-lab", 404);
         assertThat(page("/labs/data/boston.csv", 200)).startsWith("CRIM,ZN,INDUS");

@@ -8,18 +8,18 @@ import nnlab.classroom.ClassService;
 import nnlab.classroom.Classroom;
 import nnlab.classroom.progress.ProgressRepository;
 import nnlab.identity.Person;
-import nnlab.identity.PersonAuthentication;
 import nnlab.identity.Student;
 import nnlab.labs.Lab;
 import nnlab.labs.LabCatalog;
 import nnlab.platform.ErrorReplies;
+import nnlab.support.SignedInSessions;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.core.context.SecurityContextImpl;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -52,9 +52,11 @@ class SitePagesTest {
         return mvc.perform(request.accept(HTML)).andReturn().getResponse();
     }
 
-    static MockHttpServletRequestBuilder as(Person who, MockHttpServletRequestBuilder request) {
-        return request.sessionAttr(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
-                new SecurityContextImpl(new PersonAuthentication(who)));
+    @Autowired
+    SessionRepository<? extends Session> sessions;
+
+    MockHttpServletRequestBuilder as(Person who, MockHttpServletRequestBuilder request) {
+        return request.with(new SignedInSessions(sessions).as(who));
     }
 
     static void hasTheSiteFrame(String html, String where) {
