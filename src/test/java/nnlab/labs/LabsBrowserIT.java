@@ -179,10 +179,13 @@ class LabsBrowserIT extends LabBrowserTest {
         WebElement params = driver.findElements(By.cssSelector("[data-widget=question]")).get(0);
         params.findElement(By.cssSelector("input.answer")).sendKeys("101770");
         params.findElement(By.cssSelector("button.check")).click();
+        // the answer is checked by the server: wait for its verdict, not the "Checking…" shown meanwhile
+        waitUntil(d -> !params.findElement(By.cssSelector(".verdict")).getText().startsWith("Checking"));
         assertThat(params.findElement(By.cssSelector(".verdict")).getText()).contains("Not quite");
         params.findElement(By.cssSelector("input.answer")).clear();
         params.findElement(By.cssSelector("input.answer")).sendKeys("109,386");
         params.findElement(By.cssSelector("button.check")).click();
+        waitUntil(d -> "Right.".equals(params.findElement(By.cssSelector(".verdict")).getText()));
         assertThat(params.findElement(By.cssSelector(".verdict")).getText()).isEqualTo("Right.");
         assertThat(params.findElement(By.cssSelector(".explanation")).getText()).contains("100,480 + 8,256 + 650");
 
