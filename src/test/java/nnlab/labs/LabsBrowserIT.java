@@ -180,7 +180,10 @@ class LabsBrowserIT extends LabBrowserTest {
         params.findElement(By.cssSelector("input.answer")).sendKeys("101770");
         params.findElement(By.cssSelector("button.check")).click();
         // the answer is checked by the server: wait for its verdict, not the "Checking…" shown meanwhile
-        waitUntil(d -> !params.findElement(By.cssSelector(".verdict")).getText().startsWith("Checking"));
+        waitUntil(d -> {
+            String verdict = params.findElement(By.cssSelector(".verdict")).getText();
+            return !verdict.isBlank() && !verdict.startsWith("Checking");
+        });
         assertThat(params.findElement(By.cssSelector(".verdict")).getText()).contains("Not quite");
         params.findElement(By.cssSelector("input.answer")).clear();
         params.findElement(By.cssSelector("input.answer")).sendKeys("109,386");
