@@ -191,7 +191,8 @@ class SeveralInstancesIT {
     @Test
     @Order(4)
     void readsOnTheWebInstanceKeepAJobOnAWorkerFromItsIdleTimeout() {
-        String id = onWeb.submit(slow(10000), "gina");
+        // batches of one: 10,000 epochs take minutes even on an idle machine, well past the 6 s idle rule
+        String id = onWeb.submit(slow(10000).replace("\"batchSize\": 10", "\"batchSize\": 1"), "gina");
         long until = System.currentTimeMillis() + 9_000;
         while (System.currentTimeMillis() < until) {
             assertThat(onWeb.job(id).get("status").asText()).isIn("QUEUED", "RUNNING");
