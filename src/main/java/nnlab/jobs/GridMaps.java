@@ -44,25 +44,7 @@ final class GridMaps {
         for (int l = first; l <= last; l++) layers.add(maps(l == last ? outputs[l] : hidden[l]));
         int neuronResolution = job.gridForm().neuronResolution(job.grid());
         Integer ownResolution = job.gridNeurons() && neuronResolution != job.grid() ? neuronResolution : null;
-        if (!job.gridForm().packed()) {
-            return new JobMessage.Grid(job.grid(), output.min(), output.max(), job.gridNeurons(), ownResolution, null,
-                    layers, null, null);
-        }
-        List<List<String>> packed = new ArrayList<>();
-        List<List<double[]>> ranges = new ArrayList<>();
-        for (List<float[]> maps : layers) {
-            List<String> bytes = new ArrayList<>();
-            List<double[]> range = new ArrayList<>();
-            for (float[] map : maps) {
-                double[] lowHigh = lowHigh(map);
-                bytes.add(pack(map, lowHigh));
-                range.add(lowHigh);
-            }
-            packed.add(bytes);
-            ranges.add(range);
-        }
-        return new JobMessage.Grid(job.grid(), output.min(), output.max(), job.gridNeurons(), ownResolution, "bytes",
-                null, packed, ranges);
+        return grid(layers, job.gridNeurons(), ownResolution);
     }
 
     /**
@@ -76,12 +58,14 @@ final class GridMaps {
             for (int r = 0; r < scores.length; r++) one[r] = new double[]{scores[r][1]};
             scores = one;
         }
-        return of(List.of(maps(scores)));
+        return grid(List.of(maps(scores)), false, null);
     }
 
-    private JobMessage.Grid of(List<List<float[]>> layers) {
+    /** The maps as numbers, or each quantised to bytes between its own low and high (the spec's grid encoding). */
+    private JobMessage.Grid grid(List<List<float[]>> layers, boolean neurons, Integer ownResolution) {
         if (!job.gridForm().packed()) {
-            return new JobMessage.Grid(job.grid(), output.min(), output.max(), false, null, null, layers, null, null);
+            return new JobMessage.Grid(job.grid(), output.min(), output.max(), neurons, ownResolution, null, layers,
+                    null, null);
         }
         List<List<String>> packed = new ArrayList<>();
         List<List<double[]>> ranges = new ArrayList<>();
@@ -96,7 +80,8 @@ final class GridMaps {
             packed.add(bytes);
             ranges.add(range);
         }
-        return new JobMessage.Grid(job.grid(), output.min(), output.max(), false, null, "bytes", null, packed, ranges);
+        return new JobMessage.Grid(job.grid(), output.min(), output.max(), neurons, ownResolution, "bytes", null,
+                packed, ranges);
     }
 
     private static List<float[]> maps(double[][] outputs) {
