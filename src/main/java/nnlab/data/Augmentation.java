@@ -3,13 +3,15 @@ package nnlab.data;
 import java.util.SplittableRandom;
 import nnlab.engine.Examples;
 import nnlab.engine.InvalidSpecException;
+import nnlab.engine.Redraw;
 
 /**
  * Data augmentation for images: each training image gets {@code copies} transformed copies, each shifted by a whole
  * number of pixels (−shift to shift, both ways) and rotated by an angle drawn from [−rotation, rotation] degrees
  * about the image's centre, sampled bilinearly (pixels from outside the image are 0, MNIST's background). The
- * draws come from one seeded generator, image by image, so the same seed gives the same images. Only training
- * examples are augmented; validation and test images stay as they are.
+ * copies are drawn anew every epoch, as Keras's and PyTorch's augmentation does: epoch k's draws come from a
+ * generator of its own, seeded from the seed and k, image by image, so the same seed gives the same images in
+ * every epoch. Only training examples are augmented; validation and test images stay as they are.
  */
 record Augmentation(int shift, double rotation, int copies, long seed) {
 
@@ -42,26 +44,59 @@ record Augmentation(int shift, double rotation, int copies, long seed) {
         return originals * (1 + copies);
     }
 
-    /** The originals, then for each copy round every image transformed once, in the originals' order. */
+    /** Epoch 1's images: the originals, then for each copy round every image transformed once, in their order. */
     Examples apply(Examples train, int side) {
         int n = train.count();
         int pixels = train.inputs();
         float[] x = new float[images(n) * pixels];
         float[] y = new float[images(n) * train.outputs()];
         System.arraycopy(train.x(), 0, x, 0, n * pixels);
-        SplittableRandom rng = new SplittableRandom(seed);
+        drawCopies(1, x, n, side, null);
+        for (int c = 0; c <= copies; c++) {
+            System.arraycopy(train.y(), 0, y, c * n * train.outputs(), n * train.outputs());
+        }
+        return new Examples(x, y, images(n), pixels, train.outputs());
+    }
+
+    /**
+     * Every epoch's copies, written over the last ones in the training inputs (originals first, as {@link #apply}
+     * lays them out).
+     *
+     * @param scaler null when the inputs are pixels as loaded (0 is the background), else the scaler they were
+     *               scaled with: images are transformed in pixel units and scaled again
+     */
+    Redraw redraw(int originals, int side, Scaler scaler) {
+        return (epoch, x) -> drawCopies(epoch, x, originals, side, scaler);
+    }
+
+    /** Epoch 1 draws from the seed itself; epoch k from a seed derived from it and k. */
+    static SplittableRandom generator(long seed, int epoch) {
+        return epoch == 1 ? new SplittableRandom(seed)
+                : new SplittableRandom(new SplittableRandom(seed ^ (epoch * 0x9E3779B97F4A7C15L)).nextLong());
+    }
+
+    private void drawCopies(int epoch, float[] x, int n, int side, Scaler scaler) {
+        int pixels = side * side;
+        float[] original = scaler == null ? null : new float[pixels];
+        float[] copy = scaler == null ? null : new float[pixels];
+        SplittableRandom rng = generator(seed, epoch);
         for (int c = 1; c <= copies; c++) {
             for (int i = 0; i < n; i++) {
                 int dx = shift == 0 ? 0 : rng.nextInt(-shift, shift + 1);
                 int dy = shift == 0 ? 0 : rng.nextInt(-shift, shift + 1);
                 double angle = rotation == 0 ? 0 : Math.toRadians(rng.nextDouble(-rotation, rotation));
-                transform(train.x(), i * pixels, x, (c * n + i) * pixels, side, dx, dy, angle);
+                int to = (c * n + i) * pixels;
+                if (scaler == null) {
+                    transform(x, i * pixels, x, to, side, dx, dy, angle);
+                } else {
+                    System.arraycopy(x, i * pixels, original, 0, pixels);
+                    scaler.invertInPlace(original);
+                    transform(original, 0, copy, 0, side, dx, dy, angle);
+                    scaler.applyInPlace(copy);
+                    System.arraycopy(copy, 0, x, to, pixels);
+                }
             }
         }
-        for (int c = 0; c <= copies; c++) {
-            System.arraycopy(train.y(), 0, y, c * n * train.outputs(), n * train.outputs());
-        }
-        return new Examples(x, y, images(n), pixels, train.outputs());
     }
 
     /** out(p) = in(R(−θ)·(p − centre − d) + centre), bilinear; 0 outside. */

@@ -11,10 +11,19 @@ import nnlab.engine.Examples;
  * @param outputs        the network's output width (classes, or 1 for regression)
  * @param bytes          heap the prepared examples take (inputs and targets of every part, and 2-D points)
  * @param preparingBytes further heap needed while preparing (a scaled copy made from the unscaled one)
+ * @param perRunBytes    heap each training run holds alone: its copy of the training inputs when they are redrawn
+ *                       every epoch (augmentation)
  */
 public record DatasetShape(Object key, String name, Task task, int inputs, int outputs, List<String> classNames,
                            int trainCount, int validationCount, int testCount, boolean plane, long bytes,
-                           long preparingBytes) {
+                           long preparingBytes, long perRunBytes) {
+
+    public DatasetShape(Object key, String name, Task task, int inputs, int outputs, List<String> classNames,
+                        int trainCount, int validationCount, int testCount, boolean plane, long bytes,
+                        long preparingBytes) {
+        this(key, name, task, inputs, outputs, classNames, trainCount, validationCount, testCount, plane, bytes,
+                preparingBytes, 0);
+    }
 
     /** Array header and the record holding it, per part. */
     private static final long PART_OVERHEAD = 64;
@@ -42,7 +51,8 @@ public record DatasetShape(Object key, String name, Task task, int inputs, int o
         int examples = split.train().count() + validation + test;
         if (data.plane() != null) bytes += examples * POINT_BYTES;
         return new DatasetShape(key, data.name(), data.task(), data.inputs(), data.outputs(), data.classNames(),
-                split.train().count(), validation, test, data.plane() != null, bytes, 0);
+                split.train().count(), validation, test, data.plane() != null, bytes, 0,
+                split.redraw() == null ? 0 : (long) split.train().count() * split.train().inputs() * Float.BYTES);
     }
 
     /** Bytes of float examples with one target column. */

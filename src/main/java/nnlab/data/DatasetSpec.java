@@ -26,7 +26,8 @@ import java.util.Map;
  * @param points          points only: the examples, each [x1, x2, label] with x1, x2 in [−6, 6] and the label a class index
  * @param seed            draws the examples and their split (and validation hold-out); without it the job's seed does,
  *                        so one seed can keep the data while another draws new weights
- * @param augmentation    mnist only: shifted and rotated copies of the training images (see {@link Augmentation})
+ * @param augmentation    mnist only: shifted and rotated copies of the training images, drawn anew every epoch
+ *                        (see {@link Augmentation})
  */
 public record DatasetSpec(String name, String kind, Double noise, Double trainRatio, Integer samples,
                           List<String> features, String target, Double validationSplit, String scaling,
@@ -37,7 +38,7 @@ public record DatasetSpec(String name, String kind, Double noise, Double trainRa
      * @param shift    the largest shift in pixels, each way, 0 to 4 (default 2)
      * @param rotation the largest rotation in degrees, each way, 0 to 30 (default 10)
      * @param copies   transformed copies of each training image, added to the originals, 1 to 4 (default 1)
-     * @param seed     draws the shifts and angles (default: the data's seed)
+     * @param seed     draws the shifts and angles of every epoch (default: the data's seed)
      */
     public record Augmentation(Integer shift, Double rotation, Integer copies, Long seed) {
     }

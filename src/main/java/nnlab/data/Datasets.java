@@ -90,7 +90,8 @@ public final class Datasets {
         // minmax divides as it converts; the other scalings fit a scaler and copy the examples once
         long preparing = parts.scaling == Scaling.MINMAX || parts.scaling == Scaling.NONE ? 0 : bytes;
         return new DatasetShape(parts, MNIST, Task.CLASSIFICATION, Mnist.PIXELS, Mnist.CLASSES, Catalogue.DIGITS,
-                trained, validation, parts.testLimit, false, bytes, preparing);
+                trained, validation, parts.testLimit, false, bytes, preparing,
+                parts.augmentation == null ? 0 : (long) trained * Mnist.PIXELS * Float.BYTES);
     }
 
     private static Params params(DatasetSpec spec, DatasetLimits limits) {
@@ -292,6 +293,10 @@ public final class Datasets {
         Scaler scaler = unit ? Scaler.fixedRange(Mnist.PIXELS, 0, Mnist.MAX_PIXEL)
                 : Scaler.fit(scaling, split.train());
         if (!unit) split = scaler.apply(split);
+        if (parts.augmentation() != null) {
+            boolean asLoaded = unit || scaling == Scaling.NONE;
+            split = split.withRedraw(parts.augmentation().redraw(keep, Mnist.SIDE, asLoaded ? null : scaler));
+        }
         return finish(MNIST, Task.CLASSIFICATION, split, scaler, Mnist.PIXEL_NAMES, Catalogue.DIGITS, "digit", null);
     }
 

@@ -57,6 +57,11 @@ final class ArrayKernel implements Kernel {
     }
 
     @Override
+    public void replace(int table, Examples examples) {
+        tables.set(table, examples);
+    }
+
+    @Override
     public void setParameters(double[] p) {
         if (params == null || params.length != p.length) params = new double[p.length];
         System.arraycopy(p, 0, params, 0, p.length);

@@ -129,6 +129,11 @@ final class BlasKernel implements Kernel {
     }
 
     @Override
+    public void replace(int table, Examples examples) {
+        tables.set(table, examples);
+    }
+
+    @Override
     public void setParameters(double[] p) {
         for (int i = 0; i < params.length; i++) params[i] = (float) p[i];
         nativeParams.put(params, 0, params.length);

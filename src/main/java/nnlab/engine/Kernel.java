@@ -10,6 +10,9 @@ interface Kernel extends AutoCloseable {
     /** Makes a table of inputs available to {@link #forward}; returns its handle. */
     int load(Examples examples);
 
+    /** Puts other examples of the same count and widths in a loaded table's place. */
+    void replace(int table, Examples examples);
+
     /** Takes the flat parameter vector (see {@link ParameterLayout}). */
     void setParameters(double[] params);
 

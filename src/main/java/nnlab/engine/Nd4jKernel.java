@@ -127,6 +127,11 @@ final class Nd4jKernel implements Kernel {
     }
 
     @Override
+    public void replace(int table, Examples examples) {
+        tables.set(table, examples);
+    }
+
+    @Override
     public void setParameters(double[] p) {
         write(p, params, layout.size);
         if (layout.anyNorm) System.arraycopy(p, 0, doubleParams, 0, p.length);

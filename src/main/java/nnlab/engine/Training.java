@@ -19,6 +19,8 @@ public final class Training implements AutoCloseable {
     private final NetworkSpec spec;
     private final TrainingConfig config;
     private final DataSplit data;
+    /** The training examples this run reads: the split's, or from epoch 2 its own copy when they are redrawn. */
+    private Examples train;
     private final ParameterLayout layout;
     private final Kernel kernel;
     private final OutputLoss outputLoss;
@@ -52,6 +54,7 @@ public final class Training implements AutoCloseable {
         this.spec = spec;
         this.config = config;
         this.data = data;
+        this.train = data.train();
         this.layout = layout;
         this.kernel = kernel;
         SplittableRandom root = new SplittableRandom(seed);
@@ -141,6 +144,7 @@ public final class Training implements AutoCloseable {
         long start = System.nanoTime();
         double lr = learningRate;
         epoch++;
+        if (data.redraw() != null && epoch > 1) redraw();
         if (config.shuffle()) shuffle();
         MetricSums running = new MetricSums(config.classification());
         int n = order.length;
@@ -160,7 +164,7 @@ public final class Training implements AutoCloseable {
             }
             lr = learningRate;
         }
-        Metrics train = config.evaluateTrain() && !diverged ? evaluate(trainTable, data.train()) : running.metrics();
+        Metrics train = config.evaluateTrain() && !diverged ? evaluate(trainTable, this.train) : running.metrics();
         Metrics validation = validationTable < 0 ? Metrics.NONE : evaluate(validationTable, data.validation());
         Metrics test = testTable < 0 ? Metrics.NONE : evaluate(testTable, data.test());
         double norm = weightNorm();
@@ -169,6 +173,15 @@ public final class Training implements AutoCloseable {
                 (System.nanoTime() - start) / 1e9, norm, lr, stop);
         listener.onEpoch(report);
         return report;
+    }
+
+    /** Epoch 1's rows are the split's own; later epochs redraw theirs in one copy made here, once. */
+    private void redraw() {
+        if (train == data.train()) {
+            train = new Examples(train.x().clone(), train.y(), train.count(), train.inputs(), train.outputs());
+            kernel.replace(trainTable, train);
+        }
+        data.redraw().draw(epoch, train.x());
     }
 
     private StopReason decideStop(boolean diverged, Metrics train, Metrics validation) {
@@ -207,7 +220,7 @@ public final class Training implements AutoCloseable {
         kernel.training(true);
         kernel.forward(trainTable, order, from, rows, batchMasks);
         kernel.read(layout.layers - 1, outZ, outA);
-        double loss = outputLoss.score(outZ, outA, data.train(), order, from, rows, outGrad, running);
+        double loss = outputLoss.score(outZ, outA, train, order, from, rows, outGrad, running);
         if (!Double.isFinite(loss)) return loss;
         if (blas != null) {
             blas.backward(outGrad);
@@ -283,7 +296,7 @@ public final class Training implements AutoCloseable {
 
     /** The current weights' metrics over the training examples: an evaluation, not an epoch. */
     public Metrics trainMetrics() {
-        return evaluate(trainTable, data.train());
+        return evaluate(trainTable, train);
     }
 
     /** The current weights' metrics over the test examples, {@link Metrics#NONE} without a test set. */

@@ -27,6 +27,8 @@ import nnlab.jobs.classic.ClassicSpec;
  *      + epochs × 400                                      (the epoch history kept in memory)
  *      + grid² × (inputs + Σunits) × 16                    (heatmap rows and maps, when asked for)
  *      + 1 MiB                                             (the job, its runner and messages)
+ *      + train × inputs × 4                                (its own copy of the training inputs, when
+ *                                                           augmentation redraws them every epoch)
  * </pre>
  *
  * where P is the parameter count and n the largest of the train, validation and test parts. ND4J's
@@ -63,7 +65,8 @@ public record MemoryEstimate(Object dataKey, long dataBytes, long jobBytes) {
                 + (long) n * (network.outputs() * 8L + 32)
                 + config.epochs() * EPOCH_BYTES
                 + (long) grid * grid * (network.inputs() + units) * 16
-                + JOB_OVERHEAD;
+                + JOB_OVERHEAD
+                + data.perRunBytes();
         return new MemoryEstimate(data.key(), data.bytes() + data.preparingBytes(), job);
     }
 
@@ -84,7 +87,8 @@ public record MemoryEstimate(Object dataKey, long dataBytes, long jobBytes) {
                 + (long) trees * data.trainCount() * 200
                 + (long) classic.rounds() * 64
                 + (long) grid * grid * (data.inputs() + data.outputs()) * 16
-                + JOB_OVERHEAD;
+                + JOB_OVERHEAD
+                + data.perRunBytes();
         return new MemoryEstimate(data.key(), data.bytes() + data.preparingBytes(), job);
     }
 

@@ -45,6 +45,55 @@ class AugmentationTest {
     }
 
     @Test
+    void everyEpochDrawsNewCopiesTheSameForTheSameSeedWithLabelsKeptAndPixelsInTheUnitRange() {
+        PreparedDataset plain = Datasets.prepare(mnist(null), 1);
+        DatasetSpec.Augmentation spec = new DatasetSpec.Augmentation(2, 10.0, 1, 7L);
+        PreparedDataset a = Datasets.prepare(mnist(spec), 1);
+        PreparedDataset again = Datasets.prepare(mnist(spec), 2);
+        Examples train = a.split().train();
+        int n = 180 * 784;
+        float[] labels = train.y().clone();
+        float[] x = train.x().clone();
+        float[] y = again.split().train().x().clone();
+        float[] previous = x.clone();
+        for (int epoch = 2; epoch <= 4; epoch++) {
+            a.split().redraw().draw(epoch, x);
+            again.split().redraw().draw(epoch, y);
+            assertThat(x).as("epoch %d, the same seed", epoch).isEqualTo(y);
+            assertThat(Arrays.copyOf(x, n)).as("the originals stay").isEqualTo(plain.split().train().x());
+            int differ = 0;
+            for (int i = 0; i < 180; i++) {
+                if (!Arrays.equals(x, n + i * 784, n + (i + 1) * 784, previous, n + i * 784, n + (i + 1) * 784)) differ++;
+            }
+            assertThat(differ).as("copies of epoch %d unlike epoch %d's", epoch, epoch - 1).isGreaterThan(150);
+            for (float v : x) assertThat(v).isBetween(0f, 1f);
+            previous = x.clone();
+        }
+        assertThat(train.y()).as("labels unchanged").isEqualTo(labels);
+        assertThat(train.x()).as("the prepared set keeps epoch 1's images").isEqualTo(again.split().train().x());
+        // epoch 1 again gives the prepared images back
+        a.split().redraw().draw(1, x);
+        assertThat(x).isEqualTo(train.x());
+        // a run's own copy of the inputs is its own memory, known before the images are loaded
+        assertThat(Datasets.shapeWithoutData(mnist(spec), DatasetLimits.DEFAULT).perRunBytes()).isEqualTo(360L * 784 * 4);
+        assertThat(Datasets.shapeWithoutData(mnist(null), DatasetLimits.DEFAULT).perRunBytes()).isZero();
+    }
+
+    @Test
+    void standardisedImagesAreTransformedInPixelsAndStandardisedAgain() {
+        DatasetSpec.Augmentation spec = new DatasetSpec.Augmentation(2, 0.0, 1, 7L);
+        PreparedDataset unit = Datasets.prepare(mnist(spec), 1);
+        PreparedDataset standard = Datasets.prepare(mnist(spec).withScaling("standard"), 1);
+        float[] u = unit.split().train().x().clone();
+        float[] s = standard.split().train().x().clone();
+        unit.split().redraw().draw(3, u);
+        standard.split().redraw().draw(3, s);
+        standard.scaler().invertInPlace(s);
+        // whole-pixel shifts only: standardising and back gives the same pixels, to float rounding
+        for (int i = 0; i < u.length; i++) assertThat(s[i] / 255f).isCloseTo(u[i], org.assertj.core.data.Offset.offset(1e-4f));
+    }
+
+    @Test
     void aShiftAloneMovesEveryPixelByWholePixels() {
         float[] image = new float[784];
         image[10 * 28 + 12] = 1; // row 10, column 12

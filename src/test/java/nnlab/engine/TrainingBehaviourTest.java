@@ -52,6 +52,32 @@ class TrainingBehaviourTest {
     }
 
     @Test
+    void redrawnExamplesAreRedrawnBeforeEveryEpochButTheFirstInTheRunsOwnCopy() {
+        Examples shared = clouds(40, 3);
+        float[] before = shared.x().clone();
+        List<Integer> epochs = new ArrayList<>();
+        List<float[]> arrays = new ArrayList<>();
+        Redraw flipSecondHalf = (epoch, x) -> {
+            epochs.add(epoch);
+            arrays.add(x);
+            for (int i = 40; i < x.length; i++) x[i] = epoch % 2 == 0 ? -before[i] : before[i];
+        };
+        for (TrainingConfig.Backend backend : TrainingConfig.Backend.values()) {
+            epochs.clear();
+            arrays.clear();
+            TrainingConfig cfg = TrainingConfig.of(Loss.BINARY_CROSSENTROPY, Optimizer.adam(0.01), 8, 4)
+                    .withBackend(backend);
+            try (Training t = Training.create(net(2, Activation.TANH, Activation.SIGMOID, 4, 1), cfg,
+                    DataSplit.trainOnly(shared).withRedraw(flipSecondHalf), 1)) {
+                t.fit(TrainingListener.NONE);
+            }
+            assertThat(epochs).as(backend.name()).containsExactly(2, 3, 4);
+            assertThat(arrays.get(0)).as("one copy for the run").isSameAs(arrays.get(2)).isNotSameAs(shared.x());
+            assertThat(shared.x()).as("the shared examples are never written").isEqualTo(before);
+        }
+    }
+
+    @Test
     void sameSeedGivesTheSameNumbersBitForBit() {
         for (TrainingConfig.Backend backend : new TrainingConfig.Backend[] {TrainingConfig.Backend.ARRAYS,
                 TrainingConfig.Backend.ND4J, TrainingConfig.Backend.BLAS}) {

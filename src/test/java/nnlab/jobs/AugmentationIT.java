@@ -15,7 +15,7 @@ class AugmentationIT extends LiveServer {
             {"dataset": {"name": "mnist", "trainLimit": 320, "testLimit": 100,
                          "augmentation": {"shift": 2, "rotation": 10, "copies": 1, "seed": 5}},
              "model": {"layers": [{"units": 32, "activation": "relu"}, {"units": 10, "activation": "softmax"}]},
-             "training": {"optimizer": "adam", "learningRate": 0.001, "batchSize": 32, "epochs": 1,
+             "training": {"optimizer": "adam", "learningRate": 0.001, "batchSize": 32, "epochs": 3,
                           "loss": "sparse_categorical_crossentropy"},
              "seed": 42}""";
 
@@ -24,8 +24,10 @@ class AugmentationIT extends LiveServer {
         String id = api.submit(SPEC);
         JsonNode job = api.awaitFinished(id, Duration.ofMinutes(2));
         assertThat(job.get("status").asText()).isEqualTo("SUCCEEDED");
-        // 320 images and 320 copies: 20 steps of 32
-        assertThat(api.get("/api/jobs/" + id + "/metrics").json().get(0).get("steps").asInt()).isEqualTo(20);
+        // 320 images and 320 copies, drawn anew in epochs 2 and 3: 20 steps of 32 each epoch
+        JsonNode epochs = api.get("/api/jobs/" + id + "/metrics").json();
+        assertThat(epochs).hasSize(3);
+        for (JsonNode epoch : epochs) assertThat(epoch.get("steps").asInt()).isEqualTo(20);
         JsonNode augmentation = job.get("spec").get("dataset").get("augmentation");
         assertThat(augmentation.get("copies").asInt()).isEqualTo(1);
         assertThat(augmentation.has("seed")).isTrue();

@@ -17,7 +17,7 @@ class RegularisationSectionTest {
                 .filter(b -> b.path("name").asText().equals("mnist-small")).findFirst().orElseThrow();
         assertThat(compare.get("spec").get("seed").asLong()).isEqualTo(1);
         Object[][] table = {{"none", 109_386L, 0.47, 0.860}, {"batch normalisation", 110_154L, 0.50, 0.845},
-                {"augmentation", 109_386L, 0.38, 0.880}};
+                {"augmentation", 109_386L, 0.28, 0.899}};
         for (Object[] row : table) {
             LabRuns.Run r = LabRuns.train(LabRuns.variant(compare, (String) row[0]));
             EpochReport last = r.last();
