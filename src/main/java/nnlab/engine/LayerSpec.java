@@ -7,6 +7,11 @@ package nnlab.engine;
  */
 public record LayerSpec(int units, Activation activation, double dropout, boolean batchNorm) {
 
+    /** Batch normalisation's momentum of the moving averages, Keras's convention (m ← 0.99·m + 0.01·μ). */
+    public static final double NORM_MOMENTUM = BatchNorm.MOMENTUM;
+    /** Batch normalisation's ε in (a − μ)/√(σ² + ε). */
+    public static final double NORM_EPSILON = BatchNorm.EPSILON;
+
     public LayerSpec(int units, Activation activation, double dropout) {
         this(units, activation, dropout, false);
     }

@@ -67,8 +67,9 @@ public class CodeExports {
         requireNetwork(job.id(), jobs.get(job).spec());
         TrainedModel m = jobs.model(job);
         Weights w = m.model().weights();
-        return new WeightsDocument(WeightsDocument.FORMAT, job.id(), m.epochs(), WeightsDocument.LAYOUT, w.kernels(),
-                w.biases());
+        return new WeightsDocument(WeightsDocument.FORMAT, job.id(), m.epochs(),
+                w.batchNorm() == null ? WeightsDocument.LAYOUT : WeightsDocument.NORM_LAYOUT, w.kernels(), w.biases(),
+                w.batchNorm());
     }
 
     public String weightsFileName(ReachableJob job) {
@@ -93,9 +94,6 @@ public class CodeExports {
     static void requireNetwork(String jobId, JobSpec spec) {
         List<JobSpec.Layer> layers = spec == null || spec.model() == null ? null : spec.model().layers();
         if (layers == null || layers.isEmpty()) throw NotExportableException.notANetwork(jobId);
-        if (layers.stream().anyMatch(l -> Boolean.TRUE.equals(l.batchNorm()))) {
-            throw NotExportableException.notYet(jobId, "batch normalisation (model.layers[].batchNorm)");
-        }
         if (spec.dataset() != null && spec.dataset().augmentation() != null) {
             throw NotExportableException.notYet(jobId, "data augmentation (dataset.augmentation)");
         }

@@ -63,11 +63,21 @@ record ExportPlan(String jobId, long seed, ExportedData data, NetworkSpec networ
         return network.parameterCount();
     }
 
+    boolean batchNorm() {
+        return layers().stream().anyMatch(LayerSpec::batchNorm);
+    }
+
+    /** The moving means and variances: counted as parameters by nnlab and Keras, buffers to PyTorch. */
+    long movingStatistics() {
+        return layers().stream().filter(LayerSpec::batchNorm).mapToLong(l -> 2L * l.units()).sum();
+    }
+
     /** "4 → Dense 100 relu → Dense 3 softmax", for the script's opening words. */
     String architecture() {
         StringBuilder s = new StringBuilder(mnist() ? "28×28 images → Flatten 784" : network.inputs() + " inputs");
         for (LayerSpec l : layers()) {
             s.append(" → Dense ").append(l.units()).append(' ').append(l.activation().id());
+            if (l.batchNorm()) s.append(" → BatchNorm");
             if (l.dropout() > 0) s.append(" (dropout ").append(Py.number(l.dropout())).append(')');
         }
         return s.toString();

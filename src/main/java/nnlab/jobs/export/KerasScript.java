@@ -100,6 +100,11 @@ final class KerasScript {
                 dense.append("  # the output layer");
             }
             py.line(dense.toString());
+            if (layer.batchNorm()) {
+                py.line("    tf.keras.layers.BatchNormalization(momentum=" + Py.number(LayerSpec.NORM_MOMENTUM)
+                        + ", epsilon=" + Py.number(LayerSpec.NORM_EPSILON) + "),  # after the activation, where nnlab"
+                        + " normalises: γ·(a − μ)/√(σ² + ε) + β");
+            }
             if (layer.dropout() > 0) {
                 py.line("    tf.keras.layers.Dropout(" + Py.number(layer.dropout()) + "),  # drops this fraction of the"
                         + " outputs while training");
@@ -107,12 +112,15 @@ final class KerasScript {
         }
         py.line("])");
         py.line("model.summary()  # " + String.format(java.util.Locale.ROOT, "%,d", plan.parameters())
-                + " parameters: (inputs + 1) × units per Dense layer");
+                + " parameters: (inputs + 1) × units per Dense layer" + (plan.batchNorm() ? ", 4 per normalised unit"
+                + " (γ, β, and the moving mean and variance: " + String.format(java.util.Locale.ROOT, "%,d",
+                plan.movingStatistics()) + " not trainable)" : ""));
         if (plan.network().initialWeights() != null) {
             ScriptParts.initialWeights(py, plan.network().initialWeights());
             py.line("dense_layers = [layer for layer in model.layers if isinstance(layer, tf.keras.layers.Dense)]");
             py.line("for layer, kernel, bias in zip(dense_layers, START_WEIGHTS[\"kernels\"], START_WEIGHTS[\"biases\"]):");
             py.line("    layer.set_weights([np.array(kernel, dtype=\"float32\"), np.array(bias, dtype=\"float32\")])");
+            if (plan.network().initialWeights().batchNorm() != null) setNorms("", "START_WEIGHTS");
         }
     }
 
@@ -200,6 +208,16 @@ final class KerasScript {
         py.line("    dense_layers = [layer for layer in model.layers if isinstance(layer, tf.keras.layers.Dense)]");
         py.line("    for layer, kernel, bias in zip(dense_layers, trained[\"kernels\"], trained[\"biases\"]):");
         py.line("        layer.set_weights([np.array(kernel, dtype=\"float32\"), np.array(bias, dtype=\"float32\")])");
+        if (plan.batchNorm()) setNorms("    ", "trained");
+    }
+
+    /** Each BatchNormalization layer's weights in Keras's order: γ, β, moving mean, moving variance. */
+    private void setNorms(String indent, String document) {
+        py.line(indent + "norm_layers = [layer for layer in model.layers if isinstance(layer,"
+                + " tf.keras.layers.BatchNormalization)]");
+        py.line(indent + "for layer, norm in zip(norm_layers, " + ScriptParts.normsOf(document) + "):");
+        py.line(indent + "    layer.set_weights([np.array(norm[k], dtype=\"float32\") for k in (\"gamma\", \"beta\","
+                + " \"movingMean\", \"movingVariance\")])");
     }
 
     private void fit() {

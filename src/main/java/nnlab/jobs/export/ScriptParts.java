@@ -95,6 +95,11 @@ final class ScriptParts {
         py.line("SHUFFLE = " + Py.bool(c.shuffle()) + "  # reshuffle the training examples every epoch");
     }
 
+    /** The line that names the batch normalisation's weights of a loaded weights document, skipping layers without. */
+    static String normsOf(String document) {
+        return "[n for n in " + document + ".get(\"batchNorm\") or [] if n is not None]";
+    }
+
     /** The spec's own starting weights (model.weights), e.g. the lecture's XOR hand solution. */
     static void initialWeights(Py py, Weights w) {
         py.line("# the job started from weights given in its spec (Keras's layout: kernel[input][unit], bias[unit])");
@@ -104,6 +109,17 @@ final class ScriptParts {
             kernels.append(l > 0 ? ", " : "").append(Py.nested(w.kernels().get(l)));
             biases.append(l > 0 ? ", " : "").append(Py.nested(w.biases().get(l)));
         }
-        py.line("START_WEIGHTS = {\"kernels\": " + kernels + "], \"biases\": " + biases + "]}");
+        String norms = "";
+        if (w.batchNorm() != null) {
+            StringBuilder n = new StringBuilder(", \"batchNorm\": [");
+            for (int l = 0; l < w.batchNorm().size(); l++) {
+                Weights.Norm norm = w.batchNorm().get(l);
+                n.append(l > 0 ? ", " : "").append(norm == null ? "None" : "{\"gamma\": " + Py.nested(norm.gamma())
+                        + ", \"beta\": " + Py.nested(norm.beta()) + ", \"movingMean\": " + Py.nested(norm.movingMean())
+                        + ", \"movingVariance\": " + Py.nested(norm.movingVariance()) + "}");
+            }
+            norms = n.append(']').toString();
+        }
+        py.line("START_WEIGHTS = {\"kernels\": " + kernels + "], \"biases\": " + biases + "]" + norms + "}");
     }
 }

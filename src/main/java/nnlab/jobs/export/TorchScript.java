@@ -1,5 +1,6 @@
 package nnlab.jobs.export;
 
+import java.math.BigDecimal;
 import java.util.List;
 import nnlab.engine.Activation;
 import nnlab.engine.EarlyStopping;
@@ -88,6 +89,11 @@ final class TorchScript {
             py.line("    nn.Linear(" + plan.network().fanIn(l) + ", " + layer.units() + "),  # " + comment);
             String activation = activation(layer.activation(), last);
             if (activation != null) py.line("    " + activation + ",");
+            if (layer.batchNorm()) {
+                py.line("    nn.BatchNorm1d(" + layer.units() + ", eps=" + Py.number(LayerSpec.NORM_EPSILON) + ", momentum="
+                        + Py.number(BigDecimal.ONE.subtract(BigDecimal.valueOf(LayerSpec.NORM_MOMENTUM)).doubleValue()) + "),  # after the activation, where nnlab normalises;"
+                        + " PyTorch's momentum is 1 − Keras's " + Py.number(LayerSpec.NORM_MOMENTUM));
+            }
             if (layer.dropout() > 0) {
                 py.line("    nn.Dropout(" + Py.number(layer.dropout()) + "),  # drops this fraction of the outputs while"
                         + " training");
@@ -95,8 +101,18 @@ final class TorchScript {
         }
         py.line(")");
         py.line("print(model)");
-        py.line("print(sum(p.numel() for p in model.parameters()), \"parameters\")  # "
-                + String.format(java.util.Locale.ROOT, "%,d", plan.parameters()) + ": (inputs + 1) × units per layer");
+        if (plan.batchNorm()) {
+            py.line("# batch normalisation: γ and β are parameters; the moving mean and variance are buffers, which PyTorch");
+            py.line("# does not count and nnlab and Keras do. While training, PyTorch's running variance follows the");
+            py.line("# batch's unbiased variance (n/(n − 1)·σ²), nnlab's and Keras's the biased one σ².");
+            py.line("print(sum(p.numel() for p in model.parameters()), \"parameters\")  # "
+                    + String.format(java.util.Locale.ROOT, "%,d", plan.parameters() - plan.movingStatistics())
+                    + ": nnlab's " + String.format(java.util.Locale.ROOT, "%,d", plan.parameters()) + " less the "
+                    + String.format(java.util.Locale.ROOT, "%,d", plan.movingStatistics()) + " moving statistics");
+        } else {
+            py.line("print(sum(p.numel() for p in model.parameters()), \"parameters\")  # "
+                    + String.format(java.util.Locale.ROOT, "%,d", plan.parameters()) + ": (inputs + 1) × units per layer");
+        }
         py.line("dense_layers = [layer for layer in model if isinstance(layer, nn.Linear)]");
         initialisation();
         if (plan.network().initialWeights() != null) {
@@ -105,6 +121,7 @@ final class TorchScript {
             py.line("    for layer, kernel, bias in zip(dense_layers, START_WEIGHTS[\"kernels\"], START_WEIGHTS[\"biases\"]):");
             py.line("        layer.weight.copy_(torch.tensor(kernel).T)  # PyTorch keeps weight[unit][input]");
             py.line("        layer.bias.copy_(torch.tensor(bias))");
+            if (plan.network().initialWeights().batchNorm() != null) setNorms("    ", "START_WEIGHTS");
         }
     }
 
@@ -149,6 +166,17 @@ final class TorchScript {
         py.line("        for layer, kernel, bias in zip(dense_layers, trained[\"kernels\"], trained[\"biases\"]):");
         py.line("            layer.weight.copy_(torch.tensor(kernel).T)  # PyTorch keeps weight[unit][input]");
         py.line("            layer.bias.copy_(torch.tensor(bias))");
+        if (plan.batchNorm()) setNorms("        ", "trained");
+    }
+
+    /** γ and β into each BatchNorm1d's weight and bias, the moving mean and variance into its running buffers. */
+    private void setNorms(String indent, String document) {
+        py.line(indent + "norm_layers = [layer for layer in model if isinstance(layer, nn.BatchNorm1d)]");
+        py.line(indent + "for layer, norm in zip(norm_layers, " + ScriptParts.normsOf(document) + "):");
+        py.line(indent + "    layer.weight.copy_(torch.tensor(norm[\"gamma\"]))");
+        py.line(indent + "    layer.bias.copy_(torch.tensor(norm[\"beta\"]))");
+        py.line(indent + "    layer.running_mean.copy_(torch.tensor(norm[\"movingMean\"]))");
+        py.line(indent + "    layer.running_var.copy_(torch.tensor(norm[\"movingVariance\"]))");
     }
 
     private void lossAndOptimizer() {
@@ -222,7 +250,7 @@ final class TorchScript {
         py.line("if not args.evaluate_only:");
         if (es != null) py.line("    best_loss, waited, best_state = float(\"inf\"), 0, None");
         py.line("    for epoch in range(1, EPOCHS + 1):");
-        py.line("        model.train()  # dropout on");
+        py.line("        model.train()  # dropout on" + (plan.batchNorm() ? ", batch normalisation on the batch's statistics" : ""));
         py.line("        total, steps = 0.0, 0");
         py.line("        for xb, yb in loader:  # one step: a batch forward, the gradient backward, the weights updated");
         py.line("            optimizer.zero_grad()");

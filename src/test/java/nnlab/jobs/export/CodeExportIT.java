@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CodeExportIT extends LiveServer {
 
     private static final Pattern TEST_ACCURACY = Pattern.compile("test accuracy: ([0-9.]+)");
+    private static final Pattern TEST_LOSS = Pattern.compile("test loss: ([0-9.]+)");
 
     private static final String IRIS = """
             {"dataset": {"name": "iris", "scaling": "standard"},
@@ -45,7 +46,7 @@ class CodeExportIT extends LiveServer {
         assertThat(api.get("/api/jobs/" + job + "/code/weights.json").json().path("epoch").asInt()).isEqualTo(40);
 
         double nnlab = finished.path("last").path("test").path("accuracy").asDouble();
-        double torch = evaluateWithPyTorch(script, weights, dir, "Iris");
+        double torch = evaluateWithPyTorch(script, weights, dir, "Iris")[0];
         System.out.printf("[export] iris: nnlab's test accuracy %.4f, the PyTorch script's with the job's weights %.4f%n",
                 nnlab, torch);
         assertThat(torch).isCloseTo(nnlab, within(0.01));
@@ -64,10 +65,38 @@ class CodeExportIT extends LiveServer {
         download(job, "/code?framework=keras", "text/x-python", "nnlab-job-" + job + "-keras.py", dir);
 
         double nnlab = finished.path("last").path("test").path("accuracy").asDouble();
-        double torch = evaluateWithPyTorch(script, weights, dir, "the playground's circle");
+        double torch = evaluateWithPyTorch(script, weights, dir, "the playground's circle")[0];
         System.out.printf("[export] circle: nnlab's test accuracy %.4f, the PyTorch script's with the job's weights"
                 + " %.4f%n", nnlab, torch);
         assertThat(torch).isCloseTo(nnlab, within(0.01));
+    }
+
+    @Test
+    void batchNormalisedWeightsGiveTheJobsTestLossAndAccuracyInPyTorch(@TempDir Path dir) throws IOException {
+        String job = api.submit(CIRCLE.replace("{\"units\": 4, \"activation\": \"tanh\"}",
+                "{\"units\": 8, \"activation\": \"relu\", \"batchNorm\": true},"
+                        + " {\"units\": 4, \"activation\": \"tanh\", \"batchNorm\": true}"));
+        JsonNode finished = api.awaitFinished(job, Duration.ofSeconds(60));
+        assertThat(finished.path("status").asText()).isEqualTo("SUCCEEDED");
+        download(job, "/code/data.csv", "text/csv", "nnlab-job-" + job + "-data.csv", dir);
+        Path script = download(job, "/code?framework=pytorch", "text/x-python", "nnlab-job-" + job + "-pytorch.py", dir);
+        Path weights = download(job, "/code/weights.json", "application/json", "nnlab-job-" + job + "-weights.json", dir);
+        assertThat(Files.readString(download(job, "/code?framework=keras", "text/x-python",
+                "nnlab-job-" + job + "-keras.py", dir))).contains("tf.keras.layers.BatchNormalization(momentum=0.99, epsilon=0.001)");
+        JsonNode norms = api.get("/api/jobs/" + job + "/code/weights.json").json().path("batchNorm");
+        assertThat(norms).hasSize(3);
+        assertThat(norms.get(0).path("movingVariance")).hasSize(8);
+        assertThat(norms.get(2).isNull()).as("the output layer has none").isTrue();
+        // trained: the moving averages have left their start (mean 0, variance 1)
+        assertThat(norms.get(1).path("movingMean").get(0).asDouble()).isNotEqualTo(0.0);
+
+        JsonNode test = finished.path("last").path("test");
+        double[] torch = evaluateWithPyTorch(script, weights, dir, "the circle with batch normalisation");
+        System.out.printf("[export] circle with batch normalisation: nnlab's test loss %.5f, accuracy %.4f; the PyTorch"
+                + " script's with the job's weights %.5f, %.4f%n", test.path("loss").asDouble(),
+                test.path("accuracy").asDouble(), torch[1], torch[0]);
+        assertThat(torch[1]).isCloseTo(test.path("loss").asDouble(), within(1e-3));
+        assertThat(torch[0]).isCloseTo(test.path("accuracy").asDouble(), within(1e-4));
     }
 
     @Test
@@ -111,16 +140,17 @@ class CodeExportIT extends LiveServer {
         return file;
     }
 
-    /** Runs the script on the job's weights without training and reads its test accuracy. */
-    private static double evaluateWithPyTorch(Path script, Path weights, Path dir, String what) throws IOException {
+    /** Runs the script on the job's weights without training and reads its test accuracy and loss. */
+    private static double[] evaluateWithPyTorch(Path script, Path weights, Path dir, String what) throws IOException {
         String python = Python3.require("the PyTorch script on " + what, "torch", "numpy", "sklearn");
         long start = System.nanoTime();
         Python3.Result r = Python3.run(python, dir, 300, script.getFileName().toString(), "--weights",
                 weights.getFileName().toString(), "--evaluate-only");
         System.out.printf("[export] %s: %s ran in %.1f s%n", what, python, (System.nanoTime() - start) / 1e9);
         assertThat(r.exit()).as(r.output()).isZero();
-        Matcher m = TEST_ACCURACY.matcher(r.output());
-        assertThat(m.find()).as(r.output()).isTrue();
-        return Double.parseDouble(m.group(1));
+        Matcher accuracy = TEST_ACCURACY.matcher(r.output());
+        Matcher loss = TEST_LOSS.matcher(r.output());
+        assertThat(accuracy.find() && loss.find()).as(r.output()).isTrue();
+        return new double[] {Double.parseDouble(accuracy.group(1)), Double.parseDouble(loss.group(1))};
     }
 }

@@ -96,6 +96,12 @@ class ScriptExportTest {
                 {"dataset": {"name": "playground", "kind": "gauss", "scaling": "minmax", "validationSplit": 0.25},
                  "model": {"layers": [{"units": 3, "activation": "softplus"}, {"units": 1, "activation": "sigmoid"}]},
                  "training": {"optimizer": "sgd", "learningRate": 0.1, "batchSize": 8, "epochs": 5}, "seed": 6}""");
+        SPECS.put("circle-batch-norm", """
+                {"dataset": {"name": "playground", "kind": "circle", "scaling": "standard"},
+                 "model": {"layers": [{"units": 8, "activation": "relu", "batchNorm": true},
+                                      {"units": 6, "activation": "tanh", "batchNorm": true},
+                                      {"units": 2, "activation": "softmax"}]},
+                 "training": {"optimizer": "adam", "learningRate": 0.01, "batchSize": 10, "epochs": 5}, "seed": 13}""");
         SPECS.put("xor-kind-hinge", """
                 {"dataset": {"name": "playground", "kind": "xor"},
                  "model": {"layers": [{"units": 4, "activation": "sigmoid"}, {"units": 1, "activation": "linear"}]},
@@ -301,6 +307,70 @@ class ScriptExportTest {
                 "predicted = (out > 0.5).float()");
         assertThat(keras("xor-kind-hinge")).contains("\"hinge\"", "SHUFFLE = False", "threshold=0.0");
         assertThat(torch("xor-kind-hinge")).contains("torch.clamp(1 - t * out, min=0).mean()", "shuffle=SHUFFLE");
+    }
+
+    @Test
+    void batchNormalisationFollowsTheActivationWithTheEnginesMomentumAndEpsilon() {
+        String k = keras("circle-batch-norm");
+        // Dense then its activation, then the normalisation: the engine's order (BatchNorm normalises a, not z)
+        assertThat(k).contains("    tf.keras.layers.Dense(8, activation=\"relu\", **dense_options),\n"
+                        + "    tf.keras.layers.BatchNormalization(momentum=0.99, epsilon=0.001),  # after the activation",
+                "    tf.keras.layers.Dense(6, activation=\"tanh\", **dense_options),\n"
+                        + "    tf.keras.layers.BatchNormalization(momentum=0.99, epsilon=0.001),",
+                // (2 + 1)·8 + 4·8 + (8 + 1)·6 + 4·6 + (6 + 1)·2 = 148, of which 2·(8 + 6) = 28 moving statistics
+                "148 parameters: (inputs + 1) × units per Dense layer, 4 per normalised unit",
+                "28 not trainable", "Dense 8 relu → BatchNorm → Dense 6 tanh → BatchNorm → Dense 2 softmax",
+                "norm_layers = [layer for layer in model.layers if isinstance(layer, tf.keras.layers.BatchNormalization)]",
+                "for layer, norm in zip(norm_layers, [n for n in trained.get(\"batchNorm\") or [] if n is not None]):",
+                "(\"gamma\", \"beta\", \"movingMean\", \"movingVariance\")");
+        assertThat(k.indexOf("BatchNormalization(")).isLessThan(k.indexOf("Dense(6,"));
+        String t = torch("circle-batch-norm");
+        assertThat(t).contains("    nn.Linear(2, 8),  # Dense 8\n    nn.ReLU(),\n"
+                        + "    nn.BatchNorm1d(8, eps=0.001, momentum=0.01),  # after the activation",
+                "    nn.Tanh(),\n    nn.BatchNorm1d(6, eps=0.001, momentum=0.01),",
+                "# 120: nnlab's 148 less the 28 moving statistics", "layer.running_mean.copy_(torch.tensor(norm[\"movingMean\"]))",
+                "layer.running_var.copy_(torch.tensor(norm[\"movingVariance\"]))", "unbiased variance");
+        assertThat(plan("circle-batch-norm").parameters()).isEqualTo(148);
+    }
+
+    @Test
+    void startingWeightsWithBatchNormalisationAreSetToo() {
+        JobSpec s = spec(SPECS.get("circle-batch-norm").replace("\"activation\": \"softmax\"}]}",
+                "\"activation\": \"softmax\"}], \"weights\": " + CIRCLE_NORM_WEIGHTS + "}"));
+        ExportPlan plan = CodeExports.plan("j-start", s, MAPPER);
+        assertThat(KerasScript.of(plan)).contains("\"batchNorm\": [{\"gamma\": [", "\"movingVariance\": [",
+                "for layer, norm in zip(norm_layers, [n for n in START_WEIGHTS.get(\"batchNorm\") or [] if n is not None]):");
+        assertThat(TorchScript.of(plan)).contains("[n for n in START_WEIGHTS.get(\"batchNorm\") or [] if n is not None]");
+    }
+
+    /** The circle network's weights: every kernel 0.1, biases 0, γ 2, β 0.5, moving mean 0.25 and variance 4. */
+    static final String CIRCLE_NORM_WEIGHTS;
+
+    static {
+        StringBuilder w = new StringBuilder("{\"kernels\": [");
+        int[][] shapes = {{2, 8}, {8, 6}, {6, 2}};
+        for (int l = 0; l < 3; l++) {
+            w.append(l > 0 ? ", " : "").append('[');
+            for (int i = 0; i < shapes[l][0]; i++) {
+                w.append(i > 0 ? ", " : "").append('[').append(String.join(", ", java.util.Collections.nCopies(shapes[l][1], "0.1"))).append(']');
+            }
+            w.append(']');
+        }
+        w.append("], \"biases\": [").append(zeros(8)).append(", ").append(zeros(6)).append(", ").append(zeros(2)).append("], \"batchNorm\": [");
+        for (int units : new int[] {8, 6}) {
+            w.append("{\"gamma\": ").append(filled(units, "2")).append(", \"beta\": ").append(filled(units, "0.5"))
+                    .append(", \"movingMean\": ").append(filled(units, "0.25")).append(", \"movingVariance\": ")
+                    .append(filled(units, "4")).append("}, ");
+        }
+        CIRCLE_NORM_WEIGHTS = w.append("null]}").toString();
+    }
+
+    private static String zeros(int n) {
+        return filled(n, "0");
+    }
+
+    private static String filled(int n, String v) {
+        return "[" + String.join(", ", java.util.Collections.nCopies(n, v)) + "]";
     }
 
     @Test
