@@ -94,11 +94,13 @@ public record JobSpec(@NotNull @Valid DatasetSpec dataset,
 
     /**
      * @param units      neurons
-     * @param activation linear, sigmoid, tanh, relu, leaky_relu, elu, softplus, gaussian, step (output only),
-     *                   softmax (output only)
+     * @param activation linear, sigmoid, tanh, relu, leaky_relu (slope 0.01 below 0), elu, softplus, gaussian
+     *                   (e^(−z²)), clipped_linear (min(max(z, 0), 1): its gradient is zero outside [0, 1]), step
+     *                   (output only: the perceptron's threshold unit), softmax (output only)
      * @param dropout    fraction of this layer's outputs dropped while training, [0, 1); 0 on the output layer
      * @param batchNorm  Keras's BatchNormalization after this layer's activation (hidden layers without dropout only):
-     *                   batch statistics while training, moving averages (momentum 0.99, epsilon 1e-3) at inference
+     *                   batch statistics while training, moving averages (momentum 0.99, epsilon 1e-3) at inference;
+     *                   γ, β trained, the moving mean and variance not (4 parameters a unit, 2 of them trainable)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Layer(@NotNull Integer units, @NotNull String activation, Double dropout, Boolean batchNorm) {
@@ -125,13 +127,20 @@ public record JobSpec(@NotNull @Valid DatasetSpec dataset,
     }
 
     /**
-     * @param optimizer       sgd, momentum, adam or rmsprop
+     * @param optimizer       sgd (default), momentum, adam or rmsprop
+     * @param learningRate    the step size, in (0, 100] (default 0.01)
+     * @param batchSize       examples per weight update, up to nnlab.limits.max-batch-size (default 32)
+     * @param epochs          passes over the training examples, up to nnlab.limits.max-epochs (default 10)
      * @param loss            mse, mae, binary_crossentropy, sparse_categorical_crossentropy, hinge, perceptron;
      *                        default: mse for regression, else by the output activation (softmax →
      *                        sparse_categorical_crossentropy, sigmoid → binary_crossentropy, else mse)
      * @param l1              L1 penalty on kernels, [0, 10]
      * @param l2              L2 penalty on kernels, [0, 10]
-     * @param momentum        for the momentum optimizer only
+     * @param momentum        for the momentum optimizer only, in [0, 1) (default 0.9)
+     * @param beta1           adam's first-moment decay, in [0, 1) (default 0.9)
+     * @param beta2           adam's second-moment decay, in [0, 1) (default 0.999)
+     * @param epsilon         adam's and rmsprop's guard against division by 0, in (0, 1] (default 1e-7)
+     * @param rho             rmsprop's decay, in [0, 1) (default 0.9)
      * @param validationSplit fraction of the training examples held out for validation (same as dataset.validationSplit)
      * @param earlyStopping   stop when the monitored loss stops improving
      * @param shuffle         reshuffle the training examples every epoch
