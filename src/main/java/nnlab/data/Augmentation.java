@@ -15,6 +15,9 @@ import nnlab.engine.Redraw;
  */
 record Augmentation(int shift, double rotation, int copies, long seed) {
 
+    static final int DEFAULT_SHIFT = 2;
+    static final double DEFAULT_ROTATION = 10;
+    static final int DEFAULT_COPIES = 1;
     static final int MAX_SHIFT = 4;
     static final double MAX_ROTATION = 30;
     static final int MAX_COPIES = 4;
@@ -24,9 +27,10 @@ record Augmentation(int shift, double rotation, int copies, long seed) {
     /** The spec's augmentation with its defaults and checks; null when there is none. */
     static Augmentation of(DatasetSpec.Augmentation a, long dataSeed, int trainImages) {
         if (a == null) return null;
-        int shift = a.shift() == null ? 2 : a.shift();
-        double rotation = a.rotation() == null ? 10 : a.rotation();
-        int copies = a.copies() == null ? 1 : a.copies();
+        a = a.resolved(dataSeed);
+        int shift = a.shift();
+        double rotation = a.rotation();
+        int copies = a.copies();
         String f = "dataset.augmentation.";
         InvalidSpecException.require(shift >= 0 && shift <= MAX_SHIFT, f + "shift",
                 "must be between 0 and " + MAX_SHIFT + " pixels, was " + shift);
@@ -37,7 +41,7 @@ record Augmentation(int shift, double rotation, int copies, long seed) {
         InvalidSpecException.require((long) trainImages * (1 + copies) <= MAX_IMAGES, f + "copies",
                 "gives " + (long) trainImages * (1 + copies) + " training images, at most " + MAX_IMAGES
                         + " are allowed: fewer copies or a smaller trainLimit");
-        return new Augmentation(shift, rotation, copies, a.seed() == null ? dataSeed : a.seed());
+        return new Augmentation(shift, rotation, copies, a.seed());
     }
 
     int images(int originals) {

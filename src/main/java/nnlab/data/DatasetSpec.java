@@ -41,6 +41,13 @@ public record DatasetSpec(String name, String kind, Double noise, Double trainRa
      * @param seed     draws the shifts and angles of every epoch (default: the data's seed)
      */
     public record Augmentation(Integer shift, Double rotation, Integer copies, Long seed) {
+
+        /** Every field set: the given ones, else the defaults, the seed the data's. */
+        public Augmentation resolved(long dataSeed) {
+            return new Augmentation(shift == null ? nnlab.data.Augmentation.DEFAULT_SHIFT : shift,
+                    rotation == null ? nnlab.data.Augmentation.DEFAULT_ROTATION : rotation,
+                    copies == null ? nnlab.data.Augmentation.DEFAULT_COPIES : copies, seed == null ? dataSeed : seed);
+        }
     }
 
     /** A spec without augmentation. */

@@ -1,6 +1,7 @@
 package nnlab.jobs.export;
 
 import java.util.List;
+import nnlab.data.DatasetSpec;
 import nnlab.data.Datasets;
 import nnlab.engine.Weights;
 import nnlab.jobs.JobPlan;
@@ -87,15 +88,14 @@ public class CodeExports {
         ExportedData data = Datasets.MNIST.equals(plan.data().name())
                 ? ExportedData.mnist(plan, mapper.datasetLimits())
                 : ExportedData.of(plan, mapper.prepare(plan).data(), mapper.datasetLimits());
-        return new ExportPlan(jobId, plan.seed(), data, plan.network(), plan.config());
+        DatasetSpec.Augmentation a = plan.datasetSpec().augmentation();
+        return new ExportPlan(jobId, plan.seed(), data, plan.network(), plan.config(),
+                a == null ? null : a.resolved(plan.dataSeed()));
     }
 
     /** Only networks export: a model of another kind (no layers) is refused in words. */
     static void requireNetwork(String jobId, JobSpec spec) {
         List<JobSpec.Layer> layers = spec == null || spec.model() == null ? null : spec.model().layers();
         if (layers == null || layers.isEmpty()) throw NotExportableException.notANetwork(jobId);
-        if (spec.dataset() != null && spec.dataset().augmentation() != null) {
-            throw NotExportableException.notYet(jobId, "data augmentation (dataset.augmentation)");
-        }
     }
 }

@@ -2,6 +2,7 @@ package nnlab.jobs.export;
 
 import java.util.List;
 import java.util.Locale;
+import nnlab.data.DatasetSpec;
 import nnlab.data.Datasets;
 import nnlab.engine.Activation;
 import nnlab.engine.LayerSpec;
@@ -13,10 +14,16 @@ import nnlab.engine.TrainingConfig;
  * Everything an exported script states: the job's data, its network and its training, all defaults resolved
  * (the spec as nnlab ran it, not as it was typed).
  *
- * @param seed the job's seed: it draws nnlab's initial weights, shuffling and dropout; the script seeds its own
- *             generators with it
+ * @param seed         the job's seed: it draws nnlab's initial weights, shuffling and dropout; the script seeds its
+ *                     own generators with it
+ * @param augmentation MNIST's augmentation with every field set, or null for none
  */
-record ExportPlan(String jobId, long seed, ExportedData data, NetworkSpec network, TrainingConfig config) {
+record ExportPlan(String jobId, long seed, ExportedData data, NetworkSpec network, TrainingConfig config,
+                  DatasetSpec.Augmentation augmentation) {
+
+    ExportPlan(String jobId, long seed, ExportedData data, NetworkSpec network, TrainingConfig config) {
+        this(jobId, seed, data, network, config, null);
+    }
 
     List<LayerSpec> layers() {
         return network.layers();
@@ -50,9 +57,14 @@ record ExportPlan(String jobId, long seed, ExportedData data, NetworkSpec networ
         return loss() == Loss.HINGE || out == Activation.TANH || out == Activation.STEP ? 0 : 0.5;
     }
 
+    /** The training examples of an epoch: with augmentation, the images and their copies. */
+    int trainedPerEpoch() {
+        return augmentation == null ? data.trainCount() : data.trainCount() * (1 + augmentation.copies());
+    }
+
     /** Weight updates per epoch: ⌈training examples / batch size⌉. */
     int stepsPerEpoch() {
-        return (data.trainCount() + config.batchSize() - 1) / config.batchSize();
+        return (trainedPerEpoch() + config.batchSize() - 1) / config.batchSize();
     }
 
     int testBatches() {

@@ -5,6 +5,7 @@ import java.util.List;
 import nnlab.data.Boston;
 import nnlab.data.DatasetInfo;
 import nnlab.data.DatasetLimits;
+import nnlab.data.DatasetSpec;
 import nnlab.data.Datasets;
 import nnlab.data.Iris;
 import nnlab.data.LabeledPoint;
@@ -49,8 +50,11 @@ record ExportedData(String name, Source source, List<String> columns, String tar
     static ExportedData mnist(JobPlan plan, DatasetLimits limits) {
         String scaling = plan.datasetSpec().scaling() != null ? plan.datasetSpec().scaling()
                 : (String) info(Datasets.MNIST, limits).parameter("scaling").defaultValue();
+        DatasetSpec.Augmentation a = plan.datasetSpec().augmentation();
+        // with augmentation the plan counts the copies too; the script loads the originals and draws its own copies
+        int originals = plan.data().trainCount() / (a == null ? 1 : 1 + a.resolved(plan.dataSeed()).copies());
         return new ExportedData(Datasets.MNIST, Source.MNIST, List.of("pixels"), "digit", List.of(),
-                plan.data().classNames(), true, Scaling.byId(scaling).orElseThrow(), plan.data().trainCount(),
+                plan.data().classNames(), true, Scaling.byId(scaling).orElseThrow(), originals,
                 plan.data().validationCount(), plan.data().testCount(), new Parts(List.of(), List.of(), List.of()));
     }
 

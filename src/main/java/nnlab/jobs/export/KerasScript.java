@@ -34,6 +34,7 @@ final class KerasScript {
                 "# ---- the data: MNIST from keras.datasets (60,000 training and 10,000 test images of 28×28"
                         + " pixels, 0..255)",
                 "(x_train_all, y_train_all), (x_test, y_test) = tf.keras.datasets.mnist.load_data()"));
+        if (plan.augmentation() != null) AugmentationSection.keras(py, plan);
         customFunctions();
         model();
         compile();
@@ -231,6 +232,11 @@ final class KerasScript {
                     + Py.bool(es.restoreBestWeights()) + "))");
         }
         py.line("if not args.evaluate_only:");
+        if (plan.augmentation() != null) {
+            py.line("    model.fit(train_data, epochs=EPOCHS," + (d.hasValidation() ? " validation_data=(x_val, y_val)," : "")
+                    + " callbacks=callbacks, verbose=2)  # the images and their new copies");
+            return;
+        }
         py.line("    model.fit(x_train, y_train, batch_size=BATCH_SIZE, epochs=EPOCHS, shuffle=SHUFFLE,"
                 + (d.hasValidation() ? " validation_data=(x_val, y_val)," : "") + " callbacks=callbacks, verbose=2)");
     }

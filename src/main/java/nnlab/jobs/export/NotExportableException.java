@@ -27,12 +27,6 @@ public class NotExportableException extends RuntimeException implements ErrorRes
                 + " model has no layers): only networks export as Keras or PyTorch code");
     }
 
-    /** A network whose spec uses something the scripts do not write yet: refused rather than exported wrong. */
-    static NotExportableException notYet(String jobId, String what) {
-        return new NotExportableException(HttpStatus.CONFLICT, "job " + jobId + " uses " + what
-                + ", which the Keras and PyTorch export does not write yet: export a job without it");
-    }
-
     static NotExportableException noSuchFile(String message) {
         return new NotExportableException(HttpStatus.NOT_FOUND, message);
     }

@@ -72,7 +72,8 @@ final class ScriptParts {
         py.section("hyper-parameters: the job's, with nnlab's defaults filled in");
         py.line("SEED = " + plan.seed() + "  # the job's seed");
         py.line("LEARNING_RATE = " + Py.number(o.learningRate()));
-        py.line("BATCH_SIZE = " + c.batchSize() + "  # " + plan.data().trainCount() + " training examples / "
+        py.line("BATCH_SIZE = " + c.batchSize() + "  # " + plan.trainedPerEpoch() + (plan.augmentation() == null
+                ? " training examples / " : " training images with their copies / ")
                 + c.batchSize() + " → " + plan.stepsPerEpoch() + " steps (weight updates) per epoch");
         py.line("EPOCHS = " + c.epochs());
         switch (o.kind()) {

@@ -44,6 +44,7 @@ final class TorchScript {
                 "x_train_all, y_train_all = train_set.data.numpy(), train_set.targets.numpy()",
                 "x_test, y_test = test_set.data.numpy(), test_set.targets.numpy()"));
         tensors();
+        if (plan.augmentation() != null) AugmentationSection.torch(py, plan);
         model();
         weights();
         lossAndOptimizer();
@@ -245,11 +246,22 @@ final class TorchScript {
         String metric = d.classification() ? "accuracy" : "mae";
         boolean penalty = plan.config().l1() > 0 || plan.config().l2() > 0;
         py.section("training: " + plan.stepsPerEpoch() + " steps per epoch");
-        py.line("loader = DataLoader(TensorDataset(x_train, y_train), batch_size=BATCH_SIZE, shuffle=SHUFFLE,");
-        py.line("                    generator=torch.Generator().manual_seed(SEED))");
+        boolean augmented = plan.augmentation() != null;
+        if (augmented) {
+            py.line("shuffle_rng = torch.Generator().manual_seed(SEED)");
+        } else {
+            py.line("loader = DataLoader(TensorDataset(x_train, y_train), batch_size=BATCH_SIZE, shuffle=SHUFFLE,");
+            py.line("                    generator=torch.Generator().manual_seed(SEED))");
+        }
         py.line("if not args.evaluate_only:");
         if (es != null) py.line("    best_loss, waited, best_state = float(\"inf\"), 0, None");
         py.line("    for epoch in range(1, EPOCHS + 1):");
+        if (augmented) {
+            py.line("        x_epoch = torch.cat([x_train] + [augment(x_train) for _ in range(COPIES)])  # the images, then new copies");
+            py.line("        y_epoch = y_train.repeat(1 + COPIES)");
+            py.line("        loader = DataLoader(TensorDataset(x_epoch, y_epoch), batch_size=BATCH_SIZE, shuffle=SHUFFLE,");
+            py.line("                            generator=shuffle_rng)");
+        }
         py.line("        model.train()  # dropout on" + (plan.batchNorm() ? ", batch normalisation on the batch's statistics" : ""));
         py.line("        total, steps = 0.0, 0");
         py.line("        for xb, yb in loader:  # one step: a batch forward, the gradient backward, the weights updated");

@@ -121,6 +121,16 @@ class CodeExportIT extends LiveServer {
         assertThat(api.get("/api/jobs/" + mnist + "/code?framework=pytorch").text()).contains("datasets.MNIST(");
         assertProblem(api.get("/api/jobs/" + mnist + "/code/data.csv"), 404,
                 "its script loads it from keras.datasets (Keras) or torchvision (PyTorch)");
+
+        String augmented = api.submit("""
+                {"dataset": {"name": "mnist", "trainLimit": 64, "testLimit": 32, "augmentation": {"copies": 1}},
+                 "model": {"layers": [{"units": 10, "activation": "softmax"}]},
+                 "training": {"optimizer": "adam", "learningRate": 0.001, "batchSize": 32, "epochs": 1}, "seed": 1}""");
+        api.awaitFinished(augmented, Duration.ofSeconds(120));
+        // exported, no longer refused: the 64 images and a copy of each, 4 steps
+        assertThat(api.get("/api/jobs/" + augmented + "/code?framework=keras").text())
+                .contains("x_train, y_train = x_train_all[:64]", "4 steps per epoch", "tf.keras.layers.RandomRotation(");
+        assertThat(api.get("/api/jobs/" + augmented + "/code?framework=pytorch").text()).contains("def augment(images):");
     }
 
     private static void assertProblem(Api.Response r, int status, String detail) {

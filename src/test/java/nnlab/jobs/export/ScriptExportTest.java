@@ -102,6 +102,16 @@ class ScriptExportTest {
                                       {"units": 6, "activation": "tanh", "batchNorm": true},
                                       {"units": 2, "activation": "softmax"}]},
                  "training": {"optimizer": "adam", "learningRate": 0.01, "batchSize": 10, "epochs": 5}, "seed": 13}""");
+        SPECS.put("mnist-augmentation", """
+                {"dataset": {"name": "mnist", "trainLimit": 1000, "testLimit": 200, "validationSplit": 0.1,
+                             "augmentation": {"shift": 2, "rotation": 10, "copies": 2, "seed": 7}},
+                 "model": {"layers": [{"units": 32, "activation": "relu"}, {"units": 10, "activation": "softmax"}]},
+                 "training": {"optimizer": "adam", "learningRate": 0.001, "batchSize": 50, "epochs": 3}, "seed": 1}""");
+        SPECS.put("mnist-augmentation-standard", """
+                {"dataset": {"name": "mnist", "trainLimit": 500, "testLimit": 100, "scaling": "standard",
+                             "augmentation": {"rotation": 15}},
+                 "model": {"layers": [{"units": 10, "activation": "softmax"}]},
+                 "training": {"optimizer": "sgd", "learningRate": 0.1, "batchSize": 100, "epochs": 2}, "seed": 3}""");
         SPECS.put("xor-kind-hinge", """
                 {"dataset": {"name": "playground", "kind": "xor"},
                  "model": {"layers": [{"units": 4, "activation": "sigmoid"}, {"units": 1, "activation": "linear"}]},
@@ -371,6 +381,69 @@ class ScriptExportTest {
 
     private static String filled(int n, String v) {
         return "[" + String.join(", ", java.util.Collections.nCopies(n, v)) + "]";
+    }
+
+    @Test
+    void augmentedMnistLoadsTheOriginalsAndDrawsNewCopiesEveryEpoch() {
+        String k = keras("mnist-augmentation");
+        // 900 images after the validation part, each with 2 copies: 2,700 an epoch, 54 steps of 50
+        assertThat(k).contains("x_train, y_train = x_train_all[:1000], y_train_all[:1000]",
+                "x_train, y_train = x_train[:900], y_train[:900]", "SHIFT, ROTATION, COPIES = 2, 10, 2",
+                "every epoch trains on the 900 images and 2 shifted and rotated copies\n# of each, drawn anew every epoch",
+                "2700 training images with their copies / 50 → 54 steps", "54 steps per epoch",
+                "tf.keras.layers.RandomTranslation(SHIFT / 28, SHIFT / 28, fill_mode=\"constant\", fill_value=0.0,",
+                "tf.keras.layers.RandomRotation(ROTATION / 360,", "The random draws are not\n# nnlab's: TensorFlow draws its own",
+                "nnlab drew them from seed 7", "originals.repeat(COPIES).map(shifted_and_rotated)",
+                "model.fit(train_data, epochs=EPOCHS, validation_data=(x_val, y_val), callbacks=callbacks");
+        assertThat(k).doesNotContain("pixel_mean", "model.fit(x_train");
+        String t = torch("mnist-augmentation");
+        assertThat(t).contains("def shift_and_rotate(images, dx, dy, angle):", "def augment(images):",
+                "nn.functional.grid_sample(", "x_epoch = torch.cat([x_train] + [augment(x_train) for _ in range(COPIES)])",
+                "y_epoch = y_train.repeat(1 + COPIES)", "# nnlab's: torch draws its own,\n# so the copies differ from the job's",
+                "54 steps per epoch");
+        // the defaults filled in, the seed the data's (the job's seed 3), and standardised images turned into pixels
+        String standard = keras("mnist-augmentation-standard");
+        assertThat(standard).contains("SHIFT, ROTATION, COPIES = 2, 15, 1", "nnlab drew them from seed 3",
+                "x = x * pixel_std + pixel_mean", "1000 training images with their copies / 100 → 10 steps");
+        assertThat(torch("mnist-augmentation-standard")).contains("pixels = images * pixel_std + pixel_mean",
+                "return (shift_and_rotate(pixels, dx, dy, angle) - pixel_mean) / pixel_std");
+    }
+
+    @Test
+    void thePyTorchTransformIsNnlabsWithoutTorchvision() throws IOException {
+        String python = Python3.require("the exported augmentation in PyTorch", "torch");
+        String t = torch("mnist-augmentation");
+        String functions = t.substring(t.indexOf("SHIFT, ROTATION, COPIES ="), t.indexOf("# ---- the model"));
+        assertThat(functions).doesNotContain("torchvision");
+        // the cases AugmentationTest checks on nnlab's own transform: a shift moves a pixel by whole pixels; a
+        // quarter turn about (13.5, 13.5) takes row 10, column 12 to row 12, column 17; a half turn to row 17, column 15
+        String check = "import math\nimport torch\nfrom torch import nn\nSEED = 1\n" + functions + """
+
+                image = torch.zeros(1, 28, 28)
+                image[0, 10, 12] = 1
+                one = lambda v: torch.tensor([float(v)], dtype=torch.float64)
+                shifted = shift_and_rotate(image, one(2), one(-1), one(0))
+                assert abs(shifted[0, 9, 14].item() - 1) < 1e-5 and abs(shifted.sum().item() - 1) < 1e-5, shifted.nonzero()
+                quarter = shift_and_rotate(image, one(0), one(0), one(math.pi / 2))
+                assert abs(quarter[0, 12, 17].item() - 1) < 1e-4, quarter.nonzero()
+                half = shift_and_rotate(image, one(0), one(0), one(math.pi))
+                assert abs(half[0, 17, 15].item() - 1) < 1e-4, half.nonzero()
+                digits = torch.rand(50, 28, 28)
+                first, second = augment(digits), augment(digits)
+                assert first.shape == digits.shape
+                assert first.min().item() >= 0 and first.max().item() <= 1
+                assert not torch.equal(first, second), "every call draws new copies"
+                print("augmentation checked")
+                """;
+        Path file = Files.createTempFile("augmentation", ".py");
+        try {
+            Files.writeString(file, check);
+            Python3.Result r = Python3.run(python, null, 120, file.toString());
+            assertThat(r.exit()).as(r.output()).isZero();
+            assertThat(r.output()).contains("augmentation checked");
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     @Test
