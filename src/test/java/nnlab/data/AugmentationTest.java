@@ -3,7 +3,18 @@ package nnlab.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import nnlab.engine.Activation;
+import nnlab.engine.Initializer;
+import nnlab.engine.LayerSpec;
+import nnlab.engine.Loss;
+import nnlab.engine.NetworkSpec;
+import nnlab.engine.Optimizer;
+import nnlab.engine.Training;
+import nnlab.engine.TrainingConfig;
+import nnlab.engine.TrainingListener;
 import nnlab.engine.Examples;
 import nnlab.engine.InvalidSpecException;
 import org.junit.jupiter.api.Test;
@@ -77,6 +88,27 @@ class AugmentationTest {
         // a run's own copy of the inputs is its own memory, known before the images are loaded
         assertThat(Datasets.shapeWithoutData(mnist(spec), DatasetLimits.DEFAULT).perRunBytes()).isEqualTo(360L * 784 * 4);
         assertThat(Datasets.shapeWithoutData(mnist(null), DatasetLimits.DEFAULT).perRunBytes()).isZero();
+    }
+
+    @Test
+    void twoRunsOnOneSharedSetTrainAlikeAndLeaveItAsPrepared() {
+        PreparedDataset shared = Datasets.prepare(mnist(new DatasetSpec.Augmentation(2, 10.0, 1, 7L)), 1);
+        float[] prepared = shared.split().train().x().clone();
+        NetworkSpec net = new NetworkSpec(784, List.of(LayerSpec.dense(16, Activation.RELU),
+                LayerSpec.dense(10, Activation.SOFTMAX)), Initializer.GLOROT);
+        TrainingConfig config = TrainingConfig.of(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, Optimizer.adam(0.01), 30, 4);
+        List<Double> first = new ArrayList<>();
+        List<Double> second = new ArrayList<>();
+        try (Training a = Training.create(net, config, shared.split(), 3);
+             Training b = Training.create(net, config, shared.split(), 3)) {
+            // interleaved, as two jobs on one cached set run
+            for (int epoch = 0; epoch < 4; epoch++) {
+                first.add(a.runEpoch(TrainingListener.NONE).train().loss());
+                second.add(b.runEpoch(TrainingListener.NONE).train().loss());
+            }
+        }
+        assertThat(first).isEqualTo(second);
+        assertThat(shared.split().train().x()).isEqualTo(prepared);
     }
 
     @Test
