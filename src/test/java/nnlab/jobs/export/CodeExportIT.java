@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nnlab.support.Api;
@@ -78,7 +79,7 @@ class CodeExportIT extends LiveServer {
                         + " {\"units\": 4, \"activation\": \"tanh\", \"batchNorm\": true}"));
         JsonNode finished = api.awaitFinished(job, Duration.ofSeconds(60));
         assertThat(finished.path("status").asText()).isEqualTo("SUCCEEDED");
-        download(job, "/code/data.csv", "text/csv", "nnlab-job-" + job + "-data.csv", dir);
+        Path csv = download(job, "/code/data.csv", "text/csv", "nnlab-job-" + job + "-data.csv", dir);
         Path script = download(job, "/code?framework=pytorch", "text/x-python", "nnlab-job-" + job + "-pytorch.py", dir);
         Path weights = download(job, "/code/weights.json", "application/json", "nnlab-job-" + job + "-weights.json", dir);
         assertThat(Files.readString(download(job, "/code?framework=keras", "text/x-python",
@@ -97,6 +98,43 @@ class CodeExportIT extends LiveServer {
                 test.path("accuracy").asDouble(), torch[1], torch[0]);
         assertThat(torch[1]).isCloseTo(test.path("loss").asDouble(), within(1e-3));
         assertThat(torch[0]).isCloseTo(test.path("accuracy").asDouble(), within(1e-4));
+
+        // example by example: the server's class scores of the test points against the PyTorch model's
+        List<String> points = Files.readAllLines(csv).stream().filter(l -> l.endsWith(",test"))
+                .map(l -> "[" + l.split(",")[0] + ", " + l.split(",")[1] + "]").toList();
+        JsonNode server = api.post("/api/jobs/" + job + "/predict", "{\"points\": " + points + "}").json().path("outputs");
+        JsonNode pytorch = pyTorchScores(script, weights, dir);
+        assertThat(pytorch).hasSize(points.size());
+        double largest = 0;
+        for (int i = 0; i < points.size(); i++) {
+            for (int c = 0; c < 2; c++) {
+                largest = Math.max(largest, Math.abs(server.get(i).get(c).asDouble() - pytorch.get(i).get(c).asDouble()));
+            }
+        }
+        System.out.printf("[export] circle with batch normalisation: %d test points, largest difference of a class"
+                + " score between the server and PyTorch %.2e%n", points.size(), largest);
+        assertThat(largest).isLessThan(1e-4);
+    }
+
+    /** The script run with the job's weights and no training, then its model's softmax scores of its test examples. */
+    private static JsonNode pyTorchScores(Path script, Path weights, Path dir) throws IOException {
+        String python = Python3.require("the PyTorch script's predictions", "torch", "numpy");
+        Path runner = dir.resolve("scores.py");
+        Files.writeString(runner, """
+                import json, runpy, sys
+                import torch
+                sys.argv = [sys.argv[1], "--weights", sys.argv[2], "--evaluate-only"]
+                run = runpy.run_path(sys.argv[0], run_name="__main__")
+                run["model"].eval()
+                with torch.no_grad():
+                    scores = torch.softmax(run["model"](run["x_test"]), dim=1)
+                print("SCORES " + json.dumps(scores.tolist()))
+                """);
+        Python3.Result r = Python3.run(python, dir, 300, "scores.py", script.getFileName().toString(),
+                weights.getFileName().toString());
+        assertThat(r.exit()).as(r.output()).isZero();
+        String line = r.output().lines().filter(l -> l.startsWith("SCORES ")).findFirst().orElseThrow();
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(line.substring("SCORES ".length()));
     }
 
     @Test
