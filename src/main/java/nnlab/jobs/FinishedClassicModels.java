@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Finished classic models, for predictions after their job ends: each is stored in the database when its job
- * finishes ({@link ClassicModelStore}), and the last few used are kept in memory, softly (the collector may take
+ * Finished classic models, for predictions after their job ends: each is stored in the database as its job ends
+ * ({@link ClassicModelStore}), and the last few finished or used are kept in memory, softly (the collector may take
  * them back); a miss reads the stored one again.
  */
 @Component
@@ -40,8 +40,11 @@ class FinishedClassicModels {
         this.store = store;
     }
 
-    /** Stores a finished job's classic model (if it trained a step), and keeps it in memory. */
-    void keep(Job job) {
+    /**
+     * Stores an ending job's classic model (if it trained a step) in the database: called before its final status is
+     * stored, so that whoever sees that status can predict with it.
+     */
+    void store(Job job) {
         ClassicModel m = job.classicModel();
         PreparedJob p = job.prepared();
         if (m == null || p == null || p.classic() == null) return;
@@ -50,7 +53,13 @@ class FinishedClassicModels {
         } catch (RuntimeException e) {
             log.error("job {}: could not store its {} model", job.id, p.classic().kind().id(), e);
         }
-        models.put(job.id, new SoftReference<>(new Kept(m, p.data(), job.epochsDone())));
+    }
+
+    /** Keeps a finished job's classic model in memory. */
+    void keep(Job job) {
+        ClassicModel m = job.classicModel();
+        PreparedJob p = job.prepared();
+        if (m != null && p != null) models.put(job.id, new SoftReference<>(new Kept(m, p.data(), job.epochsDone())));
     }
 
     /** The job's model from memory, else from the database (its data set prepared by {@code data}); null if none. */

@@ -121,13 +121,11 @@ class ClassicJobsIT extends LiveServer {
     @Test
     void everyKindPredictsTheSameHeatMapFromItsStoredModelAfterItLeftMemory() {
         String[] ids = new String[KINDS.length];
-        for (int k = 0; k < KINDS.length; k++) {
-            ids[k] = api.submit("{\"dataset\": {\"name\": \"playground\", \"kind\": \"xor\", \"noise\": 0.1},"
-                    + " \"model\": " + KINDS[k][1] + ", \"training\": {}, \"seed\": 3}");
-        }
         String heatMap = "{\"points\": " + grid(20) + "}";
         JsonNode[] before = new JsonNode[KINDS.length];
         for (int k = 0; k < KINDS.length; k++) {
+            ids[k] = api.submit("{\"dataset\": {\"name\": \"playground\", \"kind\": \"xor\", \"noise\": 0.1},"
+                    + " \"model\": " + KINDS[k][1] + ", \"training\": {}, \"seed\": 3}");
             assertThat(api.awaitFinished(ids[k], LONG).get("status").asText()).as(KINDS[k][0]).isEqualTo("SUCCEEDED");
             Api.Response r = api.post("/api/jobs/" + ids[k] + "/predict", heatMap);
             assertThat(r.status()).as(KINDS[k][0]).isEqualTo(200);
