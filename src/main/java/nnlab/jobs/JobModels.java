@@ -107,9 +107,9 @@ class JobModels {
         JobRecord r = queries.record(id);
         FinishedClassicModels.Kept kept = live.finishedClassic.get(id, () -> finishedData(r).data());
         if (kept != null) return kept;
-        throw new JobStateException(r.status(), "job " + id + " is a " + r.spec().model().kind() + " model with no"
-                + " stored model: it ended " + r.status() + " before its first step, or before this server stored"
-                + " classic models; submit its spec again (same seed, same model)");
+        throw new JobStateException(r.status(), "job " + id + " is a " + r.spec().model().kind() + " model and none"
+                + " is stored: it ended " + r.status() + " before its first step, or before this server stored classic"
+                + " models; submit its spec again (same seed, same model)");
     }
 
     /** Outputs (and classes, for classifiers) of the job's current model for rows of inputs or 2-D points. */

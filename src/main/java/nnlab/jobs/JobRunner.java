@@ -134,6 +134,7 @@ final class JobRunner {
     void freeOnShutdown() {
         try {
             flush();
+            classicModels.store(job);
         } catch (RuntimeException e) {
             log.warn("job {}: could not store its last epochs", job.id, e);
         }
@@ -314,7 +315,7 @@ final class JobRunner {
             flush();
             Model model = job.model();
             if (model != null) repository.saveWeights(job.id, model.weights());
-            else classicModels.store(job);
+            classicModels.store(job); // a classic job's model, if it trained a step
             // stored before it is shown: whoever sees the final status can read the finished row
             repository.updateStatus(job.id, s, job.epochsDone(), stop, error);
             job.finish(s, stop, error);
