@@ -107,7 +107,13 @@ class JobModels {
         JobRecord r = queries.record(id);
         FinishedClassicModels.Kept kept = live.finishedClassic.get(id, () -> finishedData(r).data());
         if (kept != null) return kept;
-        throw new JobStateException(r.status(), "job " + id + " is a " + r.spec().model().kind() + " model and none"
+        String kind = r.spec().model().kind();
+        String model = "job " + id + " is " + (kind.matches("[aeiou].*") ? "an " : "a ") + kind + " model";
+        if (!r.status().finished()) {
+            throw new JobStateException(r.status(), model + " that is " + r.status() + " on another instance: its"
+                    + " model is stored when it ends");
+        }
+        throw new JobStateException(r.status(), model + " and none"
                 + " is stored: it ended " + r.status() + " before its first step, or before this server stored classic"
                 + " models; submit its spec again (same seed, same model)");
     }

@@ -168,6 +168,20 @@ class ClassicJobsIT extends LiveServer {
         }
     }
 
+    @Test
+    void aClassicJobCancelledBeforeItsFirstStepHasNoModelAndSaysSo() {
+        String id = api.submit(ADABOOST); // starts paused: no round has run
+        api.awaitJob(id, j -> j.get("status").asText().equals("PAUSED"), LONG);
+        assertThat(api.delete("/api/jobs/" + id).status()).isIn(200, 202);
+        api.awaitFinished(id, LONG);
+        assertThat(store.storedSize(id)).isEmpty();
+        Api.Response r = api.post("/api/jobs/" + id + "/predict", "{\"points\": [[1, 1]]}");
+        assertThat(r.status()).isEqualTo(409);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(r.json().get("detail").asText()).contains("is an adaboost model and none is stored")
+                .contains("ended CANCELLED before its first step");
+    }
+
     private long rows(String table, String id) {
         return jdbc.sql("select count(*) from " + table + " where job_id = :id").param("id", id).query(Long.class)
                 .single();
