@@ -21,7 +21,7 @@ class ActiveJobs {
 
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     /** Classic models of jobs that left, for predictions. */
-    final FinishedClassicModels finishedClassic = new FinishedClassicModels();
+    final FinishedClassicModels finishedClassic;
     final JobQueue queue;
     final MetricPublisher publisher;
     /** Heap reserved by started jobs. */
@@ -30,8 +30,9 @@ class ActiveJobs {
     private volatile List<JobListener> listeners = List.of();
 
     ActiveJobs(JobQueue queue, MetricPublisher publisher, JobMetrics metrics, LimitsProperties limits,
-             ObjectProvider<JobListener> listeners) {
+             ObjectProvider<JobListener> listeners, FinishedClassicModels finishedClassic) {
         this.queue = queue;
+        this.finishedClassic = finishedClassic;
         this.publisher = telling(publisher);
         this.listenerBeans = listeners;
         this.memory = MemoryLedger.forHeap(Runtime.getRuntime().maxMemory(),

@@ -121,7 +121,8 @@ class JobLifecycle implements SmartLifecycle {
         if (job == null) return;
         JobRunner r = job.runner();
         if (r == null) {
-            r = new JobRunner(job, mapper, repository, live.publisher, metrics, settings, liveSettings, live::statusChanged, clock);
+            r = new JobRunner(job, mapper, repository, live.publisher, metrics, settings, liveSettings, live::statusChanged, clock,
+                    live.finishedClassic);
             job.runner(r);
         }
         r.run();

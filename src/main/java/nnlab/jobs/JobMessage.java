@@ -35,7 +35,7 @@ public sealed interface JobMessage permits JobMessage.Epoch, JobMessage.Status, 
      *                       each: [epoch, train loss, train accuracy, test loss, test accuracy] (null where a
      *                       metric does not apply): every epoch's metrics reach the page, batched into its frames
      * @param figures        a classic model's own figures of this step: adaboost's {@code alpha} and {@code error}
-     *                       of the round (live and in a running job's history; not stored)
+     *                       of the round (live, and in the history: stored with the finished model)
      */
     @JsonPropertyOrder({"type", "jobId", "epoch"})
     record Epoch(String jobId, int epoch, int epochs, int steps, MetricsView train, MetricsView validation,

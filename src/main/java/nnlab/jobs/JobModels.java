@@ -92,7 +92,7 @@ class JobModels {
         return finishedData(queries.record(id)).data();
     }
 
-    /** A classic job's model now: the latest step of a live one, else one of the last finished ones kept. */
+    /** A classic job's model now: the latest step of a live one, else the finished one (memory, else the database). */
     private FinishedClassicModels.Kept classic(String id) {
         Job job = live.get(id);
         if (job != null) {
@@ -104,12 +104,18 @@ class JobModels {
             }
             return new FinishedClassicModels.Kept(m, p.data(), job.epochsDone());
         }
-        FinishedClassicModels.Kept kept = live.finishedClassic.get(id);
-        if (kept != null) return kept;
         JobRecord r = queries.record(id);
-        throw new JobStateException(r.status(), "job " + id + " is a " + r.spec().model().kind() + " model: the server"
-                + " keeps classic models only while they train and for the last " + FinishedClassicModels.KEPT
-                + " finished ones, and this one is no longer kept; submit its spec again (same seed, same model)");
+        FinishedClassicModels.Kept kept = live.finishedClassic.get(id, () -> finishedData(r).data());
+        if (kept != null) return kept;
+        String kind = r.spec().model().kind();
+        String model = "job " + id + " is " + (kind.matches("[aeiou].*") ? "an " : "a ") + kind + " model";
+        if (!r.status().finished()) {
+            throw new JobStateException(r.status(), model + " that is " + r.status() + " on another instance: its"
+                    + " model is stored when it ends");
+        }
+        throw new JobStateException(r.status(), model + " and none"
+                + " is stored: it ended " + r.status() + " before its first step, or before this server stored classic"
+                + " models; submit its spec again (same seed, same model)");
     }
 
     /** Outputs (and classes, for classifiers) of the job's current model for rows of inputs or 2-D points. */

@@ -194,14 +194,18 @@ public class JobRepository {
         return java.util.Arrays.stream(JobStatus.values()).filter(JobStatus::finished).map(Enum::name).toList();
     }
 
+    /** Stored epochs with an adaboost round's alpha and error (classic_round, stored with the finished model). */
+    private static final String EPOCHS = "select e.*, r.alpha as round_alpha, r.error as round_error from job_epoch e"
+            + " left join classic_round r on r.job_id = e.job_id and r.epoch = e.epoch";
+
     public List<JobMessage.Epoch> epochs(String jobId, int epochs) {
-        return jdbc.sql("select * from job_epoch where job_id = :id order by epoch").param("id", jobId)
+        return jdbc.sql(EPOCHS + " where e.job_id = :id order by e.epoch").param("id", jobId)
                 .query((rs, n) -> epoch(rs, jobId, epochs)).list();
     }
 
     public Optional<JobMessage.Epoch> lastEpoch(String jobId, int epochs) {
-        return jdbc.sql("select * from job_epoch where job_id = :id"
-                        + " and epoch = (select max(epoch) from job_epoch where job_id = :id)").param("id", jobId)
+        return jdbc.sql(EPOCHS + " where e.job_id = :id"
+                        + " and e.epoch = (select max(epoch) from job_epoch where job_id = :id)").param("id", jobId)
                 .query((rs, n) -> epoch(rs, jobId, epochs)).optional();
     }
 
@@ -209,7 +213,18 @@ public class JobRepository {
         return new JobMessage.Epoch(jobId, rs.getInt("epoch"), epochs, rs.getInt("steps"),
                         metrics(rs, "train"), metrics(rs, "val"), metrics(rs, "test"), rs.getDouble("seconds"),
                         rs.getDouble("elapsed_seconds"), dbl(rs, "weight_norm"), rs.getDouble("learning_rate"),
-                        JobStatus.valueOf(rs.getString("status")), stop(rs.getString("stop_reason")), null, null);
+                        JobStatus.valueOf(rs.getString("status")), stop(rs.getString("stop_reason")), null, null,
+                        null, figures(rs));
+    }
+
+    /** An adaboost round's figures, as its live message had them. */
+    private static Map<String, Double> figures(ResultSet rs) throws SQLException {
+        Double alpha = dbl(rs, "round_alpha");
+        if (alpha == null) return null;
+        Map<String, Double> f = new java.util.LinkedHashMap<>();
+        f.put("alpha", alpha);
+        f.put("error", dbl(rs, "round_error"));
+        return f;
     }
 
     private static MetricsView metrics(ResultSet rs, String prefix) throws SQLException {

@@ -42,6 +42,7 @@ final class JobRunner {
     private final LiveProperties live;
     private final Consumer<Job> onStatus;
     private final Clock clock;
+    private final FinishedClassicModels classicModels;
     private final List<JobMessage.Epoch> pending = new ArrayList<>();
     private long lastFlush = System.nanoTime();
     private long lastSnapshot;
@@ -64,8 +65,10 @@ final class JobRunner {
     private long deadline;
 
     JobRunner(Job job, JobSpecMapper mapper, JobRepository repository, MetricPublisher publisher, JobMetrics metrics,
-              JobsProperties settings, LiveProperties live, Consumer<Job> onStatus, Clock clock) {
+              JobsProperties settings, LiveProperties live, Consumer<Job> onStatus, Clock clock,
+              FinishedClassicModels classicModels) {
         this.job = job;
+        this.classicModels = classicModels;
         this.mapper = mapper;
         this.repository = repository;
         this.publisher = publisher;
@@ -131,6 +134,7 @@ final class JobRunner {
     void freeOnShutdown() {
         try {
             flush();
+            classicModels.store(job);
         } catch (RuntimeException e) {
             log.warn("job {}: could not store its last epochs", job.id, e);
         }
@@ -311,6 +315,7 @@ final class JobRunner {
             flush();
             Model model = job.model();
             if (model != null) repository.saveWeights(job.id, model.weights());
+            classicModels.store(job); // a classic job's model, if it trained a step
             // stored before it is shown: whoever sees the final status can read the finished row
             repository.updateStatus(job.id, s, job.epochsDone(), stop, error);
             job.finish(s, stop, error);

@@ -1,6 +1,7 @@
 package nnlab.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
@@ -11,6 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import nnlab.data.DatasetSpec;
+import nnlab.jobs.classic.Adaboost;
+import nnlab.jobs.classic.ClassicKind;
+import nnlab.jobs.classic.ClassicModelStore;
+import nnlab.jobs.classic.WeakLearners;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,6 +104,37 @@ class JobRetentionTest {
         new JobRetention(repository, new JobRetentionProperties(Duration.ZERO, Duration.ofMinutes(5)),
                 Clock.fixed(now.plus(Duration.ofDays(30)), ZoneOffset.UTC)).sweep();
         assertThat(jdbc.sql("select count(*) from job").query(Long.class).single()).isEqualTo(4);
+    }
+
+    @Test
+    void anExpiredClassicJobTakesItsStoredModelAndRoundsWithIt() {
+        Instant now = Instant.parse("2026-12-05T10:00:00Z");
+        ClassicModelStore store = new ClassicModelStore(jdbc, template);
+        double[][] x = {{1}, {2}, {3}, {4}, {5}};
+        int[] y = {1, 1, -1, -1, 1};
+        for (String id : List.of("old-anonymous-boost", "old-student-boost")) {
+            stored(id, id.contains("student") ? "student:4" : "anonymous:laptop", "xor", 3, JobStatus.SUCCEEDED);
+            Adaboost boost = new Adaboost(x, y, WeakLearners.of("stump"), 1);
+            for (int r = 0; r < 3; r++) boost.round();
+            store.save(id, ClassicKind.ADABOOST, 3, Adaboost.combined(boost.rounds()));
+            // the stored history has each round's alpha and error, as they were streamed
+            List<JobMessage.Epoch> history = repository.epochs(id, 3);
+            for (int r = 0; r < 3; r++) {
+                assertThat(history.get(r).figures()).containsExactly(entry("alpha", boost.rounds().get(r).alpha()),
+                        entry("error", boost.rounds().get(r).error()));
+            }
+        }
+        finishedAt(now.minus(Duration.ofDays(8)), "old-anonymous-boost", "old-student-boost");
+
+        new JobRetention(repository, new JobRetentionProperties(Duration.ofDays(7), Duration.ofMinutes(5)),
+                Clock.fixed(now, ZoneOffset.UTC)).sweep();
+
+        for (String table : List.of("classic_model", "classic_round")) {
+            assertThat(jdbc.sql("select distinct job_id from " + table).query(String.class).list()).as(table)
+                    .containsExactly("old-student-boost");
+        }
+        assertThat(store.storedSize("old-anonymous-boost")).isEmpty();
+        assertThat(store.storedSize("old-student-boost")).isPresent();
     }
 
     private void stored(String id, String owner, String dataset, int epochs, JobStatus status) {

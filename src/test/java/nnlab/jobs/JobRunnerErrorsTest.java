@@ -23,7 +23,8 @@ class JobRunnerErrorsTest {
         List<JobStatus> seen = new ArrayList<>();
         new JobRunner(job, failing, new NoStorage(), message -> { }, new JobMetrics(new SimpleMeterRegistry()),
                 JobSpecMapperTest.defaults("nnlab.jobs", JobsProperties.class),
-                JobSpecMapperTest.defaults("nnlab.live", LiveProperties.class), j -> seen.add(j.status()), clock).run();
+                JobSpecMapperTest.defaults("nnlab.live", LiveProperties.class), j -> seen.add(j.status()), clock,
+                new FinishedClassicModels(null)).run();
         assertThat(seen).endsWith(JobStatus.FAILED);
         return job;
     }

@@ -50,7 +50,8 @@ class JobTimeRulesTest {
         if (runner == null) {
             runner = new JobRunner(job, JobFixtures.MAPPER, new NoStorage(), onMessage,
                     new JobMetrics(new SimpleMeterRegistry()), properties,
-                    JobSpecMapperTest.defaults("nnlab.live", LiveProperties.class), j -> { }, clock);
+                    JobSpecMapperTest.defaults("nnlab.live", LiveProperties.class), j -> { }, clock,
+                    new FinishedClassicModels(null));
             job.runner(runner);
         }
         runner.run();

@@ -246,6 +246,16 @@ class PostgresRoundTripIT extends LiveServer {
         Visitor carol = student(made.get("code").asText(), "Carol");
         String job = carol.submit(Specs.spiral(2, null));
         carol.awaitSucceeded(job);
+        // classic models are stored as their jobs end: a fresh server (as after a restart) predicts with them
+        String forest = carol.submit(classic("{\"kind\": \"forest\", \"trees\": 5, \"maxDepth\": 6}"));
+        String boost = carol.submit(classic("{\"kind\": \"adaboost\", \"rounds\": 6}"));
+        carol.awaitSucceeded(forest);
+        carol.awaitSucceeded(boost);
+        String points = "{\"points\": [[1, 1], [-2, 3], [4, -4], [0.5, -0.5], [-5, -5]]}";
+        JsonNode forestHere = carol.post("/api/jobs/" + forest + "/predict", points).json();
+        JsonNode boostHere = carol.post("/api/jobs/" + boost + "/predict", points).json();
+        JsonNode roundsHere = carol.get("/api/jobs/" + boost + "/metrics").json();
+        assertThat(roundsHere.findValues("figures")).hasSize(6);
 
         // as behind a load balancer: the schema is there already, and the cookie key is the stored one
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(NnlabApplication.class).run(
@@ -258,8 +268,20 @@ class PostgresRoundTripIT extends LiveServer {
             JsonNode there = carolThere.get("/api/jobs/" + job).json();
             assertThat(there.get("status").asText()).isEqualTo("SUCCEEDED");
             assertThat(carolThere.get("/api/jobs/" + job + "/metrics").json()).hasSize(2);
-            assertThat(carolThere.get("/api/jobs").json().findValuesAsText("id")).containsExactly(job);
+            assertThat(carolThere.get("/api/jobs").json().findValuesAsText("id")).containsExactlyInAnyOrder(boost, forest, job);
+            for (String[] c : new String[][] {{forest, forestHere.toString()}, {boost, boostHere.toString()}}) {
+                Api.Response predicted = carolThere.post("/api/jobs/" + c[0] + "/predict", points);
+                assertThat(predicted.status()).isEqualTo(200);
+                assertThat(predicted.json().toString()).isEqualTo(c[1]);
+            }
+            JsonNode roundsThere = carolThere.get("/api/jobs/" + boost + "/metrics").json();
+            assertThat(roundsThere.findValues("figures")).isEqualTo(roundsHere.findValues("figures"));
         }
+    }
+
+    private static String classic(String model) {
+        return "{\"dataset\": {\"name\": \"playground\", \"kind\": \"xor\", \"noise\": 0.1}, \"model\": " + model
+                + ", \"training\": {}, \"seed\": 2}";
     }
 
     /** The place of a lab's first train block among its widgets, as the lab file has it. */

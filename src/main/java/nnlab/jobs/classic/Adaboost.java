@@ -94,12 +94,22 @@ public final class Adaboost {
      * H(x) = +1, class 1, exactly when P(class 1) > ½.
      */
     public static ClassicModel combined(List<Round> rounds) {
-        List<Round> fixed = List.copyOf(rounds);
-        return rows -> {
+        return new Combined(rounds);
+    }
+
+    /** H after the given rounds, as {@link #combined}. */
+    record Combined(List<Round> rounds) implements ClassicModel {
+
+        Combined {
+            rounds = List.copyOf(rounds);
+        }
+
+        @Override
+        public double[][] scores(double[][] rows) {
             double[][] s = new double[rows.length][];
-            for (int r = 0; r < rows.length; r++) s[r] = scores(margin(fixed, rows[r]));
+            for (int r = 0; r < rows.length; r++) s[r] = Adaboost.scores(margin(rounds, rows[r]));
             return s;
-        };
+        }
     }
 
     static double[] scores(double margin) {

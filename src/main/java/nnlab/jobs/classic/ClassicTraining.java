@@ -141,27 +141,17 @@ public final class ClassicTraining {
         float fraction = (float) (spec.featuresPerSplit() > 0 ? spec.featuresPerSplit()
                 : Math.sqrt(data.inputs()) / data.inputs());
         Random random = new Random(seed);
-        List<ClassicModel> trees = new ArrayList<>();
+        List<TribuoClassifier> trees = new ArrayList<>();
         return (step, splits) -> {
             int[] sample = new int[all.size()];
             for (int i = 0; i < sample.length; i++) sample[i] = random.nextInt(all.size());
             Model<Label> tree = TribuoFits.fit(TribuoFits.tree(spec.maxDepth(), spec.minLeaf(), fraction,
                     seed + step), tribuo.dataset(TribuoFits.sample(all, sample)));
-            ClassicModel m = TribuoFits.of(tree, tribuo, classes);
+            TribuoClassifier m = TribuoFits.of(tree, tribuo, classes);
             trees.add(m);
             for (Split s : splits) if (s.evaluated) s.add(m.scores(s.x), 1);
-            List<ClassicModel> fixed = List.copyOf(trees);
-            return rows -> average(fixed, rows, classes);
+            return new Forest(trees, classes);
         };
-    }
-
-    private static double[][] average(List<ClassicModel> trees, double[][] rows, int classes) {
-        double[][] sum = new double[rows.length][classes];
-        for (ClassicModel t : trees) {
-            double[][] s = t.scores(rows);
-            for (int r = 0; r < rows.length; r++) for (int c = 0; c < classes; c++) sum[r][c] += s[r][c] / trees.size();
-        }
-        return sum;
     }
 
     private Stepper adaboost(long seed) {

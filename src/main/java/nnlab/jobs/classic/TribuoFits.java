@@ -62,8 +62,8 @@ final class TribuoFits {
     }
 
     /** A Tribuo model as ours. */
-    static ClassicModel of(Model<Label> model, TribuoData data, int classes) {
-        return rows -> TribuoData.scores(model, data.unlabelled(rows), classes);
+    static TribuoClassifier of(Model<Label> model, TribuoData data, int classes) {
+        return new TribuoClassifier(model, data, classes);
     }
 
     static List<Example<Label>> sample(List<Example<Label>> all, int[] indices) {

@@ -109,6 +109,41 @@ public final class WeakLearners {
         }
     }
 
+    /**
+     * A hypothesis as plain numbers, to be stored: a perceptron as b, w₁ … w_d; a stump as its feature, threshold
+     * and sign.
+     */
+    static String name(Adaboost.Hypothesis h) {
+        if (h instanceof Linear) return "perceptron";
+        if (h instanceof Stump) return "stump";
+        throw new IllegalArgumentException("only perceptrons and stumps are stored");
+    }
+
+    static double[] numbers(Adaboost.Hypothesis h) {
+        if (h instanceof Linear l) {
+            double[] n = new double[l.w().length + 1];
+            n[0] = l.b();
+            System.arraycopy(l.w(), 0, n, 1, l.w().length);
+            return n;
+        }
+        Stump s = (Stump) h;
+        return new double[]{s.feature(), s.threshold(), s.sign()};
+    }
+
+    /** The hypothesis of {@link #numbers} back, for rows of {@code inputs} values; checked, as read from storage. */
+    static Adaboost.Hypothesis of(String learner, double[] n, int inputs) {
+        if (learner.equals("stump")) {
+            boolean valid = n.length == 3 && n[0] == Math.rint(n[0]) && n[0] >= 0 && n[0] < inputs
+                    && !Double.isNaN(n[1]) && Math.abs(n[2]) == 1;
+            if (!valid) throw new IllegalArgumentException("a stored stump is not a feature, threshold and sign");
+            return new Stump((int) n[0], n[1], (int) n[2]);
+        }
+        if (n.length != inputs + 1 || !java.util.Arrays.stream(n).allMatch(Double::isFinite)) {
+            throw new IllegalArgumentException("a stored perceptron has not " + (inputs + 1) + " finite numbers");
+        }
+        return new Linear(java.util.Arrays.copyOfRange(n, 1, n.length), n[0]);
+    }
+
     private static double dot(double[] w, double[] x) {
         double s = 0;
         for (int c = 0; c < w.length; c++) s += w[c] * x[c];
