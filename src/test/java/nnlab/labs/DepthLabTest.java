@@ -92,6 +92,35 @@ class DepthLabTest {
         assertThat((long) Math.pow(5, 8) * 56).isEqualTo(21_875_000L);
     }
 
+    /**
+     * The regions block of the trained 1-, 3- and 5-layer networks: each compare variant's job counted as GET
+     * /api/jobs/{id}/regions counts it (the trained model, the points through the job's features and scaling).
+     */
+    @Test
+    void theTrainedNetworksRegions() throws Exception {
+        JsonNode block = LabRuns.blocks(LAB, "regions").get(1);
+        JsonNode compare = LabRuns.block(LAB, "compare", "depths");
+        List<Integer> counts = new ArrayList<>();
+        for (JsonNode name : block.get("trained")) {
+            String[] parts = name.asText().split("/", 2);
+            assertThat(parts[0]).isEqualTo("depths");
+            LabRuns.Run r = LabRuns.train(LabRuns.variant(compare, parts[1]));
+            var data = r.job().data();
+            counts.add(LinearRegions.count(r.model(), block.get("range").asDouble(), block.get("resolution").asInt(),
+                    (x1, x2) -> {
+                        float[] in = data.inputsAt(x1, x2);
+                        return new double[]{in[0], in[1]};
+                    }).regions());
+        }
+        System.out.println("[depth lab] regions of the trained 1, 3, 5 layers of 10: " + counts);
+        assertThat(counts).containsExactly(TRAINED_REGIONS);
+        String text = java.nio.file.Files.readString(java.nio.file.Path.of("notebooks-content", LAB));
+        assertThat(text).contains(TRAINED_TEXT);
+    }
+
+    private static final Integer[] TRAINED_REGIONS = {44, 532, 1433};
+    private static final String TRAINED_TEXT = "With seed 1 the trained networks cut the square into 44, 532 and 1,433 pieces";
+
     private static List<Integer> counts(JsonNode block, long seed) {
         List<Integer> counts = new ArrayList<>();
         for (JsonNode layers : block.get("networks")) {

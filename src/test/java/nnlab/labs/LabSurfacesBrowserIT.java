@@ -98,6 +98,28 @@ class LabSurfacesBrowserIT extends LabBrowserTest {
         screenshot("depth-boundaries.png", block);
     }
 
+    @Test
+    void theDepthLabCountsTheRegionsOfItsTrainedNetworks() throws Exception {
+        open("/labs/depth");
+        WebElement compare = driver.findElement(By.cssSelector("[data-widget=compare]"));
+        compare.findElement(By.cssSelector("button.run")).click();
+        WebElement trained = driver.findElements(By.cssSelector("[data-widget=regions]")).get(1);
+        waitUntil(d -> trained.findElements(By.cssSelector("figure[data-regions]")).size() == 3);
+        List<WebElement> maps = trained.findElements(By.cssSelector("figure[data-regions]"));
+        maps.forEach(m -> System.out.println("[labs] trained regions: " + m.getText()));
+        assertThat(maps).extracting(f -> f.getAttribute("data-train"))
+                .containsExactly("depths/1 layer", "depths/3 layers", "depths/5 layers");
+        assertThat(maps).extracting(f -> f.getAttribute("data-layers")).containsExactly("10", "10,10,10", "10,10,10,10,10");
+        assertThat(maps).extracting(f -> f.getAttribute("data-regions")).as("the text's 44, 532 and 1,433")
+                .containsExactly("44", "532", "1433");
+        assertThat(maps.get(2).getText()).contains("depths/5 layers, 5 hidden layers of 10, 10, 10, 10, 10, trained 150 epochs: 1433 regions");
+        // each map is the job the compare block trained, whose own regions the server counted
+        List<String> jobs = compare.findElements(By.cssSelector("tr.variant-result")).stream().map(r -> r.getText()).toList();
+        assertThat(jobs).hasSize(3);
+        assertThat(maps).allSatisfy(m -> assertThat(m.getAttribute("data-job-id")).isNotBlank());
+        screenshot("depth-trained-regions.png", trained);
+    }
+
     private static double value(WebElement widget, String optimizer, String attribute) {
         return Double.parseDouble(widget.findElement(By.cssSelector("tr[data-optimizer=" + optimizer + "]")).getAttribute(attribute));
     }
