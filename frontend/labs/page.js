@@ -77,7 +77,7 @@ export class LabPage {
   trained(name, job, { latest = true } = {}) {
     this.jobs.set(name, job);
     if (latest) this.lastJob = job;
-    this.listeners.forEach((f) => f(name, job));
+    this.listeners.forEach((f) => f(name, job, latest));
   }
 
   onTrained(f) { this.listeners.push(f); }
