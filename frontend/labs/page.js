@@ -70,11 +70,14 @@ export class LabPage {
     this.waiting.push({ question, part, stand });
   }
 
-  /** A train block finished a job (name: the block's "name", else "train-N"). */
-  trained(name, job) {
+  /**
+   * A train block finished a job (name: the block's "name", else "train-N"); a compare block's variant
+   * ("block/variant") is not the page's latest run (latest: false), which blocks without a "train" name use.
+   */
+  trained(name, job, { latest = true } = {}) {
     this.jobs.set(name, job);
-    this.lastJob = job;
-    this.listeners.forEach((f) => f(name, job));
+    if (latest) this.lastJob = job;
+    this.listeners.forEach((f) => f(name, job, latest));
   }
 
   onTrained(f) { this.listeners.push(f); }

@@ -15,6 +15,27 @@ import { el } from '../page.js';
 const SIDE = 200;
 const f3 = (v) => (Number.isFinite(v) ? v.toFixed(3) : '–');
 
+/**
+ * A 2-D model's output over [−6, 6]² on a SIDE² canvas: a grid of an epoch message (one map: P(class 1), else a
+ * map per class, the argmax class's colour), then the points (training filled, test hollow).
+ */
+export function drawPlane(canvas, grid, points, resolution) {
+  const ctx = canvas.getContext('2d');
+  const maps = grid ? grid.layers[grid.layers.length - 1] : null;
+  if (maps && maps.length === 1) drawOver(canvas, (i) => color(2 * maps[0][i] - 1), resolution, { alpha: 0.55, smooth: true });
+  else if (maps) drawOver(canvas, (i) => { const [c, p] = argmax(maps, i); return classColor(c, p, maps.length); }, resolution, { alpha: 0.55 });
+  const side = canvas.width;
+  const px = (x) => ((x + 6) / 12) * side, py = (y) => ((6 - y) / 12) * side;
+  for (const [set, hollow] of [[points && points.train, false], [points && points.test, true]]) {
+    for (const [x1, x2, label] of set || []) {
+      ctx.beginPath();
+      ctx.arc(px(x1), py(x2), 2.5, 0, 2 * Math.PI);
+      const c = css(classColor(Math.max(0, Math.round(label)), 1, 3));
+      if (hollow) { ctx.strokeStyle = c; ctx.lineWidth = 1.5; ctx.stroke(); } else { ctx.fillStyle = c; ctx.fill(); }
+    }
+  }
+}
+
 export function mount(host, cfg) {
   if (!cfg.dataset || !Array.isArray(cfg.models) || !cfg.models.length) {
     throw new Error('a classic block needs "dataset" and "models"');
@@ -48,21 +69,7 @@ export function mount(host, cfg) {
     return { c, canvas, figures, frames: [] };
   }
 
-  function draw(k, frame, points) {
-    const ctx = k.canvas.getContext('2d');
-    const maps = frame && frame.grid ? frame.grid.layers[frame.grid.layers.length - 1] : null;
-    if (maps && maps.length === 1) drawOver(k.canvas, (i) => color(2 * maps[0][i] - 1), resolution, { alpha: 0.55, smooth: true });
-    else if (maps) drawOver(k.canvas, (i) => { const [c, p] = argmax(maps, i); return classColor(c, p, maps.length); }, resolution, { alpha: 0.55 });
-    const px = (x) => ((x + 6) / 12) * SIDE, py = (y) => ((6 - y) / 12) * SIDE;
-    for (const [set, hollow] of [[points && points.train, false], [points && points.test, true]]) {
-      for (const [x1, x2, label] of set || []) {
-        ctx.beginPath();
-        ctx.arc(px(x1), py(x2), 2.5, 0, 2 * Math.PI);
-        const c = css(classColor(Math.max(0, Math.round(label)), 1, 3));
-        if (hollow) { ctx.strokeStyle = c; ctx.lineWidth = 1.5; ctx.stroke(); } else { ctx.fillStyle = c; ctx.fill(); }
-      }
-    }
-  }
+  const draw = (k, frame, points) => drawPlane(k.canvas, frame && frame.grid, points, resolution);
 
   function roundsTable(k, points) {
     const table = el('table', 'classic-rounds');

@@ -5,6 +5,11 @@
 // losses far apart (a run that overfits beside one that does not) stay readable}. One colour per variant: the
 // validation loss solid and the training loss dashed on one chart, and a table of the metrics of the weights each
 // variant ends with: its last epoch's, or for early stopping with restored weights the epoch it went back to.
+// A named block tells the page of each variant's finished job as "NAME/VARIANT" (for a regions block).
+// A variant may be a classic model (its "model" with a "kind": knn, tree, forest, svm, adaboost), which replaces the
+// shared model whole, so that an SVM stands beside an MLP; its loss is the 0-1 loss the server reports. "maps" (default:
+// true when a variant is classic, on 2-D sets) adds a card per variant with its output over the plane as the server
+// streams it (the spec's output.grid; "resolution" cells per side, 40), its test accuracy, steps, time and figures.
 
 import { pageRunner } from '../../shared/run.js';
 import { merge } from '../../shared/spec.js';
@@ -12,12 +17,24 @@ import { COLORS, lineChart } from '../../shared/draw/chart.js';
 import { el, throttled } from '../page.js';
 import { epochSpan, formSettings, lossAxis, runButtons, specForm } from './train.js';
 import { keptEpoch } from '../keras.js';
+import { isClassic, onPlane, planeCard, withGrid } from './planecard.js';
 
 export { merge };
 
+/**
+ * A variant's spec: its changes merged into the shared spec, except that a model of another kind (a classic one
+ * beside a network, or a network beside a classic one) replaces the shared model whole.
+ */
+export function variantSpec(shared, over) {
+  const out = merge(shared, over || {});
+  const model = over && over.model;
+  if (model && (model.kind || 'network') !== ((shared.model && shared.model.kind) || 'network')) out.model = structuredClone(model);
+  return out;
+}
+
 const f4 = (v) => (v == null || !isFinite(v) ? '' : Number(v).toFixed(4));
 
-export async function mount(host, cfg) {
+export async function mount(host, cfg, page) {
   if (!cfg.spec || !Array.isArray(cfg.variants) || !cfg.variants.length) throw new Error('a compare block needs "spec" and "variants"');
   cfg.variants.forEach((v, i) => { if (!v.name) throw new Error(`variant ${i} needs a "name"`); });
   const base = structuredClone(cfg.spec);
@@ -34,18 +51,24 @@ export async function mount(host, cfg) {
   const charts = el('div', 'compare-charts');
   const lossChart = el('div', 'loss-curve');
   charts.append(lossChart);
+  const cards = el('div', 'classic-cards compare-cards');
   const table = el('table', 'compare-results');
   const note = el('p', 'compare-note', 'Losses and accuracy of the weights each variant ends with: its last epoch\'s, '
     + 'or, when early stopping goes back to its best epoch, that epoch\'s.');
-  box.append(form, status, error, charts, table, note);
+  const classicNote = el('p', 'compare-note', 'A classic model\'s loss is its 0-1 loss: the share of examples it gets wrong.');
+  classicNote.hidden = !cfg.variants.some((v) => isClassic(v.spec && v.spec.model));
+  box.append(form, status, error, charts, cards, table, note, classicNote);
   host.append(box);
 
   let runs = [];
   let stopped = false;
+  const resolution = cfg.resolution || 40;
+  const maps = (spec) => onPlane(spec) && (cfg.maps ?? cfg.variants.some((v) => isClassic(v.spec && v.spec.model)));
 
   // epochs of several runs may come by the thousand a second: the chart follows at most ten times a second
   const following = throttled(() => redraw(), 100);
   function addEpoch(r, m) {
+    if (r.card) r.card.epoch(m);
     if (r.epochs.has(m.epoch)) return;
     r.epochs.set(m.epoch, m);
     r.status = r.final ? r.status : 'RUNNING';
@@ -66,8 +89,10 @@ export async function mount(host, cfg) {
   function redraw() {
     const loss = [];
     for (const r of runs) {
-      loss.push({ name: `${r.name} validation`, points: series(r, 'validation', 'loss'), color: r.color });
-      loss.push({ name: `${r.name} train`, points: series(r, 'train', 'loss'), color: r.color, dash: '4 3', width: 1.2 });
+      // a classic model that fits in one step has one point per series: drawn as a marker
+      const validation = series(r, 'validation', 'loss'), train = series(r, 'train', 'loss');
+      loss.push({ name: `${r.name} validation`, points: validation, color: r.color, markers: validation.length === 1 });
+      loss.push({ name: `${r.name} train`, points: train, color: r.color, dash: '4 3', width: 1.2, markers: train.length === 1 });
     }
     lineChart(lossChart, loss, {
       xLabel: 'epoch', yLabel: `${lossAxis(runs[0] && runs[0].spec)}${cfg.logScale ? ', log scale' : ''}`, yLog: !!cfg.logScale,
@@ -121,7 +146,10 @@ export async function mount(host, cfg) {
       r.status = followed.job.status;
       redraw();
       if (stopped) followed.cancel().catch(() => {});
-      await followed.done;
+      if (r.card) r.card.follow(r.id);
+      const { status: ended } = await followed.done;
+      if (r.card && ended === 'SUCCEEDED') await r.card.finish(r.id, followed.last);
+      if (cfg.name && page) page.trained(`${cfg.name}/${r.name}`, { id: r.id, spec: r.spec, final: true, status: ended }, { latest: false });
     } catch (e) {
       r.final = true;
       r.status = 'FAILED';
@@ -139,9 +167,18 @@ export async function mount(host, cfg) {
     delete box.dataset.done;
     box.dataset.status = 'RUNNING';
     const shared = spec();
+    cards.replaceChildren();
     runs = cfg.variants.map((v, i) => ({
-      name: v.name, color: COLORS[i % COLORS.length], spec: merge(shared, v.spec || {}), id: null, status: 'QUEUED', epochs: new Map(), final: false,
+      name: v.name, color: COLORS[i % COLORS.length], spec: variantSpec(shared, v.spec), id: null, status: 'QUEUED', epochs: new Map(), final: false,
     }));
+    for (const r of runs) {
+      if (!maps(r.spec)) continue;
+      r.spec = withGrid(r.spec, resolution);
+      r.card = planeCard(cards, r.name, resolution);
+      r.card.element.dataset.variant = r.name;
+      r.card.element.classList.add('compare-card');
+      r.card.element.style.setProperty('--c', r.color);
+    }
     redraw();
     let next = 0;
     async function worker() {

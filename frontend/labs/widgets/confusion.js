@@ -31,8 +31,8 @@ export function mount(host, cfg, page) {
   let shown = null;
   let latest = 0; // only the latest request's answer is shown
 
-  page.onTrained((name, j) => {
-    if (cfg.train && name !== cfg.train) return;
+  page.onTrained((name, j, latest = true) => {
+    if (cfg.train ? name !== cfg.train : !latest) return; // without a name: the page's latest run, no compare variant
     now.disabled = false;
     if (j.final && shown !== j.id) evaluate(j);
   });

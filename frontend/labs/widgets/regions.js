@@ -2,6 +2,9 @@
 //  {"networks": [[10], [10, 10, 10], [10, 10, 10, 10, 10]], "seed": 1, "resolution": 200, "range": 6}
 // Each network is its hidden layers' units; the weights are the server's seeded random ones (POST
 // /api/networks/regions). Each region gets its own colour; a seed field draws other random networks.
+//  {"trained": ["depths/1 layer", "train-name"], "resolution": 200, "range": 6}
+// instead counts the networks trained on the page: train blocks by name, compare blocks' variants as
+// "block/variant", each once its run ends (GET /api/jobs/{id}/regions: the job's own weights, features and scaling).
 
 import { send } from '../../shared/http.js';
 import { paintCells } from '../../shared/draw/heatmap.js';
@@ -23,7 +26,56 @@ function hsl(h, s, l) {
   return [f(0), f(8), f(4)];
 }
 
-export async function mount(host, cfg) {
+/** A map of one count's cells, a region per colour, with its caption. */
+function regionsFigure(a, caption) {
+  const cell = el('figure', 'plot-cell');
+  cell.dataset.regions = a.regions;
+  const canvas = paintCells(document.createElement('canvas'), a.resolution, (i) => regionColor(a.cells[i]));
+  canvas.className = 'regions-map';
+  cell.append(canvas, el('figcaption', null, caption));
+  return cell;
+}
+
+const layersText = (units) => `${units.length} hidden layer${units.length > 1 ? 's' : ''} of ${units.join(', ')}`;
+
+/** The regions of networks trained by other blocks of the page, each counted when its run ends. */
+function mountTrained(host, cfg, page) {
+  const resolution = cfg.resolution || 200;
+  const range = cfg.range || 6;
+  const grid = el('div', 'plot-grid regions-grid trained-regions');
+  const figures = new Map(cfg.trained.map((name) => {
+    const f = el('figure', 'plot-cell');
+    f.dataset.train = name;
+    f.append(el('figcaption', null, `${name}: train it above to count its regions`));
+    grid.append(f);
+    return [name, f];
+  }));
+  host.append(grid, el('p', 'surface-status', `[−${range}, ${range}]², ${resolution} × ${resolution} points; the trained weights`));
+  page.onTrained(async (name, job) => {
+    const old = figures.get(name);
+    if (!old || !job.final) return;
+    let figure;
+    try {
+      const a = await send('GET', `/api/jobs/${job.id}/regions?resolution=${resolution}&range=${range}`);
+      figure = regionsFigure(a, `${name}, ${layersText(a.hidden)}, trained ${a.epoch} epochs: ${a.regions} regions`);
+      figure.dataset.layers = a.hidden.join(',');
+      figure.dataset.jobId = job.id;
+    } catch (e) {
+      figure = el('figure', 'plot-cell regions-refused');
+      figure.append(el('figcaption', null, `${name}: no regions counted: ${e.message}`));
+    }
+    figure.dataset.train = name;
+    figures.get(name).replaceWith(figure);
+    figures.set(name, figure);
+  });
+}
+
+export async function mount(host, cfg, page) {
+  if (cfg.trained) {
+    if (!Array.isArray(cfg.trained) || !cfg.trained.length) throw new Error('"trained" lists train blocks\' names');
+    mountTrained(host, cfg, page);
+    return;
+  }
   const networks = cfg.networks || [[10], [10, 10, 10], [10, 10, 10, 10, 10]];
   const resolution = cfg.resolution || 200;
   const range = cfg.range || 6;
@@ -44,13 +96,8 @@ export async function mount(host, cfg) {
         send('POST', '/api/networks/regions', { layers, seed, resolution, range })));
       grid.replaceChildren();
       answers.forEach((a) => {
-        const cell = el('figure', 'plot-cell');
+        const cell = regionsFigure(a, `${layersText(a.layers)}: ${a.regions} regions`);
         cell.dataset.layers = a.layers.join(',');
-        cell.dataset.regions = a.regions;
-        const canvas = paintCells(document.createElement('canvas'), a.resolution, (i) => regionColor(a.cells[i]));
-        canvas.className = 'regions-map';
-        cell.append(canvas, el('figcaption', null,
-          `${a.layers.length} hidden layer${a.layers.length > 1 ? 's' : ''} of ${a.layers.join(', ')}: ${a.regions} regions`));
         grid.append(cell);
       });
       status.textContent = `[−${range}, ${range}]², ${resolution} × ${resolution} points; seed ${seed}`;

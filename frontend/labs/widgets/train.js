@@ -9,6 +9,10 @@
 // show, default all), "predict" (inputs to show the trained model's outputs for), "weightNorm" (true: also
 // plot the weights' norm per epoch), "logScale" (true: a log loss axis, for losses that fall by orders of
 // magnitude)}.
+// A classic model (the spec's model.kind: knn, tree, forest, svm, adaboost) trains the same way, each of its steps an
+// epoch with its 0-1 loss; on 2-D sets the newest run's output over the plane is drawn as the server streams it, with
+// its test accuracy, steps, time and adaboost's α and ε. Its default fields are the seed only (a classic model has no
+// layers or optimiser).
 
 import { api } from '../../shared/jobs.js';
 import { exportButtons } from '../../shared/export.js';
@@ -18,6 +22,7 @@ import { COLORS, lineChart } from '../../shared/draw/chart.js';
 import { el, throttled } from '../page.js';
 import { epochLine, evaluateLine, keptEpoch, metricLine } from '../keras.js';
 import { summaryTable } from './summary.js';
+import { isClassic, onPlane, planeCard, withGrid } from './planecard.js';
 
 export { FINAL };
 /** Unfinished runs per block: below the server's default of 4 unfinished jobs per client. */
@@ -92,8 +97,11 @@ export async function mount(host, cfg, page) {
   const name = cfg.name || `train-${blocks++}`;
   const base = structuredClone(cfg.spec);
   base.training = base.training || {};
-  const shown = cfg.fields || Object.keys(FIELDS);
+  const classic = isClassic(base.model);
+  const shown = cfg.fields || (classic ? ['seed'] : Object.keys(FIELDS));
   const runner = pageRunner();
+  const resolution = cfg.resolution || 40;
+  const planes = el('div', 'classic-cards train-planes');
 
   const box = el('div', 'train');
   const { form, spec } = specForm(base, shown, await formSettings());
@@ -122,7 +130,8 @@ export async function mount(host, cfg, page) {
     hasWeights: () => !!newest() && newest().epochs.size > 0,
     onExported: (e) => { box.dataset.exported = e.name; },
   });
-  box.append(form, exporter, error, summary, progress, log, charts, results, predictions);
+  exporter.hidden = classic; // the scripts are of networks
+  box.append(form, exporter, error, summary, progress, log, planes, charts, results, predictions);
   host.append(box);
 
   function draw() {
@@ -188,6 +197,7 @@ export async function mount(host, cfg, page) {
   }, 100);
 
   function onEpoch(r, m) {
+    if (r.card) r.card.epoch(m);
     if (r.epochs.has(m.epoch)) return;
     r.epochs.set(m.epoch, m);
     const line = epochLine(m);
@@ -214,6 +224,7 @@ export async function mount(host, cfg, page) {
     }
     if (r.n === started) page.trained(name, { id: r.id, spec: r.spec, final: true });
     if (status === 'SUCCEEDED') logEvaluation(r);
+    if (r.card && status === 'SUCCEEDED') r.card.finish(r.id, ordered(r).pop());
     if (cfg.predict && status === 'SUCCEEDED') showPredictions(r);
   }
 
@@ -301,8 +312,12 @@ export async function mount(host, cfg, page) {
     }
     run.disabled = true;
     try {
-      const s = spec();
+      const s = classic && onPlane(base) ? withGrid(spec(), resolution) : spec();
       const r = { epochs: new Map(), final: false };
+      if (classic && onPlane(s)) {
+        planes.replaceChildren();
+        r.card = planeCard(planes, `run ${started + 1}`, resolution);
+      }
       const followed = await runner.start(s, handlers(r));
       adopt(r, followed);
       if (page.ran) page.ran(host.dataset.index, followed.job.id);
@@ -326,6 +341,7 @@ export async function mount(host, cfg, page) {
     row.append(el('span', 'run-label', `run ${n}`), line);
     progress.append(row);
     Object.assign(r, { n, color, row, line, run: followed, id: job.id, seed: job.seed, spec: followed.spec, status: job.status });
+    if (r.card) r.card.follow(job.id);
     runs.push(r);
     makeRoom();
     box.dataset.runs = String(started);

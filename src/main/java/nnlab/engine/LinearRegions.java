@@ -93,30 +93,62 @@ public final class LinearRegions {
                 "must be a number in (0, 1000], was " + range);
     }
 
+    /** The network's input at a point (x1, x2) of the plane: the point itself, or its features scaled. */
+    @FunctionalInterface
+    public interface PlaneInputs {
+        double[] at(double x1, double x2);
+    }
+
+    /**
+     * Why the network's output is not piecewise linear in its input, or null when it is: every hidden layer is
+     * ReLU or leaky ReLU (each unit bends the function where z = 0) or linear (no bend). Sigmoid, tanh and the
+     * other curved activations have no linear pieces to count.
+     */
+    public static String notPiecewiseLinear(NetworkSpec spec) {
+        for (int l = 0; l < spec.layers().size() - 1; l++) {
+            Activation a = spec.layers().get(l).activation();
+            if (a != Activation.RELU && a != Activation.LEAKY_RELU && a != Activation.LINEAR) {
+                return "hidden layer " + (l + 1) + " uses " + a.id() + ", which is curved, so the network is not"
+                        + " linear on pieces of the plane (relu, leaky_relu and linear hidden layers are)";
+            }
+        }
+        return null;
+    }
+
     /** Counts the activation patterns of the model's hidden ReLU layers over a resolution² grid of the square. */
     public static Count count(Model model, double range, int resolution) {
-        check(range, resolution);
         NetworkSpec spec = model.spec();
-        int hidden = spec.layers().size() - 1;
-        for (int l = 0; l < hidden; l++) {
+        for (int l = 0; l < spec.layers().size() - 1; l++) {
             InvalidSpecException.require(spec.layers().get(l).activation() == Activation.RELU,
                     "layers[" + l + "].activation", "must be relu: linear regions are counted for ReLU networks");
         }
+        return count(model, range, resolution, (x1, x2) -> new double[]{x1, x2});
+    }
+
+    /**
+     * Counts the on/off patterns of the model's bending hidden units (ReLU, leaky ReLU) over a resolution² grid of
+     * the square, the network's input at each point given by {@code inputs} (a job's features and scaling, which
+     * must be affine in (x1, x2) for the pieces to be linear ones).
+     */
+    public static Count count(Model model, double range, int resolution, PlaneInputs inputs) {
+        check(range, resolution);
+        NetworkSpec spec = model.spec();
+        int hidden = spec.layers().size() - 1;
+        String curved = notPiecewiseLinear(spec);
+        if (curved != null) throw new IllegalArgumentException(curved);
         Map<BitSet, Integer> patterns = new HashMap<>();
         int[] cells = new int[resolution * resolution];
         double step = 2 * range / resolution;
-        double[][] row = new double[resolution][2];
+        double[][] row = new double[resolution][];
         for (int r = 0; r < resolution; r++) {
             double y = range - (r + 0.5) * step;
-            for (int c = 0; c < resolution; c++) {
-                row[c][0] = -range + (c + 0.5) * step;
-                row[c][1] = y;
-            }
+            for (int c = 0; c < resolution; c++) row[c] = inputs.at(-range + (c + 0.5) * step, y);
             double[][][] a = model.layerOutputs(row);
             for (int c = 0; c < resolution; c++) {
                 BitSet on = new BitSet();
                 int bit = 0;
                 for (int l = 0; l < hidden; l++) {
+                    if (spec.layers().get(l).activation() == Activation.LINEAR) continue;
                     for (double v : a[l][c]) {
                         if (v > 0) on.set(bit);
                         bit++;

@@ -31,7 +31,7 @@ public final class LabParser {
 
     /** The widgets the browser knows (frontend/labs/widgets/NAME.js). */
     public static final Set<String> WIDGETS = Set.of("train", "playground", "plot", "question", "digits", "grid", "network",
-            "boundary", "confusion", "compare", "summary", "classic", "backprop", "compgraph", "surface", "regions");
+            "boundary", "confusion", "compare", "summary", "classic", "backprop", "compgraph", "surface", "regions", "boundaries");
 
     private static final String WIDGET_PREFIX = "widget:";
     /**

@@ -65,4 +65,46 @@ class LinearRegionsTest {
         assertThatThrownBy(() -> LinearRegions.count(m, 6, 5000)).isInstanceOf(InvalidSpecException.class)
                 .hasMessageContaining("resolution").hasMessageContaining("400");
     }
+
+    /** A network of two inputs with these hidden layers (kernels, biases by hand) and one linear output. */
+    private static Model network(List<LayerSpec> hidden, double[][][] kernels, double[][] biases) {
+        List<LayerSpec> layers = new java.util.ArrayList<>(hidden);
+        layers.add(LayerSpec.dense(1, Activation.LINEAR));
+        List<double[][]> k = new java.util.ArrayList<>(List.of(kernels));
+        List<double[]> b = new java.util.ArrayList<>(List.of(biases));
+        k.add(new double[hidden.get(hidden.size() - 1).units()][1]);
+        b.add(new double[1]);
+        return Model.of(new NetworkSpec(2, layers, Initializer.ZEROS), new Weights(k, b));
+    }
+
+    @Test
+    void theInputsOfAPointMayBeScaledAsAJobScalesThem() {
+        // relu(x1'), relu(x2') on x1' = (x1 − 1) / 2, x2' = x2: the lines x1 = 1 and x2 = 0, both inside the square
+        Model m = network(List.of(LayerSpec.dense(2, Activation.RELU)), new double[][][]{{{1, 0}, {0, 1}}},
+                new double[][]{{0, 0}});
+        LinearRegions.Count c = LinearRegions.count(m, 6, 200, (x1, x2) -> new double[]{(x1 - 1) / 2, x2});
+        assertThat(c.regions()).isEqualTo(4);
+        // the column of x1 = 1 splits the grid: cells at x1 < 1 (column 0) and x1 > 1 (last column) differ
+        assertThat(c.cells()[0]).isNotEqualTo(c.cells()[199]);
+        // shifted out of the square (x1 = 7), the first line cuts nothing: 2 pieces
+        assertThat(LinearRegions.count(m, 6, 200, (x1, x2) -> new double[]{(x1 - 7) / 2, x2}).regions()).isEqualTo(2);
+    }
+
+    @Test
+    void leakyReluBendsLikeReluAndALinearLayerBendsNothing() {
+        // leaky relu on x1 = 0 and x2 = 0, then a linear layer: 4 pieces, the linear layer adds no bits
+        Model m = network(List.of(LayerSpec.dense(2, Activation.LEAKY_RELU), LayerSpec.dense(2, Activation.LINEAR)),
+                new double[][][]{{{1, 0}, {0, 1}}, {{1, 0}, {0, 1}}}, new double[][]{{0, 0}, {-1, -1}});
+        assertThat(LinearRegions.notPiecewiseLinear(m.spec())).isNull();
+        assertThat(LinearRegions.count(m, 6, 200, (x1, x2) -> new double[]{x1, x2}).regions()).isEqualTo(4);
+    }
+
+    @Test
+    void aCurvedHiddenLayerIsSaidNotToBePiecewiseLinear() {
+        Model m = network(List.of(LayerSpec.dense(2, Activation.RELU), LayerSpec.dense(2, Activation.TANH)),
+                new double[][][]{{{1, 0}, {0, 1}}, {{1, 0}, {0, 1}}}, new double[][]{{0, 0}, {0, 0}});
+        assertThat(LinearRegions.notPiecewiseLinear(m.spec())).contains("hidden layer 2 uses tanh");
+        assertThatThrownBy(() -> LinearRegions.count(m, 6, 20, (x1, x2) -> new double[]{x1, x2}))
+                .hasMessageContaining("hidden layer 2 uses tanh");
+    }
 }

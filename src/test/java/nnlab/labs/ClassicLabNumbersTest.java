@@ -63,6 +63,28 @@ class ClassicLabNumbersTest {
         return String.format(Locale.ROOT, "%.3f", v);
     }
 
+    /** The spiral's compare block: each variant, merged as the compare widget merges it, ends as its classic card. */
+    @Test
+    void theSpiralsCompareBlockShowsTheCardsAccuracies() throws Exception {
+        JsonNode compare = LabRuns.block("classic-methods.md", "compare", "spiral-compare");
+        Map<String, Double> cards = testAccuracies(LabRuns.block("classic-methods.md", "classic", "spiral"));
+        List<String> shown = new ArrayList<>();
+        for (JsonNode v : compare.get("variants")) {
+            String name = v.get("name").asText();
+            JsonNode spec = LabRuns.variant(compare, name);
+            if (v.path("spec").path("model").has("kind")) {
+                assertThat(spec.get("model")).as("a classic variant's model replaces the network").isEqualTo(v.get("spec").get("model"));
+            }
+            List<EpochReport> steps = run(spec);
+            double accuracy = steps.get(steps.size() - 1).test().accuracy();
+            System.out.printf("[classic-methods] compare %s: %d steps, test accuracy %.3f%n", name, steps.size(), accuracy);
+            assertThat(accuracy).as(name).isEqualTo(cards.get(name));
+            shown.add(f3(accuracy));
+        }
+        assertThat(text("classic-methods.md")).contains("the same test accuracies as the cards above: "
+                + shown.get(0) + ", " + shown.get(1) + " and " + shown.get(2) + ".");
+    }
+
     @Test
     void theTwoDimensionalTableIsWhatTheCardsShow() throws Exception {
         Map<String, Map<String, Double>> bySet = new LinkedHashMap<>();

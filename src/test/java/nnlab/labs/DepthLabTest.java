@@ -34,6 +34,36 @@ class DepthLabTest {
         assertThat(deep.last().test().accuracy()).as("99.0 %: 2 wrong").isCloseTo(0.99, within(1e-9));
     }
 
+    /**
+     * The boundaries block marks the test points whose class, as the job predicts it for their raw (x1, x2), differs
+     * from their label: as the widget asks the server (POST /predict with points), 43 for the shallow net, 2 for the
+     * deep one, as the text says.
+     */
+    @Test
+    void theBoundariesBlockMarksTheShallowNetsFortyThreeWrongPoints() throws Exception {
+        JsonNode block = LabRuns.blocks(LAB, "boundaries").get(0);
+        assertThat(block.get("train")).extracting(JsonNode::asText).containsExactly("shallow", "deep");
+        assertThat(block.get("split").asText()).isEqualTo("test");
+        String text = java.nio.file.Files.readString(java.nio.file.Path.of("notebooks-content", LAB));
+        assertThat(text).contains("**43 of the 200** on the shallow network's map and **2** on the deep one's");
+        int[] wrong = new int[2];
+        for (int b = 0; b < 2; b++) {
+            LabRuns.Run run = LabRuns.train(LabRuns.block(LAB, "train", block.get("train").get(b).asText()).get("spec"));
+            var test = run.job().data().plane().test();
+            double[][] x = new double[test.size()][];
+            for (int i = 0; i < x.length; i++) {
+                float[] in = run.job().data().inputsAt(test.get(i).x1(), test.get(i).x2());
+                x[i] = new double[in.length];
+                for (int c = 0; c < in.length; c++) x[i][c] = in[c];
+            }
+            int[] classes = run.model().classify(x, run.job().config().loss());
+            for (int i = 0; i < x.length; i++) if (classes[i] != Math.round(test.get(i).label())) wrong[b]++;
+            assertThat(test).hasSize(200);
+        }
+        System.out.printf("[depth lab] wrong test points marked: shallow %d, deep %d%n", wrong[0], wrong[1]);
+        assertThat(wrong).containsExactly(43, 2);
+    }
+
     @Test
     void oneThreeAndFiveLayersOfTen() throws Exception {
         JsonNode compare = LabRuns.block(LAB, "compare", "depths");
@@ -61,6 +91,35 @@ class DepthLabTest {
         assertThat(1 + 50 + 50 * 49 / 2).as("one layer of 50 units").isEqualTo(1276);
         assertThat((long) Math.pow(5, 8) * 56).isEqualTo(21_875_000L);
     }
+
+    /**
+     * The regions block of the trained 1-, 3- and 5-layer networks: each compare variant's job counted as GET
+     * /api/jobs/{id}/regions counts it (the trained model, the points through the job's features and scaling).
+     */
+    @Test
+    void theTrainedNetworksRegions() throws Exception {
+        JsonNode block = LabRuns.blocks(LAB, "regions").get(1);
+        JsonNode compare = LabRuns.block(LAB, "compare", "depths");
+        List<Integer> counts = new ArrayList<>();
+        for (JsonNode name : block.get("trained")) {
+            String[] parts = name.asText().split("/", 2);
+            assertThat(parts[0]).isEqualTo("depths");
+            LabRuns.Run r = LabRuns.train(LabRuns.variant(compare, parts[1]));
+            var data = r.job().data();
+            counts.add(LinearRegions.count(r.model(), block.get("range").asDouble(), block.get("resolution").asInt(),
+                    (x1, x2) -> {
+                        float[] in = data.inputsAt(x1, x2);
+                        return new double[]{in[0], in[1]};
+                    }).regions());
+        }
+        System.out.println("[depth lab] regions of the trained 1, 3, 5 layers of 10: " + counts);
+        assertThat(counts).containsExactly(TRAINED_REGIONS);
+        String text = java.nio.file.Files.readString(java.nio.file.Path.of("notebooks-content", LAB));
+        assertThat(text).contains(TRAINED_TEXT);
+    }
+
+    private static final Integer[] TRAINED_REGIONS = {44, 532, 1433};
+    private static final String TRAINED_TEXT = "With seed 1 the trained networks cut the square into 44, 532 and 1,433 pieces";
 
     private static List<Integer> counts(JsonNode block, long seed) {
         List<Integer> counts = new ArrayList<>();

@@ -77,12 +77,24 @@ final class LabRuns {
                 .orElseThrow(() -> new AssertionError(file + " has no " + widget + " block named " + name));
     }
 
-    /** A compare block's variant: its spec merged into the shared one as the widget merges it. */
+    /**
+     * A compare block's variant: its spec merged into the shared one as the widget merges it (a model of another
+     * kind, a classic one beside a network, replaces the shared model whole).
+     */
     static JsonNode variant(JsonNode compare, String name) {
         for (JsonNode v : compare.get("variants")) {
-            if (v.get("name").asText().equals(name)) return merge(compare.get("spec"), v.path("spec"));
+            if (!v.get("name").asText().equals(name)) continue;
+            JsonNode shared = compare.get("spec");
+            ObjectNode merged = (ObjectNode) merge(shared, v.path("spec"));
+            JsonNode model = v.path("spec").path("model");
+            if (model.isObject() && !kind(model).equals(kind(shared.path("model")))) merged.set("model", model.deepCopy());
+            return merged;
         }
         throw new AssertionError("no variant " + name);
+    }
+
+    private static String kind(JsonNode model) {
+        return model.path("kind").asText("network");
     }
 
     static JsonNode merge(JsonNode base, JsonNode over) {

@@ -67,6 +67,59 @@ class LabSurfacesBrowserIT extends LabBrowserTest {
         assertThat(counts).isSortedAccordingTo(Integer::compare).doesNotContainSequence(49, 231, 389);
     }
 
+    @Test
+    void theDepthLabMarksTheShallowNetsWrongPointsOnItsBoundary() throws Exception {
+        open("/labs/depth");
+        List<WebElement> trains = driver.findElements(By.cssSelector("[data-widget=train]"));
+        trains.get(0).findElement(By.cssSelector("button.run")).click();
+        trains.get(1).findElement(By.cssSelector("button.run")).click();
+        WebElement block = driver.findElement(By.cssSelector("[data-widget=boundaries]"));
+        WebElement shallow = block.findElement(By.cssSelector("figure[data-train=shallow]"));
+        WebElement deep = block.findElement(By.cssSelector("figure[data-train=deep]"));
+        waitUntil(d -> shallow.getAttribute("data-wrong") != null && deep.getAttribute("data-wrong") != null);
+        System.out.println("[labs] depth boundaries: " + shallow.getText() + " | " + deep.getText());
+        assertThat(shallow.getAttribute("data-wrong")).as("the text's 43 of 200").isEqualTo("43");
+        assertThat(shallow.getAttribute("data-points")).isEqualTo("200");
+        assertThat(shallow.getText()).contains("shallow: 43 of 200 test points wrong (78.5 % right), epoch 150");
+        assertThat(deep.getAttribute("data-wrong")).as("the text's 2").isEqualTo("2");
+        // the same count as the server's evaluation of the same job in the confusion block
+        WebElement confusion = driver.findElements(By.cssSelector("[data-widget=confusion] .confusion")).get(0);
+        waitUntil(d -> confusion.getAttribute("data-accuracy") != null);
+        assertThat(confusion.getAttribute("data-job-id")).isEqualTo(shallow.getAttribute("data-job-id"));
+        assertThat(Double.parseDouble(confusion.getAttribute("data-accuracy"))).isCloseTo(1 - 43 / 200.0, within(1e-9));
+        // the marks are drawn: the shallow map has far more of their red than the deep one's two
+        String red = "const d = arguments[0].getContext('2d').getImageData(0, 0, 300, 300).data; let n = 0;"
+                + "for (let i = 0; i < d.length; i += 4) if (d[i] > 190 && d[i + 1] < 60 && d[i + 2] < 60) n++; return n;";
+        long shallowRed = (Long) browser.js(red, shallow.findElement(By.cssSelector("canvas")));
+        long deepRed = (Long) browser.js(red, deep.findElement(By.cssSelector("canvas")));
+        System.out.println("[labs] red mark pixels: shallow " + shallowRed + ", deep " + deepRed);
+        assertThat(deepRed).isPositive();
+        assertThat(shallowRed).isGreaterThan(10 * deepRed);
+        screenshot("depth-boundaries.png", block);
+    }
+
+    @Test
+    void theDepthLabCountsTheRegionsOfItsTrainedNetworks() throws Exception {
+        open("/labs/depth");
+        WebElement compare = driver.findElement(By.cssSelector("[data-widget=compare]"));
+        compare.findElement(By.cssSelector("button.run")).click();
+        WebElement trained = driver.findElements(By.cssSelector("[data-widget=regions]")).get(1);
+        waitUntil(d -> trained.findElements(By.cssSelector("figure[data-regions]")).size() == 3);
+        List<WebElement> maps = trained.findElements(By.cssSelector("figure[data-regions]"));
+        maps.forEach(m -> System.out.println("[labs] trained regions: " + m.getText()));
+        assertThat(maps).extracting(f -> f.getAttribute("data-train"))
+                .containsExactly("depths/1 layer", "depths/3 layers", "depths/5 layers");
+        assertThat(maps).extracting(f -> f.getAttribute("data-layers")).containsExactly("10", "10,10,10", "10,10,10,10,10");
+        assertThat(maps).extracting(f -> f.getAttribute("data-regions")).as("the text's 44, 532 and 1,433")
+                .containsExactly("44", "532", "1433");
+        assertThat(maps.get(2).getText()).contains("depths/5 layers, 5 hidden layers of 10, 10, 10, 10, 10, trained 150 epochs: 1433 regions");
+        // each map is the job the compare block trained, whose own regions the server counted
+        List<String> jobs = compare.findElements(By.cssSelector("tr.variant-result")).stream().map(r -> r.getText()).toList();
+        assertThat(jobs).hasSize(3);
+        assertThat(maps).allSatisfy(m -> assertThat(m.getAttribute("data-job-id")).isNotBlank());
+        screenshot("depth-trained-regions.png", trained);
+    }
+
     private static double value(WebElement widget, String optimizer, String attribute) {
         return Double.parseDouble(widget.findElement(By.cssSelector("tr[data-optimizer=" + optimizer + "]")).getAttribute(attribute));
     }

@@ -38,7 +38,8 @@ public final class JobEndpoints {
             "POST /api/jobs/{id}/pause", "POST /api/jobs/{id}/resume", "POST /api/jobs/{id}/step",
             "POST /api/jobs/{id}/predict", "GET /api/jobs/{id}/points", "GET /api/jobs/{id}/model",
             "GET /api/jobs/{id}/evaluation", "GET /api/jobs/{id}/code", "GET /api/jobs/{id}/code/data.csv",
-            "GET /api/jobs/{id}/code/weights.json", "POST /api/jobs/{id}/trace");
+            "GET /api/jobs/{id}/code/weights.json", "POST /api/jobs/{id}/trace",
+            "GET /api/jobs/{id}/regions");
 
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch", "head", "options",
             "trace");

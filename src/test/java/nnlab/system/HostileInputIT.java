@@ -66,6 +66,11 @@ class HostileInputIT extends HostileServer {
         HostileRequests generator = new HostileRequests(seed, fixtures, doc, samples());
         List<HostileRequests.Probe> probes = generator.generate();
         assertThat(generator.operations()).hasSizeGreaterThan(20);
+        // the regions of a job's network take their grid from the query: its hostile values are probed too
+        assertThat(generator.operations()).anySatisfy(op -> {
+            assertThat(op.method() + " " + op.path()).isEqualTo("GET /api/jobs/{id}/regions");
+            assertThat(op.queryParameters()).contains("resolution", "range");
+        });
         assertThat(probes).hasSizeGreaterThanOrEqualTo(1000);
 
         RawHttp raw = new RawHttp(port);

@@ -10,16 +10,21 @@ import nnlab.engine.NetworkSpec;
 import nnlab.engine.Weights;
 import nnlab.jobs.JobCaller;
 import nnlab.jobs.JobPreviews;
+import nnlab.jobs.JobRegions;
+import nnlab.jobs.ReachableJob;
 import nnlab.jobs.SubmissionGuard;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The linear regions a ReLU network of two inputs cuts the plane into, counted by the engine from the network's
- * activation patterns over a grid: for hand-set weights or a seeded random network. Counted as a preview.
+ * activation patterns over a grid: for hand-set weights, a seeded random network, or a job's own trained network
+ * (through the job's door). Counted as a preview.
  */
 @RestController
 @Tag(name = "surfaces")
@@ -30,10 +35,12 @@ public class RegionsController {
 
     private final JobPreviews previews;
     private final List<SubmissionGuard> guards;
+    private final JobRegions jobRegions;
 
-    public RegionsController(JobPreviews previews, List<SubmissionGuard> guards) {
+    public RegionsController(JobPreviews previews, List<SubmissionGuard> guards, JobRegions jobRegions) {
         this.previews = previews;
         this.guards = guards;
+        this.jobRegions = jobRegions;
     }
 
     /**
@@ -69,5 +76,26 @@ public class RegionsController {
         LinearRegions.Count count = LinearRegions.count(model, range, resolution);
         return new Regions(spec.layers().stream().limit(spec.layers().size() - 1).map(l -> l.units()).toList(),
                 request.weights() != null ? null : seed, count.regions(), range, resolution, count.cells());
+    }
+
+    @GetMapping("/api/jobs/{id}/regions")
+    @Tag(name = "jobs")
+    @Operation(summary = "how many linear regions the job's own network cuts the square [−range, range]² of its 2-D data into",
+            description = "on the job's current weights (live jobs) or final weights; each point goes through the job's "
+                    + "features and scaling as its training points did, and the count is of distinct on/off patterns of "
+                    + "the hidden ReLU (and leaky ReLU) units at the centres of resolution² cells (2 to "
+                    + LinearRegions.MAX_RESOLUTION + ", default " + DEFAULT_RESOLUTION + "); cells gives each cell's "
+                    + "region, row 0 at the top. 400 naming the field; 409 for a network that is not piecewise linear "
+                    + "(curved activations such as tanh, features such as x1², data not of the plane), a classic model "
+                    + "or a job without weights yet; 429 past the previews' rate")
+    public JobRegions.Regions jobRegions(ReachableJob job,
+                                         @Parameter(description = "grid points per side, 2 to " + LinearRegions.MAX_RESOLUTION)
+                                         @RequestParam(defaultValue = "200") int resolution,
+                                         @Parameter(description = "half-width of the square, in the data's raw units")
+                                         @RequestParam(defaultValue = "6") double range,
+                                         @Parameter(hidden = true) @AuthenticationPrincipal JobCaller caller) {
+        JobRegions.check(range, resolution);
+        previews.count(caller.ownerKey());
+        return jobRegions.count(job, range, resolution);
     }
 }

@@ -1,0 +1,73 @@
+// A model's card on a 2-D set, for the train and compare widgets: its output over the plane as the server streams it
+// (epoch messages' grids, asked for with the spec's output.grid), the points, and its figures (test accuracy, steps,
+// time, adaboost's α and ε). A job that ended before its grids could be followed (a k-NN fits in one quick step) is
+// drawn from its own predictions over the plane (POST /api/jobs/{id}/predict), never computed in the page.
+
+import { api } from '../../shared/jobs.js';
+import { el } from '../page.js';
+import { cellCentres } from './boundaries.js';
+import { drawPlane } from './classic.js';
+
+const SIDE = 200;
+const PLANE_SETS = ['playground', 'xor', 'separable', 'points'];
+const f3 = (v) => (Number.isFinite(v) ? v.toFixed(3) : '–');
+
+/** True for a model of a classic kind (knn, tree, forest, svm, adaboost). */
+export const isClassic = (model) => !!(model && model.kind && model.kind !== 'network');
+
+/** True for a spec of a 2-D data set, whose model can be drawn over the plane. */
+export const onPlane = (spec) => PLANE_SETS.includes((spec.dataset && spec.dataset.name) || 'playground');
+
+/** The spec with grids of `resolution` cells per side in its epoch messages. */
+export function withGrid(spec, resolution) {
+  return { ...spec, output: { ...(spec.output || {}), grid: { resolution } } };
+}
+
+/** A card titled `title` appended to `parent`; epoch(m) follows the stream, finish(id, last) draws the end. */
+export function planeCard(parent, title, resolution) {
+  const c = el('div', 'classic-card plane-card');
+  const canvas = el('canvas', 'plane');
+  canvas.width = SIDE; canvas.height = SIDE;
+  const figures = el('p', 'classic-figures', 'waiting');
+  c.append(el('h4', 'swatch', title), canvas, figures);
+  parent.append(c);
+  let grid = null;
+  let points = null;
+
+  return {
+    element: c,
+    /** The job's points, drawn under the streamed maps from now on (none before the job has started). */
+    async follow(id) {
+      try { points = await api.points(id); } catch { /* not started yet: finish() fetches them */ }
+    },
+    epoch(m) {
+      if (m.grid) { grid = m.grid; drawPlane(canvas, grid, points, resolution); }
+      figures.textContent = `step ${m.epoch}/${m.epochs}${m.test && m.test.accuracy != null ? `: test accuracy ${f3(m.test.accuracy)}` : ''}`;
+    },
+    async finish(id, last) {
+      c.dataset.jobId = id;
+      try {
+        points = await api.points(id);
+        if (!grid) {
+          const p = await api.predict(id, cellCentres(resolution, 6));
+          const width = p.outputs[0].length;
+          grid = { layers: [[...Array(width)].map((_, j) => p.outputs.map((o) => o[j]))] };
+          c.dataset.drawn = 'predicted';
+        } else {
+          c.dataset.drawn = 'streamed';
+        }
+        drawPlane(canvas, grid, points, resolution);
+      } catch (e) {
+        figures.textContent = `no map: ${e.message}`;
+        return;
+      }
+      if (!last) return;
+      const accuracy = last.test ? last.test.accuracy : NaN;
+      c.dataset.accuracy = String(accuracy);
+      const extra = last.figures
+        ? Object.entries(last.figures).map(([n, v]) => `${n === 'alpha' ? 'α' : n === 'error' ? 'ε' : n} ${f3(v)}`) : [];
+      figures.textContent = [`test accuracy ${f3(accuracy)}`, `${last.epoch} step${last.epoch > 1 ? 's' : ''}`,
+        last.elapsedSeconds != null ? `${last.elapsedSeconds.toFixed(2)} s` : null, ...extra].filter(Boolean).join(' · ');
+    },
+  };
+}
