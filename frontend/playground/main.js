@@ -6,7 +6,7 @@ import {
   ACTIVATIONS, ACTIVATION_FORMULAS, ACTIVATION_WORDS, OPTIMIZERS, OUTPUTS, FEATURES, HIDEABLE, LEARNING_RATES, MAX_LAYERS, REGULARIZATION_RATES,
   DROPOUT_RATES, SPEEDS, classCount, datasets, fitted, fromHash, isClassic, jobEpochs, jobSpec, models, previewSpec, toHash,
 } from './state.js';
-import { CLASSIC_KINDS, optionWords, optionsOf } from '../shared/classic.js';
+import { CLASSIC_KINDS, classicModel, classicSteps, optionWords, optionsOf } from '../shared/classic.js';
 import { heartbeat } from '../shared/http.js';
 import { api, isFinal, traffic } from '../shared/jobs.js';
 import { exportButtons } from '../shared/export.js';
@@ -31,6 +31,7 @@ let state = fromHash(location.hash);
 const run = {
   jobId: null, job: null, ready: Promise.resolve(), running: false, offset: 0, continued: null, points: null, history: [], epoch: 0,
   grid: null, weights: null, initialOutput: null, hover: null, dirty: true, generation: 0,
+  figures: null, // a classic model's latest step: {epoch, figures} (Adaboost's α and ε)
   preview: null, // the train and test metrics of weights not trained yet (a preview's), and the epoch they are at
   customPoints: null, // [[x1, x2, label], …] clicked or uploaded; null: the generated set
   pinned: null, // a run kept for comparison: its history, and what it was
@@ -298,7 +299,7 @@ function reset({ weights } = {}) {
   setRunning(false);
   endJob();
   Object.assign(run, {
-    points: null, history: [], epoch: 0, offset: 0, grid: null, weights: weights || null, initialOutput: null,
+    points: null, history: [], epoch: 0, offset: 0, grid: null, weights: weights || null, initialOutput: null, figures: null,
     preview: null, continued: null, startWeights: weights || null,
   });
   run.dirty = true;
@@ -416,6 +417,7 @@ function onEpoch(m, offset) {
   if (latest && m.status === 'PAUSED') setRunning(false);
   if (latest && m.grid) run.grid = m.grid;
   if (latest && m.weights) run.weights = m.weights;
+  if (latest && isClassic(state)) run.figures = { epoch: p.epoch, figures: m.figures || null };
   run.dirty = true;
   if (latest) life.tick(); // the next grant as soon as this epoch is here, not a frame later
 }
@@ -610,6 +612,27 @@ function previewPoint() {
   };
 }
 
+/**
+ * A classic model's steps under its figures: the tree or boosting round it is at of how many (with Adaboost's
+ * ε and α of the round); its losses are the 0-1 loss, the share of points it gets wrong.
+ */
+function showClassicSteps() {
+  const classic = isClassic(state);
+  $('testLossName').textContent = classic ? 'Test error' : 'Test loss';
+  $('trainLossName').textContent = classic ? 'Training error' : 'Training loss';
+  $('testLossName').title = classic ? 'the 0-1 loss: the share of test points it gets wrong' : '';
+  $('trainLossName').title = $('testLossName').title;
+  $('classicSteps').hidden = !classic;
+  if (!classic) return;
+  const steps = classicSteps(classicModel(state.model, state));
+  const step = { forest: 'tree', adaboost: 'boosting round' }[state.model];
+  const at = run.figures ? run.figures.epoch : 0;
+  const f = run.figures && run.figures.figures;
+  const f3 = (v) => (Number.isFinite(v) ? v.toFixed(3) : '–');
+  $('classicSteps').textContent = !step ? (at ? 'fitted in one step' : 'not fitted yet: ▶ or step fits it')
+    : `${step} ${at} of ${steps}${f ? `: ε = ${f3(f.error)}, α = ${f3(f.alpha)}` : ''}`;
+}
+
 /** What the maps were last painted from. */
 let drawn = [];
 
@@ -625,6 +648,7 @@ function draw() {
   $('trainAccuracy').textContent = percent(latest && latest.trainAccuracy);
   $('testAccuracy').textContent = percent(latest && latest.testAccuracy);
   drawLossChart($('lossChart'), run.history, run.pinned && run.pinned.history);
+  showClassicSteps();
   // the maps, links and points change with a snapshot, not with every epoch: painted again only then
   const painted = [run.grid, run.initialOutput, run.hover, run.weights, run.points, view, state.discretize,
     state.showTestData, state.problem, state.classes];

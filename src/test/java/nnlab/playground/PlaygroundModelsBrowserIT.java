@@ -212,14 +212,54 @@ class PlaygroundModelsBrowserIT extends DefaultLimitsServer {
         assertThat(driver.findElement(By.id("network")).isDisplayed()).isTrue();
     }
 
+    @Test
+    void adaboostShowsEachRoundsErrorAndWeightAsTheLectureComputesThem() {
+        open("#dataset=xor&noise=10&model=adaboost&rounds=10&speed=5");
+        waitReady();
+        assertThat(text("classicPanel")).contains("Adaboost (perceptrons)").contains("one step is one boosting round");
+        assertThat(text("classicSteps")).isEqualTo("boosting round 0 of 10");
+        assertThat(text("testLossName")).isEqualTo("Test error");
+        click(By.id("step"));
+        waitUntil(d -> epoch() == 1 && text("classicSteps").startsWith("boosting round 1 of 10: ε = "));
+        click(By.id("play"));
+        waitUntil(d -> epoch() == 10 && text("classicSteps").startsWith("boosting round 10 of 10: ε = "));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("ε = (\\d\\.\\d{3}), α = (-?\\d+\\.\\d{3})")
+                .matcher(text("classicSteps"));
+        assertThat(m.find()).as(text("classicSteps")).isTrue();
+        double error = Double.parseDouble(m.group(1));
+        double alpha = Double.parseDouble(m.group(2));
+        // α_t = ½·ln((1 − ε_t)/ε_t), to the three decimals shown
+        assertThat(alpha).isCloseTo(0.5 * Math.log((1 - error) / error), Offset.offset(0.003));
+        assertThat(error).isBetween(0.0, 0.5);
+    }
+
+    @Test
+    void anSvmOnThreeClassesColoursEachClassItPredicts() {
+        open("#classes=3&dataset=gauss&model=svm&speed=max");
+        waitReady();
+        // Adaboost tells two classes apart only: it is not offered for three
+        assertThat(new Select(driver.findElement(By.id("model"))).getOptions()).extracting(o -> o.getAttribute("value"))
+                .containsExactly("network", "knn", "tree", "forest", "svm");
+        click(By.id("play"));
+        waitUntil(d -> epoch() == 1 && !text("testAccuracy").equals("–"));
+        assertThat(percent("testAccuracy")).isGreaterThanOrEqualTo(90.0);
+        mapAgreesWithServerPredictions(true);
+    }
+
     /**
      * Grid nodes of the 50×50 map: the pixel drawn there has the colour of the server's prediction for that point
      * (P(class 1), the second class score).
      */
     private void mapAgreesWithServerPredictions() {
+        mapAgreesWithServerPredictions(false);
+    }
+
+    /** With several classes, the argmax class's colour shaded by its score. */
+    private void mapAgreesWithServerPredictions(boolean classes) {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> checks = (List<Map<String, Object>>) ((JavascriptExecutor) driver).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
+                const classes = arguments[0];
                 const cells = [[5, 7], [25, 25], [40, 12], [49, 0], [0, 49], [12, 38]];
                 const points = cells.map(([c, r]) => [-6 + 12 * c / 49, 6 - 12 * r / 49]);
                 fetch(`/api/jobs/${window.playground.jobId}/predict`, {method: 'POST',
@@ -228,9 +268,10 @@ class PlaygroundModelsBrowserIT extends DefaultLimitsServer {
                     const ctx = document.getElementById('heatmap').getContext('2d');
                     done(cells.map(([c, r], i) => ({
                       drawn: [...ctx.getImageData(c, r, 1, 1).data.slice(0, 3)],
-                      expected: window.playground.color(p.outputs[i][1]), output: p.outputs[i]})));
+                      expected: classes ? window.playground.classColor(p.outputs[i]) : window.playground.color(p.outputs[i][1]),
+                      output: p.outputs[i]})));
                   }).catch(e => done([{error: String(e)}]));
-                """);
+                """, classes);
         assertThat(checks).hasSize(6);
         for (Map<String, Object> c : checks) {
             @SuppressWarnings("unchecked")
