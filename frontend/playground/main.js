@@ -618,20 +618,25 @@ function previewPoint() {
  */
 function showClassicSteps() {
   const classic = isClassic(state);
+  const key = classic ? `${state.model}|${steps()}|${run.figures ? run.figures.epoch : 0}` : 'network';
+  if ($('classicSteps').dataset.key === key) return; // drawn every frame: the page changes only with a step
+  $('classicSteps').dataset.key = key;
   $('testLossName').textContent = classic ? 'Test error' : 'Test loss';
   $('trainLossName').textContent = classic ? 'Training error' : 'Training loss';
   $('testLossName').title = classic ? 'the 0-1 loss: the share of test points it gets wrong' : '';
   $('trainLossName').title = $('testLossName').title;
   $('classicSteps').hidden = !classic;
   if (!classic) return;
-  const steps = classicSteps(classicModel(state.model, state));
   const step = { forest: 'tree', adaboost: 'boosting round' }[state.model];
   const at = run.figures ? run.figures.epoch : 0;
   const f = run.figures && run.figures.figures;
   const f3 = (v) => (Number.isFinite(v) ? v.toFixed(3) : '–');
   $('classicSteps').textContent = !step ? (at ? 'fitted in one step' : 'not fitted yet: ▶ or step fits it')
-    : `${step} ${at} of ${steps}${f ? `: ε = ${f3(f.error)}, α = ${f3(f.alpha)}` : ''}`;
+    : `${step} ${at} of ${steps()}${f ? `: ε = ${f3(f.error)}, α = ${f3(f.alpha)}` : ''}`;
 }
+
+/** The steps of the state's classic model. */
+const steps = () => classicSteps(classicModel(state.model, state));
 
 /** What the maps were last painted from. */
 let drawn = [];
