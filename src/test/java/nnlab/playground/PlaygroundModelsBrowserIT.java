@@ -185,6 +185,18 @@ class PlaygroundModelsBrowserIT extends DefaultLimitsServer {
         // ▶ again: it is trained, and the page says how to train another
         click(By.id("play"));
         waitUntil(d -> text("runError").contains("k-nearest neighbours is trained"));
+
+        // a point of one's own (blue, in orange's corner): the neighbours are asked again on the new data
+        click(By.id("addPoints"));
+        new org.openqa.selenium.interactions.Actions(driver).moveToElement(driver.findElement(By.id("points")), 100, -100)
+                .click().perform();
+        waitUntil(d -> Long.valueOf(501).equals(js("return window.playground.customPoints")) && epoch() == 0);
+        waitReady();
+        click(By.id("play"));
+        waitUntil(d -> epoch() == 1 && !text("testAccuracy").equals("–"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> own = (Map<String, Object>) fetch("/api/jobs/" + js("return window.playground.jobId"));
+        assertThat(String.valueOf(own.get("spec"))).contains("name=points").contains("kind=knn");
     }
 
     @Test
