@@ -25,6 +25,7 @@ const fixed = (v, digits) => (v === null || v === undefined ? '—' : Number(v).
 export function playgroundLink(s) {
   const d = s.dataset || {};
   if (d.name !== 'playground') return null;
+  if (s.model.kind && s.model.kind !== 'network') return classicLink(s);
   const layers = s.model.layers;
   const hidden = layers.slice(0, -1);
   const out = layers[layers.length - 1];
@@ -48,6 +49,24 @@ export function playgroundLink(s) {
   if (s.seed !== undefined && s.seed !== null) p.set('seed', String(s.seed));
   if (d.seed !== undefined && d.seed !== null) p.set('dataSeed', String(d.seed));
   if (s.model.init === 'zeros') p.set('initZero', 'true');
+  p.set('batchNorm', hidden.map((l) => (l.batchNorm ? '1' : '0')).join(','));
+  if (out.activation === 'clipped_linear') p.set('output', 'clipped_linear');
+  return `/playground#${p.toString()}`;
+}
+
+/** The playground's hash for a classic model's 2-D job: its kind and options on the same data. */
+function classicLink(s) {
+  const d = s.dataset;
+  const p = new URLSearchParams({ dataset: d.kind, model: s.model.kind });
+  if (d.classes === 3) p.set('classes', '3');
+  if (d.noise !== undefined) p.set('noise', String(Math.round(d.noise * 100)));
+  if (d.trainRatio !== undefined) p.set('trainRatio', String(Math.round(d.trainRatio * 100)));
+  if (d.features) p.set('features', d.features.join(','));
+  for (const option of ['k', 'maxDepth', 'trees', 'kernel', 'c', 'gamma', 'degree', 'rounds']) {
+    if (s.model[option] !== undefined && s.model[option] !== null) p.set(option, String(s.model[option]));
+  }
+  if (s.seed !== undefined && s.seed !== null) p.set('seed', String(s.seed));
+  if (d.seed !== undefined && d.seed !== null) p.set('dataSeed', String(d.seed));
   return `/playground#${p.toString()}`;
 }
 
@@ -57,8 +76,10 @@ function drawMapOf(grid) {
   canvas.hidden = false;
   if (maps.length > 1) drawClassMap(canvas, maps, grid.resolution);
   else {
-    const out = spec && spec.model.layers[spec.model.layers.length - 1].activation;
-    drawMap(canvas, maps[0], grid.resolution, out === 'sigmoid' ? (v) => 2 * v - 1 : (v) => v);
+    // a probability (a sigmoid or clipped linear output, a classic model's P(class 1)) from −1 to 1, else as it is
+    const layers = spec && spec.model.layers;
+    const out = layers ? layers[layers.length - 1].activation : 'sigmoid';
+    drawMap(canvas, maps[0], grid.resolution, out === 'sigmoid' || out === 'clipped_linear' ? (v) => 2 * v - 1 : (v) => v);
   }
 }
 

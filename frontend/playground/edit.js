@@ -15,9 +15,10 @@ export function describeEdit(edit, { inputName = (i) => `input ${i + 1}`, output
   return `weight from ${from} to ${neuron(edit.layer, edit.unit)}`;
 }
 
-/** A copy of the weights with the edit's value set (the given weights stay as they are). */
+/** A copy of the weights with the edit's value set (the given weights stay as they are; batch norm's kept). */
 export function withEdit(weights, edit, value) {
   const copy = { kernels: weights.kernels.map((k) => k.map((row) => [...row])), biases: weights.biases.map((b) => [...b]) };
+  if (weights.batchNorm) copy.batchNorm = structuredClone(weights.batchNorm);
   if (edit.bias) copy.biases[edit.layer][edit.unit] = value;
   else copy.kernels[edit.layer][edit.input][edit.unit] = value;
   return copy;

@@ -15,7 +15,7 @@ function el(tag, cls, text) {
  */
 export function legendText(classes, neuron = null) {
   if (neuron) return `${neuron}: its output, from −1 (orange) to 1 (blue)`;
-  if (classes === 3) return 'the class the network predicts: paler where it is less sure';
+  if (classes === 3) return 'the class the model predicts: paler where it is less sure';
   if (classes === 2) return 'orange: class 0, blue: class 1; the scale is 2p̂ − 1, so −1 is sure of orange, 1 sure of blue, 0 undecided';
   return 'the predicted value, from −1 (orange) to 1 (blue)';
 }

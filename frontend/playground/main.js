@@ -3,9 +3,10 @@
 // follows the job's live messages, and draws what arrived once per animation frame.
 
 import {
-  ACTIVATIONS, OPTIMIZERS, FEATURES, HIDEABLE, LEARNING_RATES, MAX_LAYERS, REGULARIZATION_RATES, DROPOUT_RATES, SPEEDS,
-  classCount, datasets, fromHash, jobEpochs, jobSpec, toHash,
+  ACTIVATIONS, ACTIVATION_FORMULAS, ACTIVATION_WORDS, OPTIMIZERS, OUTPUTS, FEATURES, HIDEABLE, LEARNING_RATES, MAX_LAYERS, REGULARIZATION_RATES,
+  DROPOUT_RATES, SPEEDS, classCount, datasets, fitted, fromHash, isClassic, jobEpochs, jobSpec, models, previewSpec, toHash,
 } from './state.js';
+import { CLASSIC_KINDS, classicModel, classicSteps, optionWords, optionsOf } from '../shared/classic.js';
 import { heartbeat } from '../shared/http.js';
 import { api, isFinal, traffic } from '../shared/jobs.js';
 import { exportButtons } from '../shared/export.js';
@@ -30,6 +31,7 @@ let state = fromHash(location.hash);
 const run = {
   jobId: null, job: null, ready: Promise.resolve(), running: false, offset: 0, continued: null, points: null, history: [], epoch: 0,
   grid: null, weights: null, initialOutput: null, hover: null, dirty: true, generation: 0,
+  figures: null, // a classic model's latest step: {epoch, figures} (Adaboost's α and ε)
   preview: null, // the train and test metrics of weights not trained yet (a preview's), and the epoch they are at
   customPoints: null, // [[x1, x2, label], …] clicked or uploaded; null: the generated set
   pinned: null, // a run kept for comparison: its history, and what it was
@@ -54,7 +56,18 @@ function options(select, values, label = String) {
   }));
 }
 
+/** The name of the state's model in words ("random forest", "neural network"). */
+const modelName = (model = state.model) => (CLASSIC_KINDS[model] ? CLASSIC_KINDS[model].name : 'neural network');
+
 function showControls() {
+  options($('model'), models(state), (m) => modelName(m)[0].toUpperCase() + modelName(m).slice(1));
+  $('model').value = state.model;
+  $('model').disabled = models(state).length === 1;
+  $('model').title = $('model').disabled ? 'the classic methods classify: choose a classification problem' : '';
+  $('output').value = state.output;
+  $('output').disabled = classCount(state) !== 2;
+  $('output').title = classCount(state) === 3 ? 'three classes have a softmax output'
+    : classCount(state) === 1 ? 'regression has a tanh output (its values are in [−1, 1])' : '';
   $('learningRate').value = String(state.learningRate);
   $('activation').value = state.activation;
   $('optimizer').value = state.optimizer;
@@ -92,7 +105,10 @@ function showControls() {
     b.addEventListener('click', () => change({ dataset: name }));
     return b;
   }));
-  view = buildNetwork($('network'), state, {
+  const classic = isClassic(state);
+  if (classic) $('network').replaceChildren();
+  showClassicPanel();
+  view = classic ? null : buildNetwork($('network'), state, {
     toggleFeature(id) {
       const on = state.features.includes(id);
       if (on && state.features.length === 1) return; // the network needs an input
@@ -109,15 +125,56 @@ function showControls() {
       while (all.length && all[all.length - 1] === '') all.pop();
       change({ layerActivations: all });
     },
+    batchNorm(layer, on) {
+      const all = state.networkShape.map((_, i) => Boolean(state.batchNorm[i]));
+      all[layer] = on;
+      change({ batchNorm: all });
+    },
     editing() { pauseForEdit(); },
     edit(target, value) { edit(target, value); },
     hover(layer, unit) { run.hover = layer === null ? null : [layer, unit]; run.dirty = true; },
   }, networkRoom());
-  for (const id of FEATURES) drawMap(view.inputs[id], featureMap(id, GRID), GRID, (v) => v);
-  for (const el of document.querySelectorAll('[data-control]')) el.hidden = state.hide.includes(el.dataset.control);
+  if (classic) document.querySelector('main').classList.remove('output-below');
+  if (view) for (const id of FEATURES) drawMap(view.inputs[id], featureMap(id, GRID), GRID, (v) => v);
+  // a link's hidden controls, and a classic model's: no layers, weights or optimiser
+  for (const el of document.querySelectorAll('[data-control], .network-only')) {
+    el.hidden = state.hide.includes(el.dataset.control) || (classic && el.classList.contains('network-only'));
+  }
   document.body.classList.toggle('hide-features', state.hide.includes('features'));
   showPointsMode();
   run.dirty = true;
+}
+
+/**
+ * A classic model's panel where the network is drawn otherwise: what it is, what one step is, and its options
+ * (each a select; an SVM's degree only with the polynomial kernel, its γ not with the linear one).
+ */
+function showClassicPanel() {
+  const panel = $('classicPanel');
+  panel.hidden = !isClassic(state);
+  if (panel.hidden) { panel.replaceChildren(); return; }
+  const kind = CLASSIC_KINDS[state.model];
+  const title = document.createElement('h2');
+  title.textContent = kind.name;
+  const about = document.createElement('p');
+  about.className = 'hint';
+  about.textContent = `Trained by the server on the same data; one step is ${kind.step}. The map shows what it predicts over the plane.`;
+  const fields = optionsOf(state.model, state).map((name) => {
+    const label = document.createElement('label');
+    label.textContent = kind.options[name].label;
+    const select = document.createElement('select');
+    select.id = `classic-${name}`;
+    select.dataset.option = name;
+    options(select, kind.options[name].values, (v) => optionWords(state.model, name, v));
+    select.value = String(state[name]);
+    select.addEventListener('change', () => {
+      const v = kind.options[name].values.find((x) => String(x) === select.value);
+      change({ [name]: v });
+    });
+    label.append(select);
+    return label;
+  });
+  panel.replaceChildren(title, ...fields, about);
 }
 
 /**
@@ -145,7 +202,7 @@ function change(changes) {
   // other data, or other classes: the points of one's own go
   if (['dataset', 'dataSeed', 'problem', 'classes', 'noise'].some((k) => k in changes)) run.customPoints = null;
   Object.assign(state, changes);
-  if (!datasets(state).includes(state.dataset)) state.dataset = datasets(state)[0];
+  fitted(state);
   writeHash();
   showControls();
   if (restart) reset();
@@ -242,19 +299,22 @@ function reset({ weights } = {}) {
   setRunning(false);
   endJob();
   Object.assign(run, {
-    points: null, history: [], epoch: 0, offset: 0, grid: null, weights: weights || null, initialOutput: null,
+    points: null, history: [], epoch: 0, offset: 0, grid: null, weights: weights || null, initialOutput: null, figures: null,
     preview: null, continued: null, startWeights: weights || null,
   });
   run.dirty = true;
   showError(null);
   applyPace();
   run.ready = (async () => {
-    const preview = await persist(() => api.preview(spec({ weights })), $('runError'), { wanted: () => generation === run.generation });
+    // a classic model has no preview of its own: a network's on the same data gives the points (only them)
+    const classic = isClassic(state);
+    const previewOf = () => api.preview(previewSpec(state, { weights, epochs: jobEpochs(state, 0), points: run.customPoints }));
+    const preview = await persist(previewOf, $('runError'), { wanted: () => generation === run.generation });
     if (!preview || generation !== run.generation) return;
     run.points = preview.points;
-    run.grid = preview.grid || null;
-    run.weights = preview.weights;
-    run.preview = { train: preview.train, test: preview.test, epoch: 0 };
+    run.grid = classic ? null : preview.grid || null;
+    run.weights = classic ? null : preview.weights;
+    run.preview = classic ? null : { train: preview.train, test: preview.test, epoch: 0 };
     run.dirty = true;
   })().catch(showError);
   return run.ready;
@@ -357,6 +417,7 @@ function onEpoch(m, offset) {
   if (latest && m.status === 'PAUSED') setRunning(false);
   if (latest && m.grid) run.grid = m.grid;
   if (latest && m.weights) run.weights = m.weights;
+  if (latest && isClassic(state)) run.figures = { epoch: p.epoch, figures: m.figures || null };
   run.dirty = true;
   if (latest) life.tick(); // the next grant as soon as this epoch is here, not a frame later
 }
@@ -366,6 +427,7 @@ function onStatus(s) {
   if (s.status === 'SUCCEEDED' && s.stopReason === 'COMPLETED') {
     const ended = run.job;
     if (!ended || ended.id !== s.jobId) return;
+    if (isClassic(state)) { setRunning(false); life.pause(); return; } // all its steps: trained
     if (state.stopAt > 0 && run.offset + s.epochsDone >= state.stopAt) {
       setRunning(false);
       life.pause();
@@ -385,7 +447,10 @@ function onStatus(s) {
 async function afterStop() {
   await run.ready;
   const current = run.job;
-  if (current && current.final && current.status === 'SUCCEEDED') await continueRun(current, { play: false });
+  if (current && current.final && current.status === 'SUCCEEDED') {
+    if (isClassic(state)) throw new Error(`the ${modelName()} is trained (every step done): change a setting, or ⟲ to train it again with another seed`);
+    await continueRun(current, { play: false });
+  }
 }
 
 async function playPause() {
@@ -440,15 +505,22 @@ async function importWeights(file) {
     say($('fileError'), `the file is too large for weights (${file.size} bytes, at most ${MAX_FILE_BYTES})`);
     return;
   }
-  let weights;
+  let read;
   try {
-    weights = readWeights(await file.text(), state);
+    read = readWeights(await file.text(), state);
   } catch (e) {
     say($('fileError'), e);
     return;
   }
   say($('fileError'), null);
-  await reset({ weights });
+  // the network comes back as the file has it: batch normalisation on its normalised layers, off elsewhere
+  if (read.normalised.some((on, l) => on !== Boolean(state.batchNorm[l]))) {
+    state.batchNorm = read.normalised;
+    fitted(state);
+    writeHash();
+    showControls();
+  }
+  await reset({ weights: read.weights });
 }
 
 // ---- points of one's own
@@ -509,9 +581,10 @@ function pin() {
   say($('pinError'), null);
   const last = run.history[run.history.length - 1];
   const shape = [state.features.length, ...state.networkShape, 'out'].join('-');
+  const what = isClassic(state) ? modelName() : `${shape}, ${state.activation}, lr ${state.learningRate}`;
   run.pinned = {
     history: run.history.map((e) => ({ ...e })),
-    label: `${state.dataset}, ${shape}, ${state.activation}, lr ${state.learningRate}: test loss `
+    label: `${state.dataset}, ${what}: test loss `
       + `${last.test != null ? last.test.toFixed(3) : '–'} at epoch ${last.epoch}`,
   };
   showPinned();
@@ -539,6 +612,32 @@ function previewPoint() {
   };
 }
 
+/**
+ * A classic model's steps under its figures: the tree or boosting round it is at of how many (with Adaboost's
+ * ε and α of the round); its losses are the 0-1 loss, the share of points it gets wrong.
+ */
+function showClassicSteps() {
+  const classic = isClassic(state);
+  const key = classic ? `${state.model}|${steps()}|${run.figures ? run.figures.epoch : 0}` : 'network';
+  if ($('classicSteps').dataset.key === key) return; // drawn every frame: the page changes only with a step
+  $('classicSteps').dataset.key = key;
+  $('testLossName').textContent = classic ? 'Test error' : 'Test loss';
+  $('trainLossName').textContent = classic ? 'Training error' : 'Training loss';
+  $('testLossName').title = classic ? 'the 0-1 loss: the share of test points it gets wrong' : '';
+  $('trainLossName').title = $('testLossName').title;
+  $('classicSteps').hidden = !classic;
+  if (!classic) return;
+  const step = { forest: 'tree', adaboost: 'boosting round' }[state.model];
+  const at = run.figures ? run.figures.epoch : 0;
+  const f = run.figures && run.figures.figures;
+  const f3 = (v) => (Number.isFinite(v) ? v.toFixed(3) : '–');
+  $('classicSteps').textContent = !step ? (at ? 'fitted in one step' : 'not fitted yet: ▶ or step fits it')
+    : `${step} ${at} of ${steps()}${f ? `: ε = ${f3(f.error)}, α = ${f3(f.alpha)}` : ''}`;
+}
+
+/** The steps of the state's classic model. */
+const steps = () => classicSteps(classicModel(state.model, state));
+
 /** What the maps were last painted from. */
 let drawn = [];
 
@@ -554,6 +653,7 @@ function draw() {
   $('trainAccuracy').textContent = percent(latest && latest.trainAccuracy);
   $('testAccuracy').textContent = percent(latest && latest.testAccuracy);
   drawLossChart($('lossChart'), run.history, run.pinned && run.pinned.history);
+  showClassicSteps();
   // the maps, links and points change with a snapshot, not with every epoch: painted again only then
   const painted = [run.grid, run.initialOutput, run.hover, run.weights, run.points, view, state.discretize,
     state.showTestData, state.problem, state.classes];
@@ -576,6 +676,12 @@ function draw() {
     drawLegend($('legend'), classCount(state), hovered);
     $('legend').dataset.key = legendKey;
   }
+  if (view) drawNetwork(layers, outputLayer);
+  drawPoints($('points'), run.points, state.showTestData, labelUnit, classCount(state));
+}
+
+/** The neurons' own maps and the links of the drawn network. */
+function drawNetwork(layers, outputLayer) {
   const last = view.neurons.length - 1;
   view.neurons.forEach((canvases, l) => canvases.forEach((canvas, u) => {
     const map = layers && layers[l] && layers[l][u];
@@ -584,7 +690,6 @@ function draw() {
     else drawMap(canvas, map, run.grid.resolution, l === outputLayer ? outputUnit : (v) => v, state.discretize);
   }));
   view.drawWeights(run.weights);
-  drawPoints($('points'), run.points, state.showTestData, labelUnit, classCount(state));
 }
 
 function frame() {
@@ -597,7 +702,13 @@ function frame() {
 
 options($('learningRate'), LEARNING_RATES);
 options($('optimizer'), OPTIMIZERS, (o) => ({ sgd: 'SGD', momentum: 'Momentum', adam: 'Adam', rmsprop: 'RMSProp' })[o]);
-options($('activation'), ACTIVATIONS, (a) => ({ relu: 'ReLU', tanh: 'Tanh', sigmoid: 'Sigmoid', linear: 'Linear' })[a]);
+options($('activation'), ACTIVATIONS, (a) => ACTIVATION_WORDS[a]);
+options($('output'), OUTPUTS, (o) => ACTIVATION_WORDS[o]);
+for (const select of [$('activation'), $('output')]) {
+  for (const o of select.options) if (ACTIVATION_FORMULAS[o.value]) o.title = ACTIVATION_FORMULAS[o.value];
+}
+$('output').closest('label').title = 'the output unit of two classes: the sigmoid learns with cross-entropy, the clipped '
+  + 'linear unit min(max(z, 0), 1) with the squared error';
 options($('regularization'), ['none', 'L1', 'L2'], (r) => (r === 'none' ? 'None' : r));
 options($('regularizationRate'), REGULARIZATION_RATES);
 options($('dropout'), DROPOUT_RATES);
@@ -608,7 +719,7 @@ $('learningRate').addEventListener('change', (e) => change({ learningRate: Numbe
 $('regularizationRate').addEventListener('change', (e) => change({ regularizationRate: Number(e.target.value) }));
 $('dropout').addEventListener('change', (e) => change({ dropout: Number(e.target.value) }));
 $('classes').addEventListener('change', (e) => change({ classes: Number(e.target.value) }));
-for (const id of ['optimizer', 'activation', 'regularization', 'problem']) {
+for (const id of ['optimizer', 'activation', 'regularization', 'problem', 'model', 'output']) {
   $(id).addEventListener('change', (e) => change({ [id]: e.target.value }));
 }
 for (const id of ['noise', 'trainRatio', 'batchSize']) {

@@ -1,7 +1,7 @@
 // The network view: input nodes (click to toggle a feature), hidden layers with +/− neuron buttons,
 // the output node; each node holds a small map; links are drawn from the latest weights.
 
-import { ACTIVATIONS, FEATURES, MAX_NEURONS } from './state.js';
+import { ACTIVATIONS, ACTIVATION_WORDS, FEATURES, MAX_NEURONS } from './state.js';
 import { color } from '../shared/draw/colors.js';
 import { FEATURE_LABELS, drawLinks } from './render.js';
 import { describeEdit, openEditor } from './edit.js';
@@ -11,7 +11,7 @@ const NODE = 36;
 const COLUMN = 110;
 const MIN_COLUMN = 86;
 const ROW = 50;
-const TOP = 52;
+const TOP = 76; // room above the first row for each layer's buttons, activation and batch-norm toggle
 
 /** The view's width for a number of columns spaced `column` px apart. */
 const widthOf = (columns, column) => column * (columns - 1) + NODE + 20;
@@ -38,6 +38,7 @@ function el(tag, attrs = {}, text) {
 /**
  * Builds the view for a state in at most `room` px of width (the columns close up to fit, down to MIN_COLUMN).
  * handlers: toggleFeature(id), neurons(layer, delta), hover(layer, unit | null), layerActivation(layer, id | ''),
+ * batchNorm(layer, on),
  * editing() (a field for a weight or bias opens: the page pauses a run), edit(edit, value) (a value typed in
  * it; edit is {layer, input, unit} for a weight, {layer, unit, bias: true} for a bias).
  * Returns the canvases by layer (inputs by feature id) and a function drawing the links for given weights.
@@ -102,11 +103,29 @@ export function buildNetwork(container, state, handlers, room = Infinity) {
     plus.addEventListener('click', () => handlers.neurons(l, +1));
     minus.addEventListener('click', () => handlers.neurons(l, -1));
     const activation = el('select', { class: 'layer-activation', title: 'this layer\'s activation' });
-    for (const id of ['', ...ACTIVATIONS]) activation.append(el('option', { value: id }, id || 'as all'));
+    for (const id of ['', ...ACTIVATIONS]) activation.append(el('option', { value: id }, id ? ACTIVATION_WORDS[id] : 'as all'));
     activation.value = state.layerActivations[l] || '';
     activation.addEventListener('change', () => handlers.layerActivation(l, activation.value));
-    buttons.append(plus, minus, el('span', { class: 'units' }, `${units} neurons`), el('br'), activation);
+    const normalised = Boolean(state.batchNorm[l]);
+    const norm = el('label', {
+      class: 'layer-bn', 'data-control': 'batchNorm',
+      title: 'batch normalisation after this layer\'s activation (dropout then leaves this layer out)',
+    });
+    const toggle = el('input', { type: 'checkbox', class: 'layer-bn-toggle', 'aria-label': `batch normalisation of layer ${l + 1}` });
+    toggle.checked = normalised;
+    toggle.addEventListener('change', () => handlers.batchNorm(l, toggle.checked));
+    norm.append(toggle, document.createTextNode(' batch norm'));
+    buttons.append(plus, minus, el('span', { class: 'units' }, `${units} neurons`), el('br'), activation, el('br'), norm);
     container.append(buttons);
+    if (normalised) {
+      // the mark under the layer's neurons: their outputs are normalised before the next layer sees them
+      const mark = el('div', { class: 'bn-mark', title: 'batch normalisation: each neuron\'s output normalised over the batch, then scaled (γ) and shifted (β)' }, 'BN');
+      const { y } = pos(l + 1, units - 1);
+      mark.style.left = `${x}px`;
+      mark.style.top = `${y + NODE + 4}px`;
+      mark.dataset.layer = String(l);
+      container.append(mark);
+    }
     const layer = [];
     for (let u = 0; u < units; u++) {
       const { div, canvas } = node(l + 1, u, 'neuron', `layer ${l + 1}, neuron ${u + 1}`);

@@ -12,8 +12,10 @@ export function networkSizes(state) {
 }
 
 /**
- * Reads an exported file (the model document, or just its weights) defensively: returns the
- * {kernels, biases} to train from, or throws an Error saying what is wrong, in words for the page.
+ * Reads an exported file (the model document, or just its weights) defensively: returns the {kernels, biases,
+ * batchNorm} to train from (batchNorm only when the file normalises a layer) and `normalised`, a flag per hidden
+ * layer of the file's batch normalisation (the page switches it on where the file has it, off elsewhere), or
+ * throws an Error saying what is wrong, in words for the page.
  */
 export function readWeights(text, state) {
   let doc;
@@ -49,5 +51,34 @@ export function readWeights(text, state) {
     throw new Error(`the weights are for a ${found.join('-')} network, this one is ${expected.join('-')}: `
       + 'set the same features, layers, neurons and classes, then import again');
   }
-  return { kernels, biases };
+  const batchNorm = readBatchNorm(weights.batchNorm, found.slice(1));
+  const normalised = networkSizes(state).slice(1, -1).map((_, l) => Boolean(batchNorm && batchNorm[l]));
+  return { weights: batchNorm ? { kernels, biases, batchNorm } : { kernels, biases }, normalised };
+}
+
+/**
+ * A file's batch normalisation (`weights.batchNorm`: per layer {gamma, beta, movingMean, movingVariance} or null),
+ * checked against the layers' units; null when it normalises no layer.
+ */
+function readBatchNorm(norms, units) {
+  if (norms == null) return null;
+  if (!Array.isArray(norms) || norms.length > units.length) {
+    throw new Error(`the file's batch normalisation is not a list of at most ${units.length} layers`);
+  }
+  const finite = (a, n) => Array.isArray(a) && a.length === n && a.every((v) => typeof v === 'number' && Number.isFinite(v));
+  norms.forEach((n, l) => {
+    if (n == null) return;
+    if (l === units.length - 1) {
+      throw new Error('the file normalises the output layer: batch normalisation goes on hidden layers only');
+    }
+    for (const part of ['gamma', 'beta', 'movingMean', 'movingVariance']) {
+      if (!finite(n[part], units[l])) {
+        throw new Error(`the batch normalisation of layer ${l + 1} in the file needs ${units[l]} numbers as ${part}`);
+      }
+    }
+    if (n.movingVariance.some((v) => v < 0)) {
+      throw new Error(`the batch normalisation of layer ${l + 1} in the file has a negative movingVariance`);
+    }
+  });
+  return norms.some((n) => n != null) ? norms : null;
 }

@@ -13,7 +13,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The playground of a student in a class whose instructor pauses and resumes the submissions. */
+/**
+ * The playground of a student in a class whose instructor pauses and resumes the submissions; a student's classic
+ * model followed over their shoulder and copied into the instructor's own playground.
+ */
 class PlaygroundClassroomBrowserIT extends LiveServer {
 
     private static final Duration WAIT = Duration.ofSeconds(40);
@@ -64,6 +67,51 @@ class PlaygroundClassroomBrowserIT extends LiveServer {
             wait.until(d -> Long.parseLong(d.findElement(By.id("epoch")).getText().strip()) >= 3);
             assertThat(browser.js("return window.sameDocument === true")).as("no reload").isEqualTo(true);
             driver.findElement(By.id("play")).click();
+        }
+    }
+
+    @Test
+    void aStudentsForestSeenOverTheirShoulderOpensAsACopyInThePlayground() throws Exception {
+        Visitor teacher = new Visitor(port);
+        teacher.login(INSTRUCTOR, INSTRUCTOR_PASSWORD);
+        JsonNode made = teacher.post("/api/classes", "{\"name\": \"Forests\"}").json();
+        long classId = made.get("id").asLong();
+        Visitor tom = new Visitor(port);
+        tom.join(made.get("code").asText(), "Tom");
+        String job = tom.submit("""
+                {"dataset": {"name": "playground", "kind": "xor", "noise": 0.05, "trainRatio": 0.5, "seed": 2},
+                 "model": {"kind": "forest", "trees": 5, "maxDepth": 6}, "training": {"epochs": 5},
+                 "output": {"grid": {"resolution": 50, "encoding": "bytes"}}, "seed": 3}
+                """);
+        tom.awaitSucceeded(job);
+        long studentId = teacher.get("/api/classes/" + classId + "/students").json().get(0).get("id").asLong();
+        try (HeadlessChromium browser = HeadlessChromium.start(1400, 1000)) {
+            WebDriver driver = browser.driver();
+            WebDriverWait wait = new WebDriverWait(driver, WAIT);
+            driver.get("http://localhost:" + port + "/login");
+            driver.findElement(By.name("username")).sendKeys(INSTRUCTOR);
+            driver.findElement(By.name("password")).sendKeys(INSTRUCTOR_PASSWORD);
+            driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            wait.until(d -> d.getCurrentUrl().endsWith("/instructor"));
+            driver.get("http://localhost:" + port + "/instructor/classes/" + classId + "/students/" + studentId + "/shoulder");
+            wait.until(d -> job.equals(browser.js("return document.getElementById('shoulder').dataset.job || ''"))
+                    && d.findElement(By.id("copy-playground")).isDisplayed());
+            assertThat(driver.findElement(By.id("what")).getText()).contains("playground xor");
+            String copy = driver.findElement(By.id("copy-playground")).getAttribute("href");
+            assertThat(copy).contains("model=forest").contains("trees=5").contains("maxDepth=6").contains("dataset=xor")
+                    .contains("dataSeed=2").contains("seed=3");
+
+            driver.get(copy);
+            wait.until(d -> Boolean.TRUE.equals(browser.js("return window.playground.pointsShown > 0")));
+            assertThat(driver.findElement(By.id("model")).getAttribute("value")).isEqualTo("forest");
+            assertThat(driver.findElement(By.id("classic-trees")).getAttribute("value")).isEqualTo("5");
+            driver.findElement(By.id("play")).click();
+            wait.until(d -> "000005".equals(d.findElement(By.id("epoch")).getText().strip())
+                    && !d.findElement(By.id("testAccuracy")).getText().equals("–"));
+            // the same data, seed and trees: the student's accuracy
+            double theirs = tom.get("/api/jobs/" + job).json().get("last").get("test").get("accuracy").asDouble();
+            assertThat(driver.findElement(By.id("testAccuracy")).getText())
+                    .isEqualTo(String.format(java.util.Locale.ROOT, "%.1f %%", 100 * theirs));
         }
     }
 }
