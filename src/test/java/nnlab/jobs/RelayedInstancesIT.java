@@ -229,6 +229,64 @@ class RelayedInstancesIT {
         alice.post("/api/jobs/" + job + "/cancel", "");
     }
 
+    @Test
+    void aChallengeOpenedOnAAfterBStartedKeepsItsHiddenRowsOutOfJobsOnBAndIsScoredTheSameThere() {
+        Visitor teacher = new Visitor(instances.portA());
+        teacher.login(INSTRUCTOR, INSTRUCTOR_PASSWORD);
+        JsonNode made = teacher.post("/api/classes", "{\"name\": \"challenge across\"}").json();
+        Visitor annOnA = new Visitor(instances.portA());
+        assertThat(annOnA.join(made.get("code").asText(), "Ann").status()).isEqualTo(302);
+        Visitor annOnB = sameBrowser(annOnA, instances.portB());
+        Api.Response opened = teacher.post("/api/classes/" + made.get("id").asLong() + "/challenges", "{\"title\":"
+                + " \"Iris across\", \"dataset\": {\"name\": \"iris\", \"trainRatio\": 0.8}, \"maxParameters\": 1000,"
+                + " \"maxSubmissions\": 5, \"deadline\": \"" + java.time.Instant.now().plusSeconds(3600) + "\"}");
+        assertThat(opened.status()).as(opened.text()).isEqualTo(201);
+        long challenge = opened.json().get("id").asLong();
+        JsonNode data = opened.json().get("dataset");
+        String spec = "{\"dataset\": " + data + ", \"model\": {\"layers\": [{\"units\": 10, \"activation\": \"tanh\"},"
+                + " {\"units\": 3, \"activation\": \"softmax\"}]}, \"training\": {\"optimizer\": \"adam\","
+                + " \"learningRate\": 0.03, \"batchSize\": 10, \"epochs\": 30}, \"seed\": 11}";
+
+        String onA = annOnA.submit(spec); // A holds the rows out from its own memory of the opening
+        annOnA.awaitSucceeded(onA);
+        // both instances run in this JVM: forget here what instance B, on its own machine, never learnt
+        nnlab.data.HeldOut.forget("iris", data.get("seed").asLong());
+        String onB = annOnB.submit(spec);
+        annOnB.awaitSucceeded(onB);
+        String elsewhere = annOnB.submit(spec.replace("\"seed\":" + data.get("seed"), "\"seed\":5")
+                .replace("\"epochs\": 30", "\"epochs\": 1"));
+        annOnB.awaitSucceeded(elsewhere);
+
+        assertThat(examples(annOnA, onA)).isEqualTo(150 - 30);
+        assertThat(examples(annOnB, onB)).isEqualTo(150 - 30);
+        assertThat(examples(annOnB, elsewhere)).isEqualTo(150);
+        // the same rows: the same seed trained on the same examples gives the same numbers
+        JsonNode lastOnA = annOnA.get("/api/jobs/" + onA).json().get("last");
+        JsonNode lastOnB = annOnB.get("/api/jobs/" + onB).json().get("last");
+        assertThat(lastOnB.get("train")).isEqualTo(lastOnA.get("train"));
+        assertThat(lastOnB.get("test")).isEqualTo(lastOnA.get("test"));
+
+        Api.Response scoredOnA = annOnA.post("/api/challenges/" + challenge + "/submissions", "{\"jobId\": \"" + onA + "\"}");
+        Api.Response scoredOnB = annOnB.post("/api/challenges/" + challenge + "/submissions", "{\"jobId\": \"" + onB + "\"}");
+        assertThat(scoredOnA.status()).as(scoredOnA.text()).isEqualTo(200);
+        assertThat(scoredOnB.status()).as(scoredOnB.text()).isEqualTo(200);
+        JsonNode scores = scoredOnB.json().get("submissions");
+        assertThat(scores).hasSize(2);
+        assertThat(scores.get(1).get("score").asDouble()).isEqualTo(scores.get(0).get("score").asDouble());
+        assertThat(scores.get(1).get("score").asDouble()).isGreaterThan(0.6);
+        JsonNode board = teacher.get("/api/challenges/" + challenge + "/leaderboard").json();
+        assertThat(board.get("entries").get(0).get("score").asDouble()).isEqualTo(scores.get(1).get("score").asDouble());
+        System.out.printf("[challenge across] hidden accuracy %.3f on A and on B%n", scores.get(1).get("score").asDouble());
+    }
+
+    private static int examples(Visitor who, String job) {
+        int n = 0;
+        for (String split : List.of("train", "test")) {
+            n += who.get("/api/jobs/" + job + "/evaluation?samples=0&split=" + split).json().get("examples").asInt();
+        }
+        return n;
+    }
+
     /** A browser with these cookies, talking to another instance (as a load balancer would send it). */
     private static Visitor sameBrowser(Visitor browser, int port) {
         Visitor other = new Visitor(port);
