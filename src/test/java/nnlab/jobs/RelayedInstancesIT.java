@@ -287,6 +287,50 @@ class RelayedInstancesIT {
         return n;
     }
 
+    @Test
+    void aStudentsPagesOnBReachTheDashboardOnAEachChangePushedOnce() throws Exception {
+        Visitor teacher = new Visitor(instances.portA());
+        teacher.login(INSTRUCTOR, INSTRUCTOR_PASSWORD);
+        JsonNode made = teacher.post("/api/classes", "{\"name\": \"presence across\"}").json();
+        long classId = made.get("id").asLong();
+        Visitor annOnB = new Visitor(instances.portB());
+        assertThat(annOnB.join(made.get("code").asText(), "Ann").status()).isEqualTo(302);
+        Visitor annOnA = sameBrowser(annOnB, instances.portA());
+        org.springframework.web.socket.WebSocketHttpHeaders handshake = new org.springframework.web.socket.WebSocketHttpHeaders();
+        handshake.add("Cookie", teacher.cookieHeader());
+        try (StompFollower dashboard = new StompFollower(instances.portA(), handshake)) {
+            StompFollower.Subscription pushes = dashboard.subscribe("/topic/classes/" + classId);
+            while (pushes.poll(Duration.ofMillis(1500)) != null) {
+                // the push of Ann's joining, if it came after the subscription
+            }
+            // Ann's page opens on B: A's instructor sees her online there, in one push (not one per instance)
+            assertThat(annOnB.post("/api/progress", "{\"page\": \"playground\"}").status()).isEqualTo(204);
+            JsonNode ann = student(pushes.next(LONG), "Ann");
+            assertThat(ann.get("online").asBoolean()).isTrue();
+            assertThat(ann.get("page").asText()).isEqualTo("playground");
+            assertThat(pushes.poll(SHORT)).as("a second push of the same change").isNull();
+            JsonNode view = teacher.get("/api/classes/" + classId + "/dashboard").json();
+            assertThat(view.get("online").asInt()).isEqualTo(1);
+
+            // she moves to a lab, her request served by A, and back to the playground on B, which never saw her leave
+            assertThat(annOnA.post("/api/progress", "{\"page\": \"01-gradient-descent\"}").status()).isEqualTo(204);
+            assertThat(student(pushes.next(LONG), "Ann").get("page").asText()).isEqualTo("01-gradient-descent");
+            assertThat(annOnB.post("/api/progress", "{\"page\": \"playground\"}").status()).isEqualTo(204);
+            assertThat(student(pushes.next(LONG), "Ann").get("page").asText()).isEqualTo("playground");
+            // a heartbeat from the same page on A, which last saw her in the lab, changes nothing
+            assertThat(annOnA.post("/api/progress", "{\"page\": \"playground\"}").status()).isEqualTo(204);
+            assertThat(pushes.poll(SHORT)).as("a push for a heartbeat that changed nothing").isNull();
+            assertThat(dashboard.error(Duration.ofMillis(100))).isNull();
+        }
+    }
+
+    private static JsonNode student(JsonNode dashboard, String name) {
+        for (JsonNode s : dashboard.get("students")) {
+            if (s.get("name").asText().equals(name)) return s;
+        }
+        throw new AssertionError("no " + name + " on the dashboard: " + dashboard);
+    }
+
     /** A browser with these cookies, talking to another instance (as a load balancer would send it). */
     private static Visitor sameBrowser(Visitor browser, int port) {
         Visitor other = new Visitor(port);
