@@ -58,6 +58,16 @@ function earlierEpoch(m, [epoch, trainLoss, trainAccuracy, testLoss, testAccurac
   };
 }
 
+/**
+ * What a page says when its job started over: the server instance training it stopped (its lease ran out) and
+ * another one took the job from the queue, from the first epoch.
+ */
+export function restartNotice(lastEpoch) {
+  const where = lastEpoch > 0 ? ` at epoch ${lastEpoch}` : '';
+  return `Restarted on another machine: the server training this job stopped${where}, `
+    + 'so it starts again from the first epoch.';
+}
+
 /** The snapshot's status as a string ({status: {status}} or {status: 'X'}), and its error. */
 function snapshotStatus(snap) {
   const s = snap.status;
@@ -84,6 +94,7 @@ export class Run {
     this.final = false;
     this.stopped = false;
     this.refilling = null;
+    this.restarts = 0;         // how often the job started over (its instance died and it was queued again)
     this.done = new Promise((resolve) => { this.resolve = resolve; });
   }
 
@@ -116,6 +127,8 @@ export class Run {
     } else if (m.type === 'progress') {
       this.call('progress', m);
     } else if (m.type === 'status') {
+      // back in the queue with no epoch done, after epochs (or with the reason why): its instance died
+      if (m.status === 'QUEUED' && !m.epochsDone && (this.history.length > 0 || m.error)) this.restart();
       this.status = m.status;
       this.call('status', m);
       if (isFinal(m.status)) {
@@ -129,6 +142,9 @@ export class Run {
   onSnapshot(snap) {
     if (this.final || snap.error && !snap.status) return;
     this.snapshot = true;
+    // a snapshot after a missed re-queue: the job's history is shorter than what was shown
+    const done = snap.status && typeof snap.status === 'object' ? snap.status.epochsDone : null;
+    if (done != null && this.last && done < this.last.epoch) this.restart();
     (snap.history || []).forEach((m) => this.add(m));
     const [status, error] = snapshotStatus(snap);
     if (status) this.status = status;
@@ -137,13 +153,28 @@ export class Run {
     else if (this.pending) this.end(...this.pending);
   }
 
+  /**
+   * The job started over from scratch: the epochs shown so far are dropped (a history being fetched for them too)
+   * and the page is told, in words it can show, before the new run's epochs come.
+   */
+  restart() {
+    const notice = restartNotice(this.last ? this.last.epoch : 0);
+    this.restarts += 1;
+    this.epochs = new Map();
+    this.history = [];
+    this.refilling = null;
+    this.call('restart', notice);
+  }
+
   /** Epochs missed (a slow or dropped connection): the job's history fetched once more, merged in. */
   refill() {
     if (!this.refilling) {
-      this.refilling = this.runner.jobs.history(this.id)
-        .then((epochs) => { (epochs || []).forEach((m) => this.add(m)); })
+      const restarts = this.restarts;
+      const refilling = this.runner.jobs.history(this.id)
+        .then((epochs) => { if (this.restarts === restarts) (epochs || []).forEach((m) => this.add(m)); })
         .catch(() => {})
-        .finally(() => { this.refilling = null; });
+        .finally(() => { if (this.refilling === refilling) this.refilling = null; });
+      this.refilling = refilling;
     }
     return this.refilling;
   }

@@ -281,6 +281,13 @@ export async function mount(host, cfg, page) {
       r.line.textContent = `Epoch ${m.epoch}/${r.spec.training.epochs ?? ''}  ${m.batch}/${m.batches}${m.runningLoss != null ? ` - loss: ${f4(m.runningLoss)}` : ''}`;
     },
     status: (m) => { r.status = m.status; drawResults(); },
+    // the job started over on another server instance: its chart starts again too
+    restart: (notice) => {
+      r.epochs.clear();
+      r.line.textContent = notice;
+      log.append(`${started > 1 ? `[run ${r.n}] ` : ''}${notice}\n`);
+      draw();
+    },
     final: (status, why) => onFinal(r, status, why),
   });
 

@@ -232,3 +232,73 @@ test('a paced job\'s epochs batched into a frame join the history in their place
   assert.equal(run.history[2].test, null);
   assert.deepEqual(server.calls.filter((c) => c[0] === 'history'), []);
 });
+
+/** An epoch of a second start of the job: the same numbers, other losses. */
+const again = (jobId, n) => ({ ...epoch(jobId, n), train: { loss: 10 + n } });
+const requeued = (jobId, lastEpoch) => status(jobId, 'QUEUED', {
+  epochsDone: 0, error: `queued again from the start: the server instance running it (b) stopped renewing its lease at epoch ${lastEpoch} (start 2 of at most 3)`,
+});
+
+test('a job queued again from the start drops the epochs shown, says so in plain words, and shows the new run alone', async () => {
+  const server = fakeServer();
+  const { seen, handlers } = recorder();
+  const notices = [];
+  const run = await server.runner.start({}, { ...handlers, restart: (notice) => notices.push([notice, run.history.length]) });
+  server.snapshot('job-1', { status: { status: 'RUNNING' }, history: [] });
+  [1, 2, 3].forEach((n) => server.message(epoch('job-1', n)));
+  server.message(requeued('job-1', 3));
+  assert.equal(notices.length, 1);
+  assert.match(notices[0][0], /^Restarted on another machine: .* stopped at epoch 3, so it starts again from the first epoch\.$/);
+  assert.equal(notices[0][1], 0, 'the old epochs are gone when the page is told');
+  assert.doesNotMatch(notices[0][0], /lease|instance|Exception/);
+  assert.equal(run.status, 'QUEUED');
+  assert.deepEqual(run.history, []);
+
+  server.message(status('job-1', 'RUNNING', { epochsDone: 0 }));
+  [1, 2].forEach((n) => server.message(again('job-1', n)));
+  assert.deepEqual(run.history.map((e) => [e.epoch, e.train.loss]), [[1, 11], [2, 12]], 'the new epochs, none of the old');
+  assert.deepEqual(seen.epochs, [1, 2, 3, 1, 2], 'the page is told of each new epoch, the numbers again from 1');
+  server.message(status('job-1', 'SUCCEEDED', { epochsDone: 2 }));
+  assert.deepEqual(await run.done, { status: 'SUCCEEDED', error: null });
+  assert.equal(run.restarts, 1);
+  assert.deepEqual(server.calls.filter((c) => c[0] === 'history'), [], 'nothing looked missing');
+});
+
+test('a history fetched for the old run does not come back after the restart', async () => {
+  const server = fakeServer();
+  const run = await server.runner.start({}, {});
+  server.snapshot('job-1', { status: { status: 'RUNNING' }, history: [epoch('job-1', 1)] });
+  server.histories.set('job-1', [1, 2, 3, 4].map((n) => epoch('job-1', n)));
+  server.message(epoch('job-1', 4)); // a gap: the old run's history is asked for
+  const refilling = run.refilling;
+  server.message(requeued('job-1', 4)); // ... and the job starts over before it answers
+  await refilling;
+  assert.deepEqual(run.history, []);
+  server.message(again('job-1', 1));
+  assert.deepEqual(run.history.map((e) => e.train.loss), [11]);
+});
+
+test('a snapshot shorter than what was shown (the re-queue came while the connection was down) restarts the run', async () => {
+  const server = fakeServer();
+  const notices = [];
+  const run = await server.runner.start({}, { restart: (notice) => notices.push(notice) });
+  server.snapshot('job-1', { status: { status: 'RUNNING', epochsDone: 4 }, history: [1, 2, 3, 4].map((n) => epoch('job-1', n)) });
+  server.snapshot('job-1', { status: { status: 'RUNNING', epochsDone: 1 }, history: [again('job-1', 1)] });
+  assert.equal(notices.length, 1);
+  assert.match(notices[0], /at epoch 4/);
+  assert.deepEqual(run.history.map((e) => e.train.loss), [11]);
+});
+
+test('a job waiting in the queue, paused or reconnected without starting over is not restarted', async () => {
+  const server = fakeServer();
+  const notices = [];
+  const run = await server.runner.start({}, { restart: (notice) => notices.push(notice) });
+  server.message(status('job-1', 'QUEUED', { epochsDone: 0, queuePosition: 2 }));
+  server.snapshot('job-1', { status: { status: 'RUNNING', epochsDone: 0 }, history: [] });
+  [1, 2].forEach((n) => server.message(epoch('job-1', n)));
+  server.message(status('job-1', 'PAUSED', { epochsDone: 2 }));
+  server.message(status('job-1', 'QUEUED', { epochsDone: 2 })); // resumed behind other jobs
+  server.snapshot('job-1', { status: { status: 'RUNNING', epochsDone: 2 }, history: [1, 2].map((n) => epoch('job-1', n)) });
+  assert.deepEqual(notices, []);
+  assert.deepEqual(run.history.map((e) => e.epoch), [1, 2]);
+});

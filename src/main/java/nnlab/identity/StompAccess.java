@@ -8,12 +8,10 @@ import nnlab.platform.InboundStompInterceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
-import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -25,8 +23,9 @@ import org.springframework.stereotype.Component;
  * snapshot only for those who may reach the job over REST, to a class's dashboard and quiz answers only for
  * instructors, to a class's quiz and a class's challenge's leaderboard for its students and instructors; SEND
  * only to a job's snapshot; frames only a server sends (MESSAGE, ERROR…) never. A refused frame is dropped
- * and answered with an ERROR frame naming the reason, which ends the session. (Throwing would not reach the
- * client: with the session's frames kept in order, Spring logs such an exception and carries on.)
+ * and answered with an ERROR frame naming the reason, which ends the session ({@link RefusalFrames} sees that the
+ * frame arrives whole, also through a broker relay). (Throwing would not reach the client: with the session's
+ * frames kept in order, Spring logs such an exception and carries on.)
  */
 @Component
 public class StompAccess implements InboundStompInterceptor {
@@ -36,14 +35,13 @@ public class StompAccess implements InboundStompInterceptor {
     static final String NOT_LITERAL = "destinations must be literal: " + LiveDestination.GRAMMAR
             + "; wildcards, encodings and other shapes are not allowed";
 
-    /** Both looked up when needed: they are made by the broker configuration this interceptor is part of. */
+    /** Looked up when needed: made by the broker configuration this interceptor is part of. */
     private final ObjectProvider<JobService> jobs;
-    private final ObjectProvider<MessageChannel> clientOutbound;
+    private final RefusalFrames refusals;
 
-    public StompAccess(ObjectProvider<JobService> jobs,
-                       @Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> clientOutbound) {
+    public StompAccess(ObjectProvider<JobService> jobs, RefusalFrames refusals) {
         this.jobs = jobs;
-        this.clientOutbound = clientOutbound;
+        this.refusals = refusals;
     }
 
     @Override
@@ -53,11 +51,7 @@ public class StompAccess implements InboundStompInterceptor {
         String refusal = refusal(stomp.getCommand(), person(stomp.getUser()), stomp.getDestination());
         if (refusal == null) return message;
         log.debug("STOMP session {}: {}", stomp.getSessionId(), refusal);
-        StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
-        error.setMessage(refusal);
-        error.setSessionId(stomp.getSessionId());
-        if (stomp.getReceipt() != null) error.setReceiptId(stomp.getReceipt());
-        clientOutbound.getObject().send(MessageBuilder.createMessage(new byte[0], error.getMessageHeaders()));
+        refusals.refuse(stomp.getSessionId(), refusal, stomp.getReceipt());
         return null;
     }
 

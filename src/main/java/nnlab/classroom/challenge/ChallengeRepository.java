@@ -63,6 +63,17 @@ class ChallengeRepository {
         return jdbc.sql("select * from challenge").query(this::row).list();
     }
 
+    /**
+     * The challenges whose data has this seed. The seed's digits are somewhere in the stored data spec, however it
+     * was written; that narrows the search and the parsed spec decides.
+     */
+    List<Stored> onSeed(long seed) {
+        return jdbc.sql("select * from challenge where dataset like :digits").param("digits", "%" + seed + "%")
+                .query(this::row).stream()
+                .filter(s -> s.challenge().dataset().seed() != null && s.challenge().dataset().seed() == seed)
+                .toList();
+    }
+
     void close(long id) {
         jdbc.sql("update challenge set closed = true where id = :id").param("id", id).update();
     }

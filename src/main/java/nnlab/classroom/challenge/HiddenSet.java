@@ -66,12 +66,17 @@ final class HiddenSet {
 
     /** Registers the rows Iris and Boston keep out of the challenge's data; nothing for the other sets. */
     static void holdOut(DatasetSpec data, long hiddenSeed) {
-        switch (data.name()) {
-            case Datasets.IRIS -> HeldOut.register(Datasets.IRIS, data.seed(), chosen(Iris.COUNT, IRIS_ROWS, hiddenSeed));
-            case Datasets.BOSTON -> HeldOut.register(Datasets.BOSTON, data.seed(),
-                    chosen(Boston.COUNT, BOSTON_ROWS, hiddenSeed));
-            default -> { }
-        }
+        int[] rows = heldOutRows(data, hiddenSeed);
+        if (rows != null) HeldOut.register(data.name(), data.seed(), rows);
+    }
+
+    /** The rows of Iris or Boston kept out of the challenge's data; null for the other sets. */
+    static int[] heldOutRows(DatasetSpec data, long hiddenSeed) {
+        return switch (data.name()) {
+            case Datasets.IRIS -> chosen(Iris.COUNT, IRIS_ROWS, hiddenSeed);
+            case Datasets.BOSTON -> chosen(Boston.COUNT, BOSTON_ROWS, hiddenSeed);
+            default -> null;
+        };
     }
 
     static void release(DatasetSpec data) {

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import nnlab.classroom.ClassActivity;
 import nnlab.jobs.JobListener;
 import nnlab.jobs.JobMessage;
 import nnlab.jobs.web.LiveDestination;
@@ -16,51 +15,43 @@ import nnlab.platform.BrokerLink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * With a shared broker, what the class dashboards are made of travels between instances: each job's status
- * changes and epochs (without weights or grids, with the owner key) and each class's activity. An instance
- * tells the others what happens on it, and hands what they tell to its own job listeners and event listeners,
- * so that every instance's dashboard sees every job, wherever it runs. The topics are no {@link LiveDestination}:
- * no client may subscribe to them.
+ * changes and epochs (without weights or grids, with the owner key). An instance tells the others what happens to
+ * its jobs, and hands what they tell to its own job listeners that keep state ({@link LiveJobs}), so that a
+ * dashboard built on any instance shows every job, wherever it runs. Pushing a dashboard is left to the instance
+ * where the change happened: the broker carries its push to the instructors on every instance, so a change is
+ * pushed once, not once per instance. The rest of a dashboard (students, where they are, their answers) is read from
+ * the database. The topic is no {@link LiveDestination}: no client may subscribe to it.
  */
 @Component
 public class RelayedChanges implements JobListener, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RelayedChanges.class);
     static final String JOBS = "/topic/nnlab.job-changes";
-    static final String CLASSES = "/topic/nnlab.class-changes";
     private static final Map<String, String> JSON = Map.of("content-type", "application/json");
-
-    /** Set while an event told by another instance is handed on here, so that it is not told back. */
-    private static final ThreadLocal<Boolean> RELAYED = ThreadLocal.withInitial(() -> false);
 
     private final BrokerLink link;
     private final ObjectMapper json;
     private final ObjectMapper lenient;
     private final ObjectProvider<JobListener> listeners;
-    private final ApplicationEventPublisher events;
     private final CompletableFuture<Void> jobsReady = new CompletableFuture<>();
-    private final CompletableFuture<Void> classesReady = new CompletableFuture<>();
     private volatile List<JobListener> others = List.of();
     private volatile boolean running;
 
-    public RelayedChanges(BrokerLink link, ObjectMapper json, ObjectProvider<JobListener> listeners,
-                          ApplicationEventPublisher events) {
+    public RelayedChanges(BrokerLink link, ObjectMapper json, ObjectProvider<JobListener> listeners) {
         this.link = link;
         this.json = json;
         this.lenient = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.listeners = listeners;
-        this.events = events;
     }
 
     /** True once this instance hears the others (always, without a broker). */
     public boolean ready() {
-        return !link.enabled() || (jobsReady.isDone() && classesReady.isDone());
+        return !link.enabled() || jobsReady.isDone();
     }
 
     @Override
@@ -72,12 +63,6 @@ public class RelayedChanges implements JobListener, SmartLifecycle {
         note.put("owner", owner);
         note.put("message", light);
         tell(JOBS, note);
-    }
-
-    @EventListener
-    public void classChanged(ClassActivity activity) {
-        if (!link.enabled() || RELAYED.get()) return;
-        tell(CLASSES, Map.of("from", link.instance(), "classId", activity.classId()));
     }
 
     private void tell(String topic, Map<String, Object> note) {
@@ -108,24 +93,13 @@ public class RelayedChanges implements JobListener, SmartLifecycle {
         }
     }
 
-    private void classToldByAnother(byte[] body) throws IOException {
-        JsonNode note = json.readTree(body);
-        if (link.instance().equals(note.path("from").asText())) return;
-        RELAYED.set(true);
-        try {
-            events.publishEvent(new ClassActivity(note.path("classId").asLong()));
-        } finally {
-            RELAYED.remove();
-        }
-    }
-
     @Override
     public void start() {
         running = true;
         if (!link.enabled()) return;
-        others = listeners.orderedStream().filter(l -> l != this).toList();
+        // the instance running the job pushes the dashboards it changes
+        others = listeners.orderedStream().filter(l -> l != this && !(l instanceof DashboardUpdates)).toList();
         link.subscribe(JOBS, (h, body) -> handle(() -> jobToldByAnother(body)), jobsReady);
-        link.subscribe(CLASSES, (h, body) -> handle(() -> classToldByAnother(body)), classesReady);
     }
 
     private interface Reading {

@@ -112,7 +112,16 @@ public class ProgressRepository {
 
     public List<Whereabouts> whereabouts(long classId) {
         return jdbc.sql("select id, current_page, last_seen_at from student where class_id = :c").param("c", classId)
-                .query((rs, n) -> new Whereabouts(rs.getLong("id"), rs.getString("current_page"),
-                        Instant.ofEpochMilli(rs.getLong("last_seen_at")))).list();
+                .query(ProgressRepository::whereabouts).list();
+    }
+
+    /** Where the student was last seen, by any instance of the server. */
+    public java.util.Optional<Whereabouts> whereaboutsOf(long studentId) {
+        return jdbc.sql("select id, current_page, last_seen_at from student where id = :s").param("s", studentId)
+                .query(ProgressRepository::whereabouts).optional();
+    }
+
+    private static Whereabouts whereabouts(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Whereabouts(rs.getLong("id"), rs.getString("current_page"), Instant.ofEpochMilli(rs.getLong("last_seen_at")));
     }
 }

@@ -44,7 +44,11 @@ public class ProgressService implements SmartLifecycle {
     private final ProgressRepository repository;
     private final ApplicationEventPublisher events;
     private final Duration onlineWindow;
-    /** Students heard from within the online window: their class, page and last heartbeat. */
+    /**
+     * Students heard from here within the online window: their class, page and last heartbeat. The instance that
+     * heard a student last is the one that tells their dashboard when they go quiet (others may tell it earlier;
+     * the dashboard then still shows them online, from the database).
+     */
     private final Map<Long, Presence> present = new ConcurrentHashMap<>();
     private ScheduledExecutorService sweeper;
 
@@ -169,9 +173,12 @@ public class ProgressService implements SmartLifecycle {
         if (who == null || !who.isStudent()) return false;
         long id = Long.parseLong(who.id());
         Instant now = Instant.now();
+        // as every instance left it: the student's pages may beat on several instances of the server
+        ProgressRepository.Whereabouts before = repository.whereaboutsOf(id).orElse(null);
         repository.onPage(id, page, !page.equals(PLAYGROUND), now);
-        Presence before = present.put(id, new Presence(who.classId(), page, now));
-        if (before == null || !before.page().equals(page)) events.publishEvent(new ClassActivity(who.classId()));
+        present.put(id, new Presence(who.classId(), page, now));
+        boolean moved = before == null || !page.equals(before.page()) || !online(before.lastSeenAt(), now);
+        if (moved) events.publishEvent(new ClassActivity(who.classId()));
         return true;
     }
 
