@@ -164,7 +164,7 @@ function followStomp(browser, jobId) {
                         }
                     } else if (m.type === 'epoch') epoch(m, true);
                     else if (m.type === 'status') result.status = m.status;
-                    if (['SUCCEEDED', 'FAILED', 'CANCELLED', 'INTERRUPTED'].includes(result.status)) {
+                    if (snapshotSeen && ['SUCCEEDED', 'FAILED', 'CANCELLED', 'INTERRUPTED'].includes(result.status)) {
                         socket.write(stompFrame('DISCONNECT', {}));
                         socket.end();
                     }
@@ -210,6 +210,20 @@ const summary = statuses => Object.entries(statuses.reduce((m, s) => ({ ...m, [s
 
 function inOrder(epochs, n) {
     return epochs.length === n && epochs.every((e, i) => e === i + 1);
+}
+
+/** What is wrong with a follower's epochs: the ranges missing, repeated ones, ones out of order. */
+function faults(epochs, n) {
+    const have = new Set(epochs), missing = [];
+    for (let e = 1; e <= n; e++) {
+        if (have.has(e)) continue;
+        const last = missing.at(-1);
+        if (last && last[1] === e - 1) last[1] = e; else missing.push([e, e]);
+    }
+    const repeated = epochs.length - have.size;
+    const backwards = epochs.filter((e, i) => i > 0 && e < epochs[i - 1]).length;
+    return [missing.length ? `missing ${missing.slice(0, 4).map(([a, b]) => a === b ? a : `${a}…${b}`).join(', ')}` : '',
+        repeated ? `${repeated} repeated` : '', backwards ? `${backwards} out of order` : ''].filter(Boolean).join('; ');
 }
 
 // ---- the checks --------------------------------------------------------------------------------------------------
@@ -267,6 +281,8 @@ const spec = {
     dataset: { name: 'playground', kind: 'spiral', noise: 0.15, trainRatio: 0.5, features: ['x1', 'x2'] },
     model: { layers: [{ units: 8, activation: 'tanh' }, { units: 8, activation: 'tanh' }, { units: 2, activation: 'softmax' }] },
     training: { optimizer: 'sgd', learningRate: 0.03, batchSize: 10, epochs: EPOCHS },
+    // paused until every follower is there, so that all of them see it run however fast this machine trains it
+    startPaused: true,
 };
 const jobs = [];
 for (let i = 0; i < 2; i++) {
@@ -282,15 +298,28 @@ for (const job of jobs) {
         await new Promise(r => setTimeout(r, 150));
     }
 }
+// give the last handshakes and subscriptions a moment, then let the jobs run. A job's controls work on the instance
+// running it only (the other one answers 409, "it is PAUSED"): the round robin's next request goes there
+await new Promise(r => setTimeout(r, 2000));
+for (const job of jobs) {
+    const tries = [];
+    for (let i = 0; i < 2; i++) {
+        const r = await student.fetch(`/api/jobs/${job.id}/resume`, { method: 'POST' });
+        tries.push(`${r.status} on ${r.on}`);
+        if (r.status === 200) break;
+    }
+    check(tries.at(-1).startsWith('200'), `job ${job.id.slice(0, 8)} (on ${job.on}) resumed: ${tries.join(', then ')}`);
+    job.submitted = Date.now();
+}
 for (const f of await Promise.all(follows)) {
     const spread = f.arrivals.length ? ((f.arrivals.at(-1) - f.arrivals[0]) / 1000).toFixed(1) : '-';
     const first = f.arrivals.length ? ((f.arrivals[0] - f.job.submitted) / 1000).toFixed(1) : '-';
     const parts = f.via === 'STOMP' ? `, ${f.history} from the snapshot + ${f.live} live` : '';
-    const whileRunning = ['QUEUED', 'RUNNING'].includes(f.initial);
+    const whileRunning = ['QUEUED', 'RUNNING', 'PAUSED'].includes(f.initial);
     check(inOrder(f.epochs, EPOCHS) && f.status === 'SUCCEEDED' && whileRunning && (f.via === 'SSE' || f.live > 0),
         `job ${f.job.id.slice(0, 8)} (ran on ${f.job.on}) followed over ${f.via} on ${f.on} from ${f.initial}: ${f.epochs.length} epochs`
-        + `${inOrder(f.epochs, EPOCHS) ? ` 1…${EPOCHS} in order` : ' NOT 1…N in order'}${parts}, final ${f.status}`
-        + ` (HTTP ${f.http}; first epoch ${first} s after submission, epochs over ${spread} s)${f.error ? ' ERROR ' + f.error : ''}`);
+        + `${inOrder(f.epochs, EPOCHS) ? ` 1…${EPOCHS} in order` : ` NOT 1…${EPOCHS} in order (${faults(f.epochs, EPOCHS)})`}${parts}, final ${f.status}`
+        + ` (HTTP ${f.http}; first epoch ${first} s after the resume, epochs over ${spread} s)${f.error ? ' ERROR ' + f.error : ''}`);
 }
 const followedOn = jobs.map(j => j.on).join(' and ');
 check(new Set(jobs.map(j => j.on)).size === 2, `jobs ran on ${followedOn}`);
