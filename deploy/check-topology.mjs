@@ -1,7 +1,9 @@
 // Checks a running topology through its load balancer (deploy/run-locally.sh check DIR runs it): health of both
 // instances, an instructor's session and a student's cookie valid on both, jobs submitted through the balancer
 // followed over STOMP (WebSocket upgrade) and SSE on both instances while they run, and rate limits shared.
-// Node 18+ and nothing else: the WebSocket and STOMP frames are written by hand.
+// Node 18+ and nothing else: the WebSocket and STOMP frames are written by hand. Each run makes 5 failed sign-ins
+// from this address, and an address may fail 20 times in 5 minutes (nnlab.security.login-failures-per-address):
+// about three runs in a row, then the instructor's sign-in is refused (429) for a while.
 //
 // Environment: NNLAB_URL (the balancer), NNLAB_INSTANCES ("host:port host:port", the instances as the balancer
 // names them), NNLAB_INSTRUCTOR_PASSWORD, NNLAB_ACCESS_LOG (nginx's access log with "check=$http_x_nnlab_check"

@@ -176,7 +176,8 @@ start_instance() { # name port
             NNLAB_LIMITS_MAX_EPOCHS="${NNLAB_LIMITS_MAX_EPOCHS:-10000}" \
             NNLAB_INSTRUCTOR_PASSWORD="$instructor_password" NNLAB_SECRET="${NNLAB_SECRET:-}" \
             SERVER_FORWARD_HEADERS_STRATEGY=native \
-            NNLAB_DATA_DIR="$dir/$name" NNLAB_LABS_DIR="$repo/notebooks-content" SERVER_PORT="$port"
+            NNLAB_DATA_DIR="$dir/$name" NNLAB_LABS_DIR="$repo/notebooks-content" SERVER_PORT="$port" \
+            SERVER_ADDRESS=127.0.0.1
         # shellcheck disable=SC2086
         exec setsid java ${NNLAB_JAVA_OPTS:--Xmx2g} -Dorg.bytedeco.javacpp.cachedir="$dir/javacpp-cache" \
             -jar "$jar" > "$dir/logs/$name.log" 2>&1
