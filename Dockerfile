@@ -10,6 +10,8 @@ COPY .mvn .mvn
 RUN chmod +x mvnw && ./mvnw -B -q dependency:go-offline
 COPY src src
 COPY frontend frontend
+# the labs are bundled into the jar too (pom.xml's resources), as in a build from a checkout
+COPY notebooks-content notebooks-content
 # the tests run in CI (.ci/run), not in every image build
 RUN ./mvnw -B -q package -DskipTests && cp target/nnlab-*.jar /nnlab.jar
 

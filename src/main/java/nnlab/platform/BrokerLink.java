@@ -91,8 +91,8 @@ public class BrokerLink implements SmartLifecycle {
         StompSession s = session;
         if (s == null || !s.isConnected()) return false;
         StompHeaders h = new StompHeaders();
-        h.setDestination(destination);
         headers.forEach(h::set);
+        h.setDestination(BrokerDestinations.toBroker(destination));
         try {
             s.send(h, body);
             return true;
@@ -105,7 +105,7 @@ public class BrokerLink implements SmartLifecycle {
     private synchronized void open(StompSession s, String key, Wanted w) {
         if (active.containsKey(key) || !wanted.containsKey(key)) return;
         StompHeaders headers = new StompHeaders();
-        headers.setDestination(w.destination());
+        headers.setDestination(BrokerDestinations.toBroker(w.destination()));
         try {
             StompSession.Subscription sub = s.subscribe(headers, new StompFrameHandler() {
                 @Override
@@ -114,7 +114,10 @@ public class BrokerLink implements SmartLifecycle {
                 }
 
                 @Override
-                public void handleFrame(StompHeaders h, Object payload) {
+                public void handleFrame(StompHeaders received, Object payload) {
+                    StompHeaders h = new StompHeaders(); // the received ones are read-only
+                    h.putAll(received);
+                    h.setDestination(BrokerDestinations.fromBroker(received.getDestination()));
                     try {
                         w.handler().accept(h, (byte[]) payload);
                     } catch (RuntimeException e) {

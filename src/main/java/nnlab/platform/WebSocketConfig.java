@@ -60,7 +60,9 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
             // several instances: every /topic frame goes to the shared broker, each session on its own connection
             registry.enableStompBrokerRelay("/topic").setRelayHost(relay.host()).setRelayPort(relay.port())
                     .setClientLogin(relay.login()).setClientPasscode(relay.passcode())
-                    .setSystemLogin(relay.login()).setSystemPasscode(relay.passcode());
+                    .setSystemLogin(relay.login()).setSystemPasscode(relay.passcode())
+                    .setVirtualHost(relay.virtualHost());
+            registry.configureBrokerChannel().interceptors(BrokerDestinations.towardsBroker());
         } else {
             registry.enableSimpleBroker("/topic");
         }
@@ -96,10 +98,12 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
         registration.interceptors(inbound.toArray(InboundStompInterceptor[]::new));
+        if (relay.enabled()) registration.interceptors(BrokerDestinations.towardsBroker());
     }
 
     @Override
     public void configureClientOutboundChannel(ChannelRegistration registration) {
+        if (relay.enabled()) registration.interceptors(BrokerDestinations.fromBroker());
         registration.interceptors(outbound.toArray(OutboundStompInterceptor[]::new));
         registration.taskExecutor().corePoolSize(2).maxPoolSize(4).queueCapacity(100_000);
     }
