@@ -151,6 +151,7 @@ final class JobRunner {
                         timedOut = true;
                         training.cancel();
                     }
+                    if (job.leaseLapsed(clock.millis())) job.lose();
                     if (Thread.currentThread().isInterrupted()) training.cancel();
                     double perSecond = live.maxProgressPerSecond();
                     if (perSecond > 0 && batch < batches && now - lastProgress >= 1e9 / perSecond) {
@@ -300,6 +301,7 @@ final class JobRunner {
     }
 
     private void status(JobStatus s) {
+        if (job.isLost()) return;
         flush();
         job.status(s);
         repository.updateStatus(job.id, s, job.epochsDone(), null, null);
@@ -307,6 +309,13 @@ final class JobRunner {
     }
 
     private void end(JobStatus s, StopReason stop, String error) {
+        if (job.isLost()) {
+            // another instance may run it now: nothing of this run is stored or said
+            job.finish(JobStatus.INTERRUPTED, null, null);
+            onStatus.accept(job);
+            close();
+            return;
+        }
         try {
             flush();
             Model model = job.model();
@@ -340,6 +349,10 @@ final class JobRunner {
     private void flush() {
         lastFlush = System.nanoTime();
         if (pending.isEmpty()) return;
+        if (job.isLost()) {
+            pending.clear();
+            return;
+        }
         repository.insertEpochs(job.id, pending);
         pending.clear();
         repository.updateStatus(job.id, job.status(), job.epochsDone(), null, null);
