@@ -88,6 +88,11 @@ class JobQueries {
         return live.queue instanceof SharedJobQueue && !r.status().finished();
     }
 
+    boolean runsHere(String id) {
+        Job job = live.get(id);
+        return job != null && !job.status().finished();
+    }
+
     JobRecord record(String id) {
         return repository.find(id).orElseThrow(() -> new JobNotFoundException(id));
     }

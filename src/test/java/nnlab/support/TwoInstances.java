@@ -51,8 +51,6 @@ public final class TwoInstances implements AutoCloseable {
                 "nnlab.data-dir=" + Files.createTempDirectory("nnlab-instance-" + name),
                 "nnlab.live.relay.address=127.0.0.1:" + brokerPort,
                 "nnlab.jobs.workers=2",
-                // jobs run where they are submitted: these tests are about the relay (SeveralInstancesIT has the shared queue)
-                "nnlab.jobs.shared.mode=in-process",
                 "nnlab.jobs.max-active-per-client=100",
                 "nnlab.security.instructors[0].username=" + LiveServer.INSTRUCTOR,
                 "nnlab.security.instructors[0].password=" + LiveServer.INSTRUCTOR_PASSWORD));
