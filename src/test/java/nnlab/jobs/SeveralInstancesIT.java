@@ -7,11 +7,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import nnlab.jobs.LiveStreamsIT.SseEvent;
 import nnlab.NnlabApplication;
 import nnlab.support.Api;
 import nnlab.support.EmbeddedPostgresServer;
+import nnlab.support.EmbeddedStompBroker;
 import nnlab.support.LiveServer;
 import nnlab.support.Specs;
+import nnlab.support.StompFollower;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -23,22 +28,25 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Three instances in one JVM on one PostgreSQL database, sharing the job queue: a web instance that never trains
- * and two workers with one worker thread each. Leases are short (3 s, heartbeat 0.3 s) so that a dead instance's
- * job comes back within seconds; a job nobody looks at for 6 s is cancelled.
+ * Three instances in one JVM on one PostgreSQL database, sharing the job queue, and relaying their live messages
+ * through one STOMP broker: a web instance that never trains and two workers with one worker thread each. Leases are
+ * short (3 s, heartbeat 0.3 s) so that a dead instance's job comes back within seconds; a job nobody looks at for
+ * 6 s is cancelled.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SeveralInstancesIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static String databaseUrl;
+    private static EmbeddedStompBroker broker;
     private static ConfigurableApplicationContext web;
     private static final Map<String, ConfigurableApplicationContext> workers = new java.util.LinkedHashMap<>();
     private static Api onWeb;
     private static JdbcClient jdbc;
 
     @BeforeAll
-    static void startInstances() {
+    static void startInstances() throws Exception {
+        broker = new EmbeddedStompBroker();
         databaseUrl = EmbeddedPostgresServer.newDatabase("several_instances");
         web = start("web", "web-a");
         workers.put("worker-b", start("worker", "worker-b"));
@@ -48,21 +56,31 @@ class SeveralInstancesIT {
     }
 
     @AfterAll
-    static void stopInstances() {
+    static void stopInstances() throws Exception {
         workers.values().forEach(ConfigurableApplicationContext::close);
         if (web != null) web.close();
+        if (broker != null) broker.close();
     }
 
     private static ConfigurableApplicationContext start(String role, String id) {
-        return new SpringApplicationBuilder(NnlabApplication.class).run("--server.port=0", "--spring.jmx.enabled=false",
+        ConfigurableApplicationContext instance = new SpringApplicationBuilder(NnlabApplication.class).run(
+                "--server.port=0", "--spring.jmx.enabled=false",
                 "--spring.datasource.url=" + databaseUrl, "--spring.datasource.username=" + EmbeddedPostgresServer.USER,
-                "--spring.datasource.password=", "--nnlab.instance.role=" + role, "--nnlab.instance.id=" + id,
+                "--spring.datasource.password=", "--nnlab.live.relay.address=" + broker.address(),
+                "--nnlab.instance.role=" + role, "--nnlab.instance.id=" + id,
                 "--nnlab.jobs.workers=1", "--nnlab.jobs.shared.lease=3s", "--nnlab.jobs.shared.heartbeat=300ms",
                 "--nnlab.jobs.shared.poll=50ms", "--nnlab.jobs.shared.control-poll=50ms",
                 "--nnlab.jobs.queue-capacity=64", "--nnlab.jobs.max-active-per-client=30",
                 "--nnlab.jobs.max-queued-per-client=25", "--nnlab.jobs.idle-timeout=6s",
                 "--nnlab.security.instructors[0].username=" + LiveServer.INSTRUCTOR,
                 "--nnlab.security.instructors[0].password=" + LiveServer.INSTRUCTOR_PASSWORD);
+        try {
+            EmbeddedStompBroker.awaitRelayed(instance, id);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return instance;
     }
 
     /** A spiral of 2,000 points, batches of 10: some 1-2 ms an epoch here, several times the tests' usual spiral. */
@@ -94,6 +112,48 @@ class SeveralInstancesIT {
                 .containsExactly(1, 2, 3, 4, 5);
         assertThat(owner(id)).isIn("worker-b", "worker-c");
         assertThat(attempts(id)).isEqualTo(1);
+    }
+
+    @Test
+    @Order(1)
+    void aJobSubmittedOnTheWebInstanceIsFollowedThereLiveOverStompAndSseWhileAWorkerTrainsIt() throws Exception {
+        String id = onWeb.submit(Specs.spiral(40, "\"startPaused\": true"));
+        // claimed by a worker, which parks it before its first epoch: every epoch is still to come
+        onWeb.awaitJob(id, j -> j.get("status").asText().equals("PAUSED"), WAIT);
+        assertThat(owner(id)).isIn("worker-b", "worker-c");
+        try (StompFollower stomp = new StompFollower(port(web))) {
+            StompFollower.Followed followed = stomp.follow(id);
+            assertThat(followed.snapshot().get("error").isNull()).isTrue();
+            assertThat(followed.snapshot().get("status").get("status").asText()).isEqualTo("PAUSED");
+            assertThat(followed.snapshot().get("history")).isEmpty();
+            CompletableFuture<List<SseEvent>> sse = CompletableFuture.supplyAsync(
+                    () -> SseEvent.readAll(onWeb.stream("/api/jobs/" + id + "/events", null).body()));
+            awaitSubscribersOnTheWebInstance(id, 2); // the STOMP follower and the SSE stream
+            assertThat(onWeb.post("/api/jobs/" + id + "/resume", "").status()).isEqualTo(200);
+
+            List<JsonNode> live = followed.topic().until(StompFollower.finalStatus(), WAIT);
+            assertThat(LiveServer.epochs(live)).containsExactlyElementsOf(LiveServer.range(1, 40));
+            assertThat(live.get(live.size() - 1).get("status").asText()).isEqualTo("SUCCEEDED");
+            List<SseEvent> events = sse.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(events.get(0).name()).isEqualTo("status");
+            assertThat(events.stream().filter(e -> e.name().equals("epoch")).map(e -> e.data().get("epoch").asInt()))
+                    .containsExactlyElementsOf(LiveServer.range(1, 40));
+            assertThat(events.get(events.size() - 1).data().get("status").asText()).isEqualTo("SUCCEEDED");
+            assertThat(stomp.error(Duration.ofSeconds(1))).isNull();
+        }
+        // trained on the worker only: the web instance never held it
+        assertThat(web.getBean(ActiveJobs.class).get(id)).isNull();
+        assertThat(attempts(id)).isEqualTo(1);
+    }
+
+    private static void awaitSubscribersOnTheWebInstance(String id, int count) throws InterruptedException {
+        JobWatchers watchers = web.getBean(JobWatchers.class);
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (watchers.subscribers(id) < count) {
+            if (System.nanoTime() > end) throw new AssertionError("the live streams did not open");
+            Thread.sleep(20);
+        }
+        Thread.sleep(200); // the SSE stream's broker subscription confirmed: it holds its snapshot
     }
 
     @Test
@@ -191,9 +251,10 @@ class SeveralInstancesIT {
     @Test
     @Order(4)
     void readsOnTheWebInstanceKeepAJobOnAWorkerFromItsIdleTimeout() {
-        // 10,000 epochs of MNIST (2,000 images) train for a long while on any machine, far past the 6 s idle rule (the
-        // spiral's 10,000 epochs, about a CPU millisecond each, end within the 15 s this test needs on an idle machine)
-        String id = onWeb.submit(Specs.mnist(2000, 200, 32, 10000, null), "gina");
+        // 4,000 epochs of MNIST (2,000 images, within nnlab.limits.max-work) train for minutes on any machine, far past
+        // the 6 s idle rule (the spiral's 10,000 epochs, about a CPU millisecond each, end within the 15 s this test
+        // needs on an idle machine)
+        String id = onWeb.submit(Specs.mnist(2000, 200, 32, 4000, null), "gina");
         long until = System.currentTimeMillis() + 9_000;
         while (System.currentTimeMillis() < until) {
             assertThat(onWeb.job(id).get("status").asText()).isIn("QUEUED", "RUNNING");
