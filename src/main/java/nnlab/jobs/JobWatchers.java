@@ -72,8 +72,17 @@ public class JobWatchers {
                 .map(Map.Entry::getKey).toList();
     }
 
-    /** Forgets jobs that are over and have no subscriber left. */
+    /**
+     * Forgets jobs that are not live here, have no subscriber left and were not looked at within
+     * {@link #KEEP_LOOKS_MILLIS}. A job trained on another instance is never live here: its looks stay long enough
+     * for this instance's heartbeats to report them to the database (several instances sharing the queue).
+     */
     void forgetUnless(Predicate<String> live) {
-        watches.entrySet().removeIf(e -> e.getValue().subscribers == 0 && !live.test(e.getKey()));
+        long recent = clock.millis() - KEEP_LOOKS_MILLIS;
+        watches.entrySet().removeIf(e -> e.getValue().subscribers == 0 && e.getValue().lastSeen < recent
+                && !live.test(e.getKey()));
     }
+
+    /** Longer than the window a heartbeat reports looks from (twice {@code nnlab.jobs.shared.heartbeat}). */
+    static final long KEEP_LOOKS_MILLIS = 60_000;
 }
