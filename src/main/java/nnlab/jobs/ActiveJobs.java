@@ -87,6 +87,11 @@ class ActiveJobs {
         jobs.remove(id);
     }
 
+    /** Removes this job object only (another may have taken its id's place since). */
+    void remove(Job job) {
+        jobs.remove(job.id, job);
+    }
+
     void clear() {
         jobs.clear();
     }
@@ -123,7 +128,7 @@ class ActiveJobs {
 
     /** Publishes a job's new status; a finished job leaves, and its memory goes back to the queue. */
     void statusChanged(Job job) {
-        publishStatus(job);
+        if (!job.isLost()) publishStatus(job);
         if (job.status().finished()) {
             finishedClassic.keep(job);
             jobs.remove(job.id);
@@ -132,6 +137,14 @@ class ActiveJobs {
     }
 
     void publishPositions() {
+        if (queue instanceof SharedJobQueue shared) {
+            List<SharedJobQueue.Waiting> waiting = shared.waitingJobs();
+            for (int i = 0; i < waiting.size(); i++) {
+                SharedJobQueue.Waiting w = waiting.get(i);
+                publisher.publish(new JobMessage.Status(w.id(), JobStatus.QUEUED, 0, w.epochs(), i + 1, null, null));
+            }
+            return;
+        }
         // the waiting order is played forward on a copy: not worth it while no job is queued (paced jobs go on again
         // many times a second)
         if (jobs.values().stream().noneMatch(j -> j.status() == JobStatus.QUEUED)) return;

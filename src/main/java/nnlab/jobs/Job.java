@@ -60,6 +60,10 @@ final class Job {
     private long parkedSince;
     /** The job's training state across workers; set by the first worker to take the job. */
     private JobRunner runner;
+    /** On a shared queue: the clock's milliseconds after which its lease may have run out; 0 = no lease. */
+    private volatile long leaseValidUntil;
+    /** Taken back from this instance (shared queue): it stops and writes or says nothing more. */
+    private volatile boolean lost;
 
     Job(String id, String client, JobPlan plan, Instant createdAt, Clock clock) {
         this.id = id;
@@ -283,6 +287,34 @@ final class Job {
         parked = false;
         cancelled = true;
         return true;
+    }
+
+    void leaseValidUntil(long millis) {
+        leaseValidUntil = millis;
+    }
+
+    /** Whether this instance claimed it from a shared queue (a job only submitted here waits in the database). */
+    boolean leased() {
+        return leaseValidUntil > 0;
+    }
+
+    /** Whether its lease may have run out (another instance may take the job): it must stop training. */
+    boolean leaseLapsed(long nowMillis) {
+        long until = leaseValidUntil;
+        return until > 0 && nowMillis > until;
+    }
+
+    /**
+     * Marks the job taken back from this instance: it stops before its next batch and its end is neither stored nor
+     * published (the database says what became of it). True when it was parked: the caller frees its runner.
+     */
+    boolean lose() {
+        lost = true;
+        return cancel("taken back from this instance");
+    }
+
+    boolean isLost() {
+        return lost;
     }
 
     synchronized boolean isParked() {

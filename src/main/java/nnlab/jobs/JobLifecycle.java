@@ -26,10 +26,13 @@ class JobLifecycle implements SmartLifecycle {
     private final JobsProperties settings;
     private final LiveProperties liveSettings;
     private final Clock clock;
+    private final SharedJobs shared;
     private volatile boolean running;
 
     JobLifecycle(ActiveJobs live, JobSweeper sweeper, JobSpecMapper mapper, JobRepository repository,
-                 JobMetrics metrics, JobsProperties settings, LiveProperties liveSettings, Clock clock) {
+                 JobMetrics metrics, JobsProperties settings, LiveProperties liveSettings, Clock clock,
+                 SharedJobs shared) {
+        this.shared = shared;
         this.live = live;
         this.sweeper = sweeper;
         this.mapper = mapper;
@@ -43,7 +46,11 @@ class JobLifecycle implements SmartLifecycle {
     @Override
     public void start() {
         live.findListeners();
-        recover();
+        if (live.queue instanceof SharedJobQueue queue) {
+            shared.start(queue, this::runJob);
+        } else {
+            recover();
+        }
         live.queue.start(this::runJob, live::publishPositions, live::mayStart);
         sweeper.start();
         running = true;
@@ -53,6 +60,10 @@ class JobLifecycle implements SmartLifecycle {
     public void stop() {
         running = false;
         sweeper.stop();
+        if (live.queue instanceof SharedJobQueue queue) {
+            shared.stop(queue);
+            return;
+        }
         live.queue.stop();
         // waiting jobs stay QUEUED in the database and are queued again at the next start
         List<String> waiting = live.queue.waiting(); // no worker takes these any more

@@ -84,7 +84,13 @@ class JobQueries {
         }
         JobRecord r = record(id);
         register.accept(status(id), repository.epochs(id, r.epochs()));
-        return false;
+        // on a shared queue another instance may train it: its messages come through the broker
+        return live.queue instanceof SharedJobQueue && !r.status().finished();
+    }
+
+    boolean runsHere(String id) {
+        Job job = live.get(id);
+        return job != null && !job.status().finished();
     }
 
     JobRecord record(String id) {
@@ -96,7 +102,8 @@ class JobQueries {
         Job job = live.get(id);
         if (job != null) return live.statusMessage(job);
         JobRecord r = record(id);
-        return new JobMessage.Status(id, r.status(), r.epochsDone(), r.epochs(), null, r.stopReason(), r.error());
+        return new JobMessage.Status(id, r.status(), r.epochsDone(), r.epochs(), waitingPosition(r), r.stopReason(),
+                r.error());
     }
 
     JobView view(Job job, boolean full) {
@@ -116,9 +123,17 @@ class JobQueries {
                 : null;
         double lr = last != null ? last.learningRate()
                 : mapper.defaults().number(SpecDefaults.LEARNING_RATE, r.spec().training().learningRate());
-        return new JobView(r.id(), r.status(), r.spec().seed(), r.epochs(), r.epochsDone(), null, false, last, lr,
+        return new JobView(r.id(), r.status(), r.spec().seed(), r.epochs(), r.epochsDone(), waitingPosition(r), false,
+                last, lr,
                 r.stopReason(), r.error(), r.createdAt(), r.startedAt(), r.finishedAt(),
                 full ? summary(r) : null, full ? r.spec() : null);
+    }
+
+    /** A job waiting in the shared queue has a place in it; null otherwise. */
+    private Integer waitingPosition(JobRecord r) {
+        if (r.status() != JobStatus.QUEUED || !(live.queue instanceof SharedJobQueue)) return null;
+        int position = live.queue.position(r.id());
+        return position > 0 ? position : null;
     }
 
     /** The stored summary; a job stored before summaries were is mapped once and its summary stored. */

@@ -8,8 +8,9 @@ import java.util.function.Predicate;
  * Jobs waiting for a worker, with a bound, served to their owners in turn: each owner (the job's
  * {@code client} string, as {@code student:42}) has its own first-come queue, and the owners take turns,
  * so one owner's many jobs do not hold up another's single job. The in-process implementation keeps
- * ids in memory and runs workers on local threads; a broker-backed one (RabbitMQ) would carry the same
- * ids to worker instances. The job's spec and state live in the {@link JobRepository}, never only here.
+ * ids in memory and runs workers on local threads; the shared one ({@link SharedJobQueue}) keeps them in
+ * PostgreSQL, where the workers of every instance claim them. The job's spec and state live in the
+ * {@link JobRepository}, never only here.
  */
 public interface JobQueue {
 

@@ -16,6 +16,7 @@ import nnlab.engine.Weights;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Jobs and their epochs in the database, with plain SQL. */
 @Repository
@@ -24,11 +25,41 @@ public class JobRepository {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final ObjectMapper json;
+    /** On a shared queue, this instance: a run's writes (status, epochs, weights) land only while it holds the job. */
+    private volatile String fence;
+    private volatile TransactionTemplate fenceTx;
 
     public JobRepository(JdbcClient jdbc, JdbcTemplate template, ObjectMapper json) {
         this.jdbc = jdbc;
         this.template = template;
         this.json = json;
+    }
+
+    /** Lets a run's writes land only on jobs this instance holds (a shared queue; see {@link JobLeases}). */
+    void fence(String instance, TransactionTemplate tx) {
+        this.fenceTx = tx;
+        this.fence = instance;
+    }
+
+    private String fenced() {
+        return fence == null ? "" : " and owner_instance = :me";
+    }
+
+    /**
+     * Runs a write if this instance holds the job, holding its row (shared) until the write is committed: a job
+     * being taken back meanwhile waits for it, and is taken back with it.
+     */
+    void whileHeld(String id, Runnable write) {
+        if (fence == null) {
+            write.run();
+            return;
+        }
+        fenceTx.executeWithoutResult(status -> {
+            if (!jdbc.sql("select id from job where id = :id and owner_instance = :me for share").param("id", id)
+                    .param("me", fence).query(String.class).list().isEmpty()) {
+                write.run();
+            }
+        });
     }
 
     public void insert(JobRecord job) {
@@ -47,19 +78,25 @@ public class JobRepository {
                 .update();
     }
 
+    /**
+     * @param error the job's error; a job that is not finished keeps the one it has when this is null (a job queued
+     *              again after its instance stopped still says so while it runs again)
+     */
     public void updateStatus(String id, JobStatus status, int epochsDone, StopReason stop, String error) {
         long now = System.currentTimeMillis();
         jdbc.sql("""
-                update job set status = :status, epochs_done = :done, stop_reason = :stop, error = :error,
+                update job set status = :status, epochs_done = :done, stop_reason = :stop,
+                  error = case when :finished then :error else coalesce(:error, error) end,
                   started_at = case when started_at is null and :running then :now else started_at end,
                   finished_at = case when :finished then :now else finished_at end
-                where id = :id""")
+                where id = :id""" + fenced())
                 .param("status", status.name()).param("done", epochsDone)
                 .param("stop", stop == null ? null : stop.name(), Types.VARCHAR)
                 .param("error", error, Types.VARCHAR)
                 .param("running", status == JobStatus.RUNNING || status == JobStatus.PAUSED)
                 .param("finished", status.finished())
                 .param("now", now).param("id", id)
+                .params(fence == null ? java.util.Map.of() : java.util.Map.of("me", fence))
                 .update();
     }
 
@@ -68,7 +105,9 @@ public class JobRepository {
     }
 
     public void saveWeights(String id, Weights weights) {
-        jdbc.sql("update job set weights = :w where id = :id").param("w", write(weights)).param("id", id).update();
+        String json = write(weights);
+        whileHeld(id, () -> jdbc.sql("update job set weights = :w where id = :id").param("w", json).param("id", id)
+                .update());
     }
 
     /** Stores the model summary of a job stored before summaries were. */
@@ -121,7 +160,7 @@ public class JobRepository {
 
     public void insertEpochs(String jobId, List<JobMessage.Epoch> epochs) {
         if (epochs.isEmpty()) return;
-        template.batchUpdate("""
+        whileHeld(jobId, () -> template.batchUpdate("""
                 insert into job_epoch (job_id, epoch, steps, seconds, elapsed_seconds, weight_norm, learning_rate,
                   train_loss, train_accuracy, train_mae, train_r2, val_loss, val_accuracy, val_mae, val_r2,
                   test_loss, test_accuracy, test_mae, test_r2, status, stop_reason)
@@ -142,7 +181,7 @@ public class JobRepository {
             }
             ps.setString(i++, e.status().name());
             ps.setString(i, e.stopReason() == null ? null : e.stopReason().name());
-        });
+        }));
     }
 
     /** Finished jobs with more than {@code epochs} epochs done that finished at or after {@code since} (millis). */

@@ -134,7 +134,7 @@ final class JobRunner {
     void freeOnShutdown() {
         try {
             flush();
-            classicModels.store(job);
+            repository.whileHeld(job.id, () -> classicModels.store(job));
         } catch (RuntimeException e) {
             log.warn("job {}: could not store its last epochs", job.id, e);
         }
@@ -155,6 +155,7 @@ final class JobRunner {
                         timedOut = true;
                         training.cancel();
                     }
+                    if (job.leaseLapsed(clock.millis())) job.lose();
                     if (Thread.currentThread().isInterrupted()) training.cancel();
                     double perSecond = live.maxProgressPerSecond();
                     if (perSecond > 0 && batch < batches && now - lastProgress >= 1e9 / perSecond) {
@@ -304,6 +305,7 @@ final class JobRunner {
     }
 
     private void status(JobStatus s) {
+        if (job.isLost()) return;
         flush();
         job.status(s);
         repository.updateStatus(job.id, s, job.epochsDone(), null, null);
@@ -311,11 +313,19 @@ final class JobRunner {
     }
 
     private void end(JobStatus s, StopReason stop, String error) {
+        if (job.isLost()) {
+            // another instance may run it now: nothing of this run is stored or said
+            job.finish(JobStatus.INTERRUPTED, null, null);
+            onStatus.accept(job);
+            close();
+            return;
+        }
         try {
             flush();
             Model model = job.model();
             if (model != null) repository.saveWeights(job.id, model.weights());
-            classicModels.store(job); // a classic job's model, if it trained a step
+            // a classic job's model, if it trained a step (not if another instance took the job back meanwhile)
+            repository.whileHeld(job.id, () -> classicModels.store(job));
             // stored before it is shown: whoever sees the final status can read the finished row
             repository.updateStatus(job.id, s, job.epochsDone(), stop, error);
             job.finish(s, stop, error);
@@ -345,6 +355,10 @@ final class JobRunner {
     private void flush() {
         lastFlush = System.nanoTime();
         if (pending.isEmpty()) return;
+        if (job.isLost()) {
+            pending.clear();
+            return;
+        }
         repository.insertEpochs(job.id, pending);
         pending.clear();
         repository.updateStatus(job.id, job.status(), job.epochsDone(), null, null);

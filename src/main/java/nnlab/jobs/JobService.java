@@ -103,6 +103,14 @@ public class JobService {
         return queries.follow(reached.id(), register);
     }
 
+    /**
+     * Whether this instance trains the job now. With a shared queue an unfinished job may train on another
+     * instance: then {@link #follow} hands over its history as stored, which may lag its live messages.
+     */
+    public boolean runsHere(ReachableJob reached) {
+        return queries.runsHere(reached.id());
+    }
+
     // ---- controls --------------------------------------------------------------------------------
 
     public JobView pause(ReachableJob reached) {

@@ -55,6 +55,9 @@ class JobSubmissions {
             throw e;
         }
         live.publishStatus(job);
-        return queries.view(job, true);
+        JobView view = queries.view(job, true);
+        // on a shared queue the job waits in the database: whichever instance claims it takes it in
+        if (live.queue instanceof SharedJobQueue) live.remove(job);
+        return view;
     }
 }

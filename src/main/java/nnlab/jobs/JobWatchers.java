@@ -1,7 +1,9 @@
 package nnlab.jobs;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
@@ -20,6 +22,8 @@ public class JobWatchers {
 
     private final Map<String, Watch> watches = new ConcurrentHashMap<>();
     private final Clock clock;
+    /** Whether someone looked at a job on another instance since a time (a shared queue); none by default. */
+    private volatile BiPredicate<String, Long> lookedElsewhere = (id, since) -> false;
 
     public JobWatchers(Clock clock) {
         this.clock = clock;
@@ -54,11 +58,31 @@ public class JobWatchers {
      */
     boolean unwatchedSince(String jobId, long cutoffMillis) {
         Watch w = watches.computeIfAbsent(jobId, id -> new Watch(0, clock.millis()));
-        return w.subscribers == 0 && w.lastSeen < cutoffMillis;
+        return w.subscribers == 0 && w.lastSeen < cutoffMillis && !lookedElsewhere.test(jobId, cutoffMillis);
     }
 
-    /** Forgets jobs that are over and have no subscriber left. */
-    void forgetUnless(Predicate<String> live) {
-        watches.entrySet().removeIf(e -> e.getValue().subscribers == 0 && !live.test(e.getKey()));
+    /** Asks also whether someone looked at a job on another instance (several instances share the jobs). */
+    void alsoAsk(BiPredicate<String, Long> lookedElsewhereSince) {
+        this.lookedElsewhere = lookedElsewhereSince;
     }
+
+    /** The jobs with a subscriber here now, or looked at here since {@code sinceMillis}. */
+    List<String> watchedSince(long sinceMillis) {
+        return watches.entrySet().stream().filter(e -> e.getValue().subscribers > 0 || e.getValue().lastSeen >= sinceMillis)
+                .map(Map.Entry::getKey).toList();
+    }
+
+    /**
+     * Forgets jobs that are not live here, have no subscriber left and were not looked at within
+     * {@link #KEEP_LOOKS_MILLIS}. A job trained on another instance is never live here: its looks stay long enough
+     * for this instance's heartbeats to report them to the database (several instances sharing the queue).
+     */
+    void forgetUnless(Predicate<String> live) {
+        long recent = clock.millis() - KEEP_LOOKS_MILLIS;
+        watches.entrySet().removeIf(e -> e.getValue().subscribers == 0 && e.getValue().lastSeen < recent
+                && !live.test(e.getKey()));
+    }
+
+    /** Longer than the window a heartbeat reports looks from (twice {@code nnlab.jobs.shared.heartbeat}). */
+    static final long KEEP_LOOKS_MILLIS = 60_000;
 }

@@ -97,6 +97,17 @@ final class OwnerTurns {
         return false;
     }
 
+    /** Records that an owner was served (call in the order of their last starts), as a shared queue's database says. */
+    void served(String owner) {
+        lastServed.put(owner, starts++);
+    }
+
+    /** Records a job on a worker, as a shared queue's database says. */
+    void running(String id, String owner) {
+        running.put(id, owner);
+        runningByOwner.merge(owner, 1, Integer::sum);
+    }
+
     /** Takes the job that starts next and counts it as running; null when none may start now. */
     String start() {
         return start(id -> true);

@@ -41,17 +41,32 @@ class JobWatchersTest {
     }
 
     @Test
-    void finishedJobsAreForgottenOnceNobodySubscribes() {
+    void finishedJobsAreForgottenOnceNobodySubscribesNorLookedRecently() {
         JobWatchers w = new JobWatchers(clock);
         w.looked("done");
         w.subscribed("followed");
         w.looked("live");
+        clock.advanceMillis(JobWatchers.KEEP_LOOKS_MILLIS + 1);
         w.forgetUnless("live"::equals);
         assertThat(w.subscribers("followed")).isEqualTo(1);
         w.unsubscribed("followed");
+        clock.advanceMillis(JobWatchers.KEEP_LOOKS_MILLIS + 1);
         w.forgetUnless("live"::equals);
+        assertThat(w.watchedSince(0)).containsExactly("live");
         clock.advanceMillis(1_000);
         // forgotten entries start afresh when seen again
         assertThat(w.unwatchedSince("done", clock.millis())).isFalse();
+    }
+
+    @Test
+    void aLookAtAJobTrainedElsewhereOutlastsTheSweepsUntilAHeartbeatReportsIt() {
+        JobWatchers w = new JobWatchers(clock);
+        long look = clock.millis();
+        w.looked("elsewhere");
+        for (int sweep = 0; sweep < 40; sweep++) { // 10 s of sweeps every 250 ms
+            clock.advanceMillis(250);
+            w.forgetUnless(id -> false);
+        }
+        assertThat(w.watchedSince(look)).containsExactly("elsewhere");
     }
 }

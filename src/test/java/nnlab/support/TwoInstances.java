@@ -1,40 +1,30 @@
 package nnlab.support;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import nnlab.NnlabApplication;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
-import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.messaging.simp.broker.BrokerAvailabilityEvent;
 
 /**
- * Two nnlab instances in this JVM, as several machines run them: one PostgreSQL database (embedded) and one STOMP
- * broker (ActiveMQ Artemis, embedded) that both relay their live messages through. Started once per test class
- * and stopped with it.
+ * Two nnlab instances in this JVM, as several machines run them: one PostgreSQL database (embedded), whose shared
+ * job queue both train from (a job runs on whichever instance claims it), and one STOMP broker (ActiveMQ Artemis,
+ * embedded) that both relay their live messages through. Started once per test class and stopped with it.
  */
 public final class TwoInstances implements AutoCloseable {
 
-    private final EmbeddedActiveMQ broker;
-    private final int brokerPort;
+    private final EmbeddedStompBroker broker;
     private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
 
     /** @param extra more properties for both instances, as name=value */
     public TwoInstances(String database, String... extra) throws Exception {
-        brokerPort = freePort();
-        broker = new EmbeddedActiveMQ().setConfiguration(new ConfigurationImpl()
-                .setPersistenceEnabled(false).setSecurityEnabled(false).setJMXManagementEnabled(false)
-                .addAcceptorConfiguration("stomp", "tcp://127.0.0.1:" + brokerPort
-                        + "?protocols=STOMP;multicastPrefix=/topic/;anycastPrefix=/queue/"));
-        broker.start();
+        broker = new EmbeddedStompBroker();
         String url = EmbeddedPostgresServer.newDatabase(database);
         for (String name : List.of("a", "b")) instances.add(start(name, url, extra));
     }
@@ -49,7 +39,7 @@ public final class TwoInstances implements AutoCloseable {
                 "spring.datasource.username=" + EmbeddedPostgresServer.USER,
                 "spring.datasource.password=",
                 "nnlab.data-dir=" + Files.createTempDirectory("nnlab-instance-" + name),
-                "nnlab.live.relay.address=127.0.0.1:" + brokerPort,
+                "nnlab.live.relay.address=" + broker.address(),
                 "nnlab.jobs.workers=2",
                 "nnlab.jobs.max-active-per-client=100",
                 "nnlab.security.instructors[0].username=" + LiveServer.INSTRUCTOR,
@@ -63,13 +53,7 @@ public final class TwoInstances implements AutoCloseable {
                 .run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
         if (!relayed.await(30, TimeUnit.SECONDS)) throw new IllegalStateException("instance " + name
                 + " did not connect its relay to the broker");
-        nnlab.jobs.web.RelayedLive live = context.getBean(nnlab.jobs.web.RelayedLive.class);
-        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        nnlab.classroom.dashboard.RelayedChanges changes = context.getBean(nnlab.classroom.dashboard.RelayedChanges.class);
-        while (!live.ready() || !changes.ready()) {
-            if (System.nanoTime() > end) throw new IllegalStateException("instance " + name + " is not subscribed");
-            Thread.sleep(20);
-        }
+        EmbeddedStompBroker.awaitRelayed(context, name);
         return context;
     }
 
@@ -93,15 +77,9 @@ public final class TwoInstances implements AutoCloseable {
         return Integer.parseInt(instances.get(i).getEnvironment().getProperty("local.server.port"));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
     @Override
     public void close() throws Exception {
         for (ConfigurableApplicationContext c : instances) c.close();
-        broker.stop();
+        broker.close();
     }
 }

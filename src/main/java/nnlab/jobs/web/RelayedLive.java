@@ -107,8 +107,11 @@ public class RelayedLive implements SmartLifecycle {
             status.add(0, s);
             history.add(0, h);
         };
-        // running here: taken in step with its messages; otherwise stored, or running elsewhere
-        boolean here = jobs.follow(job, keep);
+        // running here: taken in step with its messages; otherwise stored, or running elsewhere. Asked before the
+        // snapshot: a job claimed here in between is answered for by this instance's own published epochs below.
+        // (follow's answer is no guide: with a shared queue it is true for a job unfinished anywhere.)
+        boolean here = jobs.runsHere(job);
+        jobs.follow(job, keep);
         if (!here && !status.get(0).status().finished() && status.get(0).status() != JobStatus.QUEUED) {
             OptionalInt last = lastPublished(job.id());
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STORED_MILLIS);
