@@ -69,7 +69,7 @@ class ChallengeRepository {
      */
     List<Stored> onSeed(long seed) {
         return jdbc.sql("select * from challenge where dataset like :digits").param("digits", "%" + seed + "%")
-                .query(this::row).stream()
+                .query(this::row).list().stream() // list(): a query's own stream holds its connection until closed
                 .filter(s -> s.challenge().dataset().seed() != null && s.challenge().dataset().seed() == seed)
                 .toList();
     }

@@ -261,6 +261,22 @@ class ChallengeIT extends LiveServer {
         }
     }
 
+    /**
+     * Each Iris or Boston job on a data seed no challenge has asks the stored challenges once: more of them than the
+     * database has connections (10) must all be accepted, quickly (a lookup that kept its connection made the
+     * eleventh wait 30 s and fail).
+     */
+    @Test
+    void jobsOnSeedsNoChallengeHasAreAcceptedMoreTimesThanThereAreConnections() {
+        for (int i = 0; i < 15; i++) {
+            String spec = "{\"dataset\": {\"name\": \"iris\", \"seed\": " + (7_000_123 + i) + "},"
+                    + " \"model\": {\"layers\": [{\"units\": 3, \"activation\": \"softmax\"}]},"
+                    + " \"training\": {\"epochs\": 1}}";
+            Api.Response r = api.post("/api/jobs", spec, "seed-lookups-" + i);
+            assertThat(r.status()).as("submission %d: %s", i + 1, r.text()).isEqualTo(201);
+        }
+    }
+
     @Test
     void theInstructorOpensAndClosesAChallengeFromTheClassesPages() {
         Room room = room("challenge pages");
