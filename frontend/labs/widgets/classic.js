@@ -104,6 +104,11 @@ export function mount(host, cfg) {
         k.frames.push(msg);
         k.figures.textContent = `step ${msg.epoch}/${msg.epochs}: test accuracy ${f3(msg.test && msg.test.accuracy)}`;
       },
+      // the job started over on another server instance: its steps so far are dropped, the student told why
+      restart(notice) {
+        k.frames = [];
+        k.figures.textContent = notice;
+      },
       snapshot(snap, run) { if (cfg.rounds) api.resume(run.id).catch(() => {}); },
     }, { retries: 5 });
     k.c.dataset.jobId = followed.id;

@@ -1,5 +1,5 @@
 // A model's card on a 2-D set, for the train and compare widgets: its output over the plane as the server streams it
-// (epoch messages' grids, asked for with the spec's output.grid), the points, and its figures (test accuracy, steps,
+// (epoch messages' grids, asked for with the spec's output.grid; cleared when the job starts over), the points, and its figures (test accuracy, steps,
 // time, adaboost's α and ε). A job that ended before its grids could be followed (a k-NN fits in one quick step) is
 // drawn from its own predictions over the plane (POST /api/jobs/{id}/predict), never computed in the page.
 
@@ -43,6 +43,14 @@ export function planeCard(parent, title, resolution) {
     epoch(m) {
       if (m.grid) { grid = m.grid; drawPlane(canvas, grid, points, resolution); }
       figures.textContent = `step ${m.epoch}/${m.epochs}${m.test && m.test.accuracy != null ? `: test accuracy ${f3(m.test.accuracy)}` : ''}`;
+    },
+    /** The job started over on another server instance: its map waits for the new run's first epoch. */
+    restart(notice) {
+      grid = null;
+      delete c.dataset.drawn;
+      c.dataset.restarted = 'true';
+      canvas.getContext('2d').clearRect(0, 0, SIDE, SIDE);
+      figures.textContent = notice;
     },
     async finish(id, last) {
       c.dataset.jobId = id;
