@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { LabPage } from '../../../frontend/labs/page.js';
 import { variantHandlers, variantSpec } from '../../../frontend/labs/widgets/compare.js';
 import { cellCentres, wrongPoints } from '../../../frontend/labs/widgets/boundaries.js';
+import { blockModel } from '../../../frontend/labs/widgets/classic.js';
 import { fakeServer } from './fake-server.js';
 
 const MLP = { layers: [{ units: 8, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }] };
@@ -47,6 +48,17 @@ test('a compare variant whose job starts over drops its curves and card, says so
   await new Promise((resolve) => setImmediate(resolve));
   assert.equal(r.final, true);
   assert.equal(r.status, 'SUCCEEDED');
+});
+
+test('a classic block builds its models with the playground\'s code: the kind\'s own options, defaults, stumps kept', () => {
+  assert.deepEqual(blockModel({ kind: 'svm', kernel: 'polynomial', degree: 2, gamma: 1 }), { kind: 'svm', kernel: 'polynomial', c: 1, gamma: 1, degree: 2 });
+  assert.deepEqual(blockModel({ kind: 'svm', kernel: 'linear', degree: 4 }), { kind: 'svm', kernel: 'linear', c: 1 }, 'no option of another kernel');
+  assert.deepEqual(blockModel({ kind: 'forest', trees: 30 }), { kind: 'forest', trees: 30, maxDepth: 8 });
+  assert.deepEqual(blockModel({ kind: 'adaboost', rounds: 12, weakLearner: 'stump' }), { kind: 'adaboost', rounds: 12, weakLearner: 'stump' });
+  assert.deepEqual(blockModel({ kind: 'adaboost', rounds: 12 }), { kind: 'adaboost', rounds: 12, weakLearner: 'perceptron' });
+  const mlp = { layers: [{ units: 8, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }] };
+  assert.equal(blockModel(mlp), mlp, 'a network as the block gives it');
+  assert.throws(() => blockModel({ kind: 'bayes' }), /unknown model kind bayes \(knn, tree, forest, svm, adaboost\)/);
 });
 
 test('a compare variant told to the page is not its latest run, and listeners hear which it is', () => {
