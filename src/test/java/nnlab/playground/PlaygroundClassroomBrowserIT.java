@@ -88,11 +88,7 @@ class PlaygroundClassroomBrowserIT extends LiveServer {
         try (HeadlessChromium browser = HeadlessChromium.start(1400, 1000)) {
             WebDriver driver = browser.driver();
             WebDriverWait wait = new WebDriverWait(driver, WAIT);
-            driver.get("http://localhost:" + port + "/login");
-            driver.findElement(By.name("username")).sendKeys(INSTRUCTOR);
-            driver.findElement(By.name("password")).sendKeys(INSTRUCTOR_PASSWORD);
-            driver.findElement(By.cssSelector("form button[type=submit]")).click();
-            wait.until(d -> d.getCurrentUrl().endsWith("/instructor"));
+            browser.signIn(port, INSTRUCTOR, INSTRUCTOR_PASSWORD, "/instructor", wait);
             driver.get("http://localhost:" + port + "/instructor/classes/" + classId + "/students/" + studentId + "/shoulder");
             wait.until(d -> job.equals(browser.js("return document.getElementById('shoulder').dataset.job || ''"))
                     && d.findElement(By.id("copy-playground")).isDisplayed());

@@ -49,11 +49,7 @@ class QuizBrowserIT extends LiveServer {
 
             WebDriver driver = instructorBrowser.driver();
             WebDriverWait wait = new WebDriverWait(driver, WAIT);
-            driver.get("http://localhost:" + port + "/login");
-            driver.findElement(By.name("username")).sendKeys(INSTRUCTOR);
-            driver.findElement(By.name("password")).sendKeys(INSTRUCTOR_PASSWORD);
-            driver.findElement(By.cssSelector("form button[type=submit]")).click();
-            wait.until(d -> d.getCurrentUrl().endsWith("/instructor"));
+            instructorBrowser.signIn(port, INSTRUCTOR, INSTRUCTOR_PASSWORD, "/instructor", wait);
             driver.get("http://localhost:" + port + "/instructor/classes/" + classId + "/dashboard");
             wait.until(d -> !d.findElements(By.cssSelector("#quiz-lab option")).isEmpty());
             driver.findElement(By.id("quiz-text")).sendKeys("Which are squashing functions?");
