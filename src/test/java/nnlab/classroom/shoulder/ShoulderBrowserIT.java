@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import nnlab.support.HeadlessChromium;
 import nnlab.support.LiveServer;
+import nnlab.support.NewClass;
 import nnlab.support.Specs;
 import nnlab.support.Visitor;
 import org.junit.jupiter.api.Test;
@@ -42,12 +43,10 @@ class ShoulderBrowserIT extends LiveServer {
 
     @Test
     void theInstructorFollowsAStudentsRunEpochByEpochWithoutChangingIt() throws Exception {
-        Visitor teacher = new Visitor(port);
-        teacher.login(INSTRUCTOR, INSTRUCTOR_PASSWORD);
-        JsonNode made = teacher.post("/api/classes", "{\"name\": \"over the shoulder\"}").json();
-        long classId = made.get("id").asLong();
-        Visitor gil = new Visitor(port);
-        gil.join(made.get("code").asText(), "Gil");
+        NewClass made = NewClass.withStudent(port, INSTRUCTOR, INSTRUCTOR_PASSWORD, "over the shoulder", "Gil");
+        Visitor teacher = made.teacher();
+        long classId = made.id();
+        Visitor gil = made.student();
         String job = gil.submit(Specs.spiral(6, "\"startPaused\": true, \"output\": {\"grid\": {\"resolution\": 20}}"));
         awaitJob(gil, job, "PAUSED", 0);
 
