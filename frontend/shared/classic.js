@@ -47,6 +47,9 @@ export const CLASSIC_KINDS = {
   },
 };
 
+/** Adaboost's weak learners (the playground always takes the lecture's perceptron; a lab may show stumps). */
+const WEAK_LEARNERS = ['perceptron', 'stump'];
+
 /** Every option name of any kind, once (a page keeps their values side by side). */
 export const CLASSIC_OPTIONS = [...new Set(Object.values(CLASSIC_KINDS).flatMap((k) => Object.keys(k.options)))];
 
@@ -69,7 +72,7 @@ export function optionWords(kind, name, value) {
 
 /**
  * The spec's `model` for a kind and chosen values (missing ones: the defaults); γ 0 is left out (the server's
- * own default, 1 / features), Adaboost's weak learner is the lecture's perceptron.
+ * own default, 1 / features), Adaboost's weak learner is the lecture's perceptron unless a stump is asked for.
  */
 export function classicModel(kind, values = {}) {
   if (!CLASSIC_KINDS[kind]) throw new Error(`unknown model kind ${kind} (${Object.keys(CLASSIC_KINDS).join(', ')})`);
@@ -79,7 +82,7 @@ export function classicModel(kind, values = {}) {
     if (name === 'gamma' && chosen.gamma === 0) continue;
     model[name] = chosen[name];
   }
-  if (kind === 'adaboost') model.weakLearner = 'perceptron';
+  if (kind === 'adaboost') model.weakLearner = WEAK_LEARNERS.includes(values.weakLearner) ? values.weakLearner : 'perceptron';
   return model;
 }
 

@@ -8,39 +8,26 @@
 
 import { pageRunner } from '../../shared/run.js';
 import { api } from '../../shared/jobs.js';
-import { color, css, classColor, argmax } from '../../shared/draw/colors.js';
-import { drawOver } from '../../shared/draw/heatmap.js';
+import { classicModel } from '../../shared/classic.js';
 import { el } from '../page.js';
+import { drawPlane, isClassic, onPlane } from './planecard.js';
 
 const SIDE = 200;
 const f3 = (v) => (Number.isFinite(v) ? v.toFixed(3) : '–');
 
 /**
- * A 2-D model's output over [−6, 6]² on a SIDE² canvas: a grid of an epoch message (one map: P(class 1), else a
- * map per class, the argmax class's colour), then the points (training filled, test hollow).
+ * A block's model as the job spec takes it: a classic kind's built by the code the playground uses (the kind's own
+ * options, its defaults for those left out; an unknown kind refused in words), a network's as the block gives it.
  */
-export function drawPlane(canvas, grid, points, resolution) {
-  const ctx = canvas.getContext('2d');
-  const maps = grid ? grid.layers[grid.layers.length - 1] : null;
-  if (maps && maps.length === 1) drawOver(canvas, (i) => color(2 * maps[0][i] - 1), resolution, { alpha: 0.55, smooth: true });
-  else if (maps) drawOver(canvas, (i) => { const [c, p] = argmax(maps, i); return classColor(c, p, maps.length); }, resolution, { alpha: 0.55 });
-  const side = canvas.width;
-  const px = (x) => ((x + 6) / 12) * side, py = (y) => ((6 - y) / 12) * side;
-  for (const [set, hollow] of [[points && points.train, false], [points && points.test, true]]) {
-    for (const [x1, x2, label] of set || []) {
-      ctx.beginPath();
-      ctx.arc(px(x1), py(x2), 2.5, 0, 2 * Math.PI);
-      const c = css(classColor(Math.max(0, Math.round(label)), 1, 3));
-      if (hollow) { ctx.strokeStyle = c; ctx.lineWidth = 1.5; ctx.stroke(); } else { ctx.fillStyle = c; ctx.fill(); }
-    }
-  }
+export function blockModel(model) {
+  return isClassic(model) ? classicModel(model.kind, model) : model;
 }
 
 export function mount(host, cfg) {
   if (!cfg.dataset || !Array.isArray(cfg.models) || !cfg.models.length) {
     throw new Error('a classic block needs "dataset" and "models"');
   }
-  const plane = ['playground', 'xor', 'separable', 'points'].includes(cfg.dataset.name || 'playground');
+  const plane = onPlane(cfg);
   const resolution = cfg.resolution || 40;
   const box = el('div', 'classic');
   const train = el('button', 'run', cfg.models.length > 1 ? `Train the ${cfg.models.length} models` : 'Train');
@@ -49,10 +36,10 @@ export function mount(host, cfg) {
   box.append(train, cards);
   host.append(box);
 
-  // with rounds the job starts paused and goes on once the page follows it: every step's message arrives live,
-  // with its figures and heat map (a finished job's stored history has neither)
+  // with rounds the job starts paused and goes on once the page follows it: every step's message arrives live with
+  // its heat map (a finished job's stored history keeps each step's figures, Adaboost's α and ε, but not its maps)
   const specOf = (m) => ({
-    dataset: cfg.dataset, model: m.model, training: m.training || {}, seed: cfg.seed ?? 1,
+    dataset: cfg.dataset, model: blockModel(m.model), training: m.training || {}, seed: cfg.seed ?? 1,
     ...(plane ? { output: { grid: { resolution } } } : {}),
     ...(cfg.rounds ? { startPaused: true } : {}),
   });
@@ -103,6 +90,11 @@ export function mount(host, cfg) {
       epoch(msg) {
         k.frames.push(msg);
         k.figures.textContent = `step ${msg.epoch}/${msg.epochs}: test accuracy ${f3(msg.test && msg.test.accuracy)}`;
+      },
+      // the job started over on another server instance: its steps so far are dropped, the student told why
+      restart(notice) {
+        k.frames = [];
+        k.figures.textContent = notice;
       },
       snapshot(snap, run) { if (cfg.rounds) api.resume(run.id).catch(() => {}); },
     }, { retries: 5 });

@@ -34,6 +34,36 @@ export function variantSpec(shared, over) {
 
 const f4 = (v) => (v == null || !isFinite(v) ? '' : Number(v).toFixed(4));
 
+/**
+ * What the shared run tells about variant `r` (its epochs, card and status); `changed(now)` redraws, at once when
+ * `now`. A variant whose job started over on another server instance drops its epochs: its curves and card start again
+ * from the first epoch, and it keeps the plain notice to show beside its status.
+ */
+export function variantHandlers(r, changed) {
+  return {
+    epoch: (m) => {
+      if (r.card) r.card.epoch(m);
+      if (r.epochs.has(m.epoch)) return;
+      r.epochs.set(m.epoch, m);
+      r.status = r.final ? r.status : 'RUNNING';
+      changed(false);
+    },
+    restart: (notice) => {
+      r.epochs.clear();
+      r.notice = notice;
+      r.status = 'QUEUED';
+      if (r.card) r.card.restart(notice);
+      changed(true);
+    },
+    final: (status, why) => {
+      r.final = true;
+      r.status = status;
+      r.error = why;
+      changed(true);
+    },
+  };
+}
+
 export async function mount(host, cfg, page) {
   if (!cfg.spec || !Array.isArray(cfg.variants) || !cfg.variants.length) throw new Error('a compare block needs "spec" and "variants"');
   cfg.variants.forEach((v, i) => { if (!v.name) throw new Error(`variant ${i} needs a "name"`); });
@@ -67,18 +97,8 @@ export async function mount(host, cfg, page) {
 
   // epochs of several runs may come by the thousand a second: the chart follows at most ten times a second
   const following = throttled(() => redraw(), 100);
-  function addEpoch(r, m) {
-    if (r.card) r.card.epoch(m);
-    if (r.epochs.has(m.epoch)) return;
-    r.epochs.set(m.epoch, m);
-    r.status = r.final ? r.status : 'RUNNING';
-    following.soon();
-  }
-
-  function end(r, st, why) {
-    r.final = true;
-    r.status = st;
-    r.error = why;
+  function changed(now) {
+    if (!now) { following.soon(); return; }
     following.cancel(); // drawn now, whole: no later redraw replaces the chart
     redraw();
   }
@@ -124,7 +144,13 @@ export async function mount(host, cfg, page) {
       tr.append(name);
       const why = last && last.stopReason && last.stopReason !== 'COMPLETED' ? last.stopReason.toLowerCase().replace('_', ' ') : '';
       const back = kept && kept.epoch !== last.epoch ? `weights of epoch ${kept.epoch}` : '';
-      [r.status || 'QUEUED', last ? `${last.epoch}${why || back ? ` (${[why, back].filter(Boolean).join('; ')})` : ''}` : '',
+      const state = el('td', null, r.status || 'QUEUED');
+      if (r.notice) {
+        tr.dataset.restarted = 'true';
+        state.append(el('span', 'restart-notice', r.notice));
+      }
+      tr.append(state);
+      [last ? `${last.epoch}${why || back ? ` (${[why, back].filter(Boolean).join('; ')})` : ''}` : '',
         best ? `${f4(best.validation.loss)} (${best.epoch})` : '', kept && kept.train ? f4(kept.train.loss) : '',
         kept && kept.validation ? f4(kept.validation.loss) : '', kept && kept.test ? f4(kept.test.loss) : '',
         kept && kept.test && kept.test.accuracy != null ? f4(kept.test.accuracy) : '']
@@ -136,10 +162,7 @@ export async function mount(host, cfg, page) {
   async function trainVariant(r) {
     if (stopped) { r.final = true; r.status = 'CANCELLED'; return; }
     try {
-      const followed = await runner.start(r.spec, {
-        epoch: (m) => addEpoch(r, m),
-        final: (status, why) => end(r, status, why),
-      });
+      const followed = await runner.start(r.spec, variantHandlers(r, changed));
       r.run = followed;
       r.id = followed.id;
       r.spec = followed.spec; // as the server completed it: the loss's name for the axis

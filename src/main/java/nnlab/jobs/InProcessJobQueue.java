@@ -1,7 +1,6 @@
 package nnlab.jobs;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +39,7 @@ public class InProcessJobQueue implements JobQueue {
     /** What a refusal tells the caller to wait ({@code nnlab.jobs.retry-after}). */
     private final Duration retryAfter;
     private final OwnerTurns turns;
-    private final List<Thread> threads = new ArrayList<>();
+    private final WorkerThreads threads = new WorkerThreads();
     private boolean stopped;
     private Predicate<String> mayStart = id -> true;
     /** The waiting order and positions, played forward once per change (a status broadcast asks for every job's). */
@@ -148,12 +147,7 @@ public class InProcessJobQueue implements JobQueue {
     @Override
     public synchronized void start(Consumer<String> run, Runnable positionsChanged, Predicate<String> mayStart) {
         this.mayStart = mayStart;
-        for (int i = 1; i <= workers; i++) {
-            Thread t = new Thread(() -> work(run, positionsChanged), "nnlab-job-" + i);
-            t.setDaemon(true);
-            threads.add(t);
-            t.start();
-        }
+        threads.start(workers, () -> work(run, positionsChanged));
     }
 
     private void work(Consumer<String> run, Runnable positionsChanged) {
@@ -183,20 +177,10 @@ public class InProcessJobQueue implements JobQueue {
 
     @Override
     public void stop() {
-        List<Thread> all;
         synchronized (this) {
             stopped = true;
             notifyAll();
-            all = List.copyOf(threads);
         }
-        all.forEach(Thread::interrupt);
-        for (Thread t : all) {
-            try {
-                t.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        threads.stop();
     }
 }

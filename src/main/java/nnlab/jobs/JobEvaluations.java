@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Semaphore;
+import nnlab.data.DatasetSpec;
 import nnlab.data.Mnist;
 import nnlab.data.PreparedDataset;
 import nnlab.engine.Activation;
@@ -124,6 +125,7 @@ public class JobEvaluations {
         }
         String name = requested != null ? requested : defaultSplit(data.split());
         Examples examples = part(data.split(), name);
+        if (name.equals("train")) examples = withoutRedrawnCopies(m, examples);
         InvalidSpecException.require(examples != null && examples.count() > 0, "split",
                 "job " + id + " has no " + name + " examples");
         Evaluation result = evaluate(m, name, examples, samples);
@@ -137,6 +139,16 @@ public class JobEvaluations {
         if (split.test() != null && split.test().count() > 0) return "test";
         if (split.validation() != null && split.validation().count() > 0) return "validation";
         return "train";
+    }
+
+    /**
+     * The training images as loaded, without augmentation's copies: those are drawn anew every epoch, so the ones kept
+     * with the data (epoch 1's) are not what the weights last trained on. The originals come first.
+     */
+    private static Examples withoutRedrawnCopies(TrainedModel m, Examples train) {
+        DatasetSpec.Augmentation augmentation = m.spec().dataset().augmentation();
+        if (augmentation == null || m.data().split().redraw() == null) return train;
+        return train.slice(0, train.count() / (1 + augmentation.resolved(0).copies()));
     }
 
     private static Examples part(DataSplit split, String name) {

@@ -43,8 +43,8 @@ public class JobService {
     }
 
     /**
-     * Checks the client's submission rate and the spec completely (mapping it once into the job's plan), then
-     * queues it.
+     * Checks the spec completely (mapping it once into the job's plan), then queues it. The client's submission rate
+     * is counted by the web layer for every {@code POST /api/jobs}, before the body is read.
      *
      * @param client  the owner key the job is stored under (and the per-client limit counts)
      * @param classId the owner's class, recorded with the job; null outside a class

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** Accepts a spec: the client's rate, the spec mapped once into the job's plan, its memory, the client's quota. */
+/** Accepts a spec (its client's rate counted at the door, before the body is read): the spec mapped once into the job's plan, its memory, the client's quota. */
 @Component
 class JobSubmissions {
 
@@ -13,25 +13,22 @@ class JobSubmissions {
     private final JobQueries queries;
     private final JobRepository repository;
     private final JobWatchers watchers;
-    private final SubmissionRateLimiter rateLimiter;
     private final JobsProperties settings;
     private final Clock clock;
 
     JobSubmissions(JobSpecMapper mapper, ActiveJobs live, JobQueries queries, JobRepository repository,
-                   JobWatchers watchers, SubmissionRateLimiter rateLimiter, JobsProperties settings, Clock clock) {
+                   JobWatchers watchers, JobsProperties settings, Clock clock) {
         this.mapper = mapper;
         this.live = live;
         this.queries = queries;
         this.repository = repository;
         this.watchers = watchers;
-        this.rateLimiter = rateLimiter;
         this.settings = settings;
         this.clock = clock;
     }
 
     /** See {@link JobService#submit(JobSpec, String, Long)}. */
     JobView submit(JobSpec submitted, String client, Long classId) {
-        rateLimiter.acquire(client);
         JobPlan plan = mapper.plan(mapper.withSeed(submitted));
         live.refuseIfTooLarge(plan.memory());
         int max = settings.maxActivePerClient();

@@ -3,7 +3,6 @@ package nnlab.jobs;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,7 @@ public class SharedJobQueue implements JobQueue {
     private final int workers;
     private final Clock clock;
     private final ArrayDeque<String> resumed = new ArrayDeque<>();
-    private final List<Thread> threads = new ArrayList<>();
+    private final WorkerThreads threads = new WorkerThreads();
     private volatile boolean stopped;
     private boolean wake;
     private Consumer<String> claimed = id -> {
@@ -191,12 +190,7 @@ public class SharedJobQueue implements JobQueue {
      */
     @Override
     public synchronized void start(Consumer<String> run, Runnable positionsChanged, Predicate<String> mayStart) {
-        for (int i = 1; i <= workers; i++) {
-            Thread t = new Thread(() -> work(run, positionsChanged), "nnlab-job-" + i);
-            t.setDaemon(true);
-            threads.add(t);
-            t.start();
-        }
+        threads.start(workers, () -> work(run, positionsChanged));
     }
 
     private void work(Consumer<String> run, Runnable positionsChanged) {
@@ -292,21 +286,11 @@ public class SharedJobQueue implements JobQueue {
 
     @Override
     public void stop() {
-        List<Thread> all;
         synchronized (this) {
             stopped = true;
             notifyAll();
-            all = List.copyOf(threads);
         }
-        all.forEach(Thread::interrupt);
-        for (Thread t : all) {
-            try {
-                t.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        threads.stop();
     }
 
     /** How long a claim holds without a heartbeat. */

@@ -31,6 +31,11 @@ class AugmentationIT extends LiveServer {
         JsonNode augmentation = job.get("spec").get("dataset").get("augmentation");
         assertThat(augmentation.get("copies").asInt()).isEqualTo(1);
         assertThat(augmentation.has("seed")).isTrue();
+        // the training split judged on the 320 originals: the copies are redrawn every epoch
+        JsonNode train = api.get("/api/jobs/" + id + "/evaluation?split=train&samples=4").json();
+        assertThat(train.get("split").asText()).isEqualTo("train");
+        assertThat(train.get("examples").asInt()).isEqualTo(320);
+        for (JsonNode sample : train.get("samples")) assertThat(sample.get("index").asInt()).isBetween(0, 319);
 
         String plain = api.submit(SPEC.replace(",\n             \"augmentation\": {\"shift\": 2, \"rotation\": 10, \"copies\": 1, \"seed\": 5}", "")
                 .replace(", \"testLimit\": 100,\n                         \"augmentation\": {\"shift\": 2, \"rotation\": 10, \"copies\": 1, \"seed\": 5}}",

@@ -164,4 +164,24 @@ class IdleJobsIT {
         // another client is not held back
         api.submit(Specs.spiral(5, null), "student:slow");
     }
+
+    @Test
+    void submissionsRefusedForTheirBodyCountTowardTheRateAsAcceptedOnesDo() {
+        Api api = new Api(port);
+        // a script looping on a bad body: unreadable JSON, an unknown field, a value out of bounds
+        String[] bad = {"{\"dataset\": ", Specs.spiral(5, "\"colour\": \"red\""), Specs.spiral(-1, null)};
+        for (String body : bad) {
+            Api.Response r = api.post("/api/jobs", body, "student:sloppy");
+            assertThat(r.status()).as(body).isEqualTo(400);
+            assertThat(r.json().get("field").asText()).as(body).isNotBlank();
+        }
+        Api.Response r = api.post("/api/jobs", Specs.spiral(5, null), "student:sloppy");
+        assertThat(r.status()).as("the three bad bodies took the three tokens").isEqualTo(429);
+        assertThat(r.json().get("limit").asText()).isEqualTo("nnlab.jobs.submissions-per-minute");
+        // and past the limit a bad body is refused for the rate too, before it is read
+        Api.Response again = api.post("/api/jobs", bad[0], "student:sloppy");
+        assertThat(again.status()).isEqualTo(429);
+        assertThat(again.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(Integer.parseInt(again.header("Retry-After"))).isBetween(1, 20);
+    }
 }

@@ -7,16 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import nnlab.support.DefaultLimitsServer;
-import nnlab.support.HeadlessChromium;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -24,24 +17,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * What a student does on /playground, in Debian's headless Chromium: the page trains on the server
  * through the job API and draws what the live messages bring.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PlaygroundBrowserIT extends DefaultLimitsServer {
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
-    private HeadlessChromium browser;
-    private WebDriver driver;
-
-    @BeforeAll
-    void startBrowser() throws Exception {
-        browser = HeadlessChromium.start(1400, 1000);
-        driver = browser.driver();
-    }
-
-    @AfterAll
-    void stopBrowser() throws Exception {
-        if (browser != null) browser.close();
-    }
+class PlaygroundBrowserIT extends PlaygroundBrowserTest {
 
     @Test
     void studentTrainsTheSpiralPausesAndStepsOnce() throws Exception {
@@ -850,50 +826,6 @@ class PlaygroundBrowserIT extends DefaultLimitsServer {
         heatmapAgreesWithServerPredictions(false);
     }
 
-    /**
-     * Grid nodes of the 50×50 output map: the pixel drawn there has the colour of the server's prediction
-     * (with several classes, the argmax class's colour shaded by its probability).
-     */
-    private void heatmapAgreesWithServerPredictions(boolean classes) {
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> checks = (List<Map<String, Object>>) ((JavascriptExecutor) driver).executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                const classes = arguments[0];
-                const cells = [[5, 7], [25, 25], [40, 12], [49, 0], [0, 49]];
-                const points = cells.map(([c, r]) => [-6 + 12 * c / 49, 6 - 12 * r / 49]);
-                fetch(`/api/jobs/${window.playground.jobId}/predict`, {method: 'POST',
-                    headers: {'Content-Type': 'application/json'}, body: JSON.stringify({points})})
-                  .then(r => r.json()).then(p => {
-                    const ctx = document.getElementById('heatmap').getContext('2d');
-                    done(cells.map(([c, r], i) => ({
-                      drawn: [...ctx.getImageData(c, r, 1, 1).data.slice(0, 3)],
-                      expected: classes ? window.playground.classColor(p.outputs[i])
-                          : window.playground.color(p.outputs[i][0]),
-                      output: p.outputs[i]})));
-                  }).catch(e => done([{error: String(e)}]));
-                """, classes);
-        assertThat(checks).hasSize(5);
-        for (Map<String, Object> c : checks) {
-            @SuppressWarnings("unchecked")
-            List<Number> drawn = (List<Number>) c.get("drawn");
-            @SuppressWarnings("unchecked")
-            List<Number> expected = (List<Number>) c.get("expected");
-            for (int i = 0; i < 3; i++) {
-                assertThat(drawn.get(i).intValue()).as("%s", c).isCloseTo(expected.get(i).intValue(),
-                        org.assertj.core.data.Offset.offset(2));
-            }
-        }
-    }
-
-    private void open(String hash) {
-        driver.get("http://localhost:" + port + "/playground" + hash);
-    }
-
-    /** Waits until the page shows its data (an idle page has no job: its data comes from a preview). */
-    private void waitReady() {
-        waitUntil(d -> Boolean.TRUE.equals(js("return !!(window.playground && window.playground.pointsShown > 0)")));
-    }
-
     /** A part of the current job's stored spec, by its path ("model.weights"; the page has a job from the first ▶ or step on). */
     private Object jobSpec(String path) {
         return ((JavascriptExecutor) driver).executeAsyncScript("""
@@ -915,45 +847,16 @@ class PlaygroundBrowserIT extends DefaultLimitsServer {
         return last[0];
     }
 
-    private long epoch() {
-        return Long.parseLong(text("epoch"));
-    }
-
-    private String text(String id) {
-        return driver.findElement(By.id(id)).getText().strip();
-    }
-
-    private Object js(String script, Object... args) {
-        return browser.js(script, args);
-    }
-
-    private void click(By by) {
-        new WebDriverWait(driver, WAIT).until(d -> {
-            WebElement e = d.findElement(by);
-            return e.isDisplayed() && e.isEnabled() ? e : null;
-        }).click();
-    }
-
-    private void waitUntil(Function<WebDriver, Boolean> condition) {
-        try {
-            new WebDriverWait(driver, WAIT).pollingEvery(Duration.ofMillis(100)).until(condition::apply);
-        } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("page state: " + js("return JSON.stringify({epoch: document.getElementById('epoch')"
-                    + ".textContent, running: window.playground && window.playground.running, job: window.playground"
-                    + " && window.playground.jobId, error: document.getElementById('error').textContent,"
-                    + " lost: !document.getElementById('connection').hidden})"), e);
-        }
-    }
-
-    private Path screenshot(String name) throws Exception {
-        return browser.screenshot(name);
-    }
-
     private static void sleep(long ms) {
         try {
             Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The network's map at five cells: its one output's colour, or with several classes the argmax class's. */
+    private void heatmapAgreesWithServerPredictions(boolean classes) {
+        mapAgreesWithServerPredictions(classes, 0, new int[][] {{5, 7}, {25, 25}, {40, 12}, {49, 0}, {0, 49}});
     }
 }

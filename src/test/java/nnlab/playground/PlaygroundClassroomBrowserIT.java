@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import nnlab.support.HeadlessChromium;
 import nnlab.support.LiveServer;
+import nnlab.support.NewClass;
 import nnlab.support.Visitor;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -72,27 +73,20 @@ class PlaygroundClassroomBrowserIT extends LiveServer {
 
     @Test
     void aStudentsForestSeenOverTheirShoulderOpensAsACopyInThePlayground() throws Exception {
-        Visitor teacher = new Visitor(port);
-        teacher.login(INSTRUCTOR, INSTRUCTOR_PASSWORD);
-        JsonNode made = teacher.post("/api/classes", "{\"name\": \"Forests\"}").json();
-        long classId = made.get("id").asLong();
-        Visitor tom = new Visitor(port);
-        tom.join(made.get("code").asText(), "Tom");
+        NewClass made = NewClass.withStudent(port, INSTRUCTOR, INSTRUCTOR_PASSWORD, "Forests", "Tom");
+        long classId = made.id();
+        Visitor tom = made.student();
         String job = tom.submit("""
                 {"dataset": {"name": "playground", "kind": "xor", "noise": 0.05, "trainRatio": 0.5, "seed": 2},
                  "model": {"kind": "forest", "trees": 5, "maxDepth": 6}, "training": {"epochs": 5},
                  "output": {"grid": {"resolution": 50, "encoding": "bytes"}}, "seed": 3}
                 """);
         tom.awaitSucceeded(job);
-        long studentId = teacher.get("/api/classes/" + classId + "/students").json().get(0).get("id").asLong();
+        long studentId = made.firstStudentId();
         try (HeadlessChromium browser = HeadlessChromium.start(1400, 1000)) {
             WebDriver driver = browser.driver();
             WebDriverWait wait = new WebDriverWait(driver, WAIT);
-            driver.get("http://localhost:" + port + "/login");
-            driver.findElement(By.name("username")).sendKeys(INSTRUCTOR);
-            driver.findElement(By.name("password")).sendKeys(INSTRUCTOR_PASSWORD);
-            driver.findElement(By.cssSelector("form button[type=submit]")).click();
-            wait.until(d -> d.getCurrentUrl().endsWith("/instructor"));
+            browser.signIn(port, INSTRUCTOR, INSTRUCTOR_PASSWORD, "/instructor", wait);
             driver.get("http://localhost:" + port + "/instructor/classes/" + classId + "/students/" + studentId + "/shoulder");
             wait.until(d -> job.equals(browser.js("return document.getElementById('shoulder').dataset.job || ''"))
                     && d.findElement(By.id("copy-playground")).isDisplayed());

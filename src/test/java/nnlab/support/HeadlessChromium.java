@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -16,6 +17,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Chromium (or Chrome), headless, driven through chromedriver, with a fresh profile that is deleted on close.
@@ -113,6 +115,18 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public WebDriver driver() {
         return driver;
+    }
+
+    /**
+     * Signs in through the server's login form as {@code user} and waits (with {@code wait}) until the page it lands
+     * on ends with {@code landing} ("/instructor" for the instructor).
+     */
+    public void signIn(int port, String user, String password, String landing, WebDriverWait wait) {
+        driver.get("http://localhost:" + port + "/login");
+        driver.findElement(By.name("username")).sendKeys(user);
+        driver.findElement(By.name("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        wait.until(d -> d.getCurrentUrl().endsWith(landing));
     }
 
     public Object js(String script, Object... args) {

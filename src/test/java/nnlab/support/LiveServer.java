@@ -18,6 +18,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
                 "nnlab.jobs.workers=2",
                 "nnlab.jobs.queue-capacity=32",
                 "nnlab.jobs.max-active-per-client=100",
+                // every POST /api/jobs counts, bad bodies too: the classes sharing this server send dozens of
+                // those from one address within a minute (the rate itself is tested with its own servers)
+                "nnlab.jobs.submissions-per-minute=600",
                 "nnlab.security.instructors[0].username=" + LiveServer.INSTRUCTOR,
                 "nnlab.security.instructors[0].password=" + LiveServer.INSTRUCTOR_PASSWORD})
 public abstract class LiveServer {

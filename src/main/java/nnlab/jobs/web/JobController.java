@@ -69,7 +69,7 @@ public class JobController {
     @ApiResponse(responseCode = "423", description = "the caller's class has its submissions paused")
     public ResponseEntity<JobView> submit(@Valid @RequestBody JobSpec spec,
                                           @Parameter(hidden = true) @AuthenticationPrincipal JobCaller caller) {
-        for (SubmissionGuard guard : guards) guard.check(caller);
+        // the guards and the submission rate have counted this call already (SubmissionAdmission)
         JobView job = jobs.submit(spec, caller.ownerKey(), caller.classId());
         return ResponseEntity.created(URI.create("/api/jobs/" + job.id())).body(job);
     }

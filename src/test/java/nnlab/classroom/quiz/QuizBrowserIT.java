@@ -2,11 +2,11 @@ package nnlab.classroom.quiz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import nnlab.support.HeadlessChromium;
 import nnlab.support.LiveServer;
+import nnlab.support.NewClass;
 import nnlab.support.Visitor;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -28,13 +28,11 @@ class QuizBrowserIT extends LiveServer {
 
     @Test
     void aLaunchedQuestionAppearsOverAStudentsPageAndTheHistogramFollowsTheAnswers() throws Exception {
-        Visitor teacher = new Visitor(port);
-        teacher.login(INSTRUCTOR, INSTRUCTOR_PASSWORD);
-        JsonNode made = teacher.post("/api/classes", "{\"name\": \"quiz in the browser\"}").json();
-        long classId = made.get("id").asLong();
-        String code = made.get("code").asText();
-        Visitor fay = new Visitor(port);
-        fay.join(code, "Fay");
+        NewClass made = NewClass.withStudent(port, INSTRUCTOR, INSTRUCTOR_PASSWORD, "quiz in the browser", "Fay");
+        Visitor teacher = made.teacher();
+        long classId = made.id();
+        String code = made.code();
+        Visitor fay = made.student();
 
         try (HeadlessChromium instructorBrowser = HeadlessChromium.start(1300, 1000);
              HeadlessChromium erinsBrowser = HeadlessChromium.start(1200, 900)) {
@@ -49,11 +47,7 @@ class QuizBrowserIT extends LiveServer {
 
             WebDriver driver = instructorBrowser.driver();
             WebDriverWait wait = new WebDriverWait(driver, WAIT);
-            driver.get("http://localhost:" + port + "/login");
-            driver.findElement(By.name("username")).sendKeys(INSTRUCTOR);
-            driver.findElement(By.name("password")).sendKeys(INSTRUCTOR_PASSWORD);
-            driver.findElement(By.cssSelector("form button[type=submit]")).click();
-            wait.until(d -> d.getCurrentUrl().endsWith("/instructor"));
+            instructorBrowser.signIn(port, INSTRUCTOR, INSTRUCTOR_PASSWORD, "/instructor", wait);
             driver.get("http://localhost:" + port + "/instructor/classes/" + classId + "/dashboard");
             wait.until(d -> !d.findElements(By.cssSelector("#quiz-lab option")).isEmpty());
             driver.findElement(By.id("quiz-text")).sendKeys("Which are squashing functions?");

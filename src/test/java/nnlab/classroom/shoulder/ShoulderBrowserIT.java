@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import nnlab.support.HeadlessChromium;
 import nnlab.support.LiveServer;
+import nnlab.support.NewClass;
 import nnlab.support.Specs;
 import nnlab.support.Visitor;
 import org.junit.jupiter.api.Test;
@@ -42,23 +43,17 @@ class ShoulderBrowserIT extends LiveServer {
 
     @Test
     void theInstructorFollowsAStudentsRunEpochByEpochWithoutChangingIt() throws Exception {
-        Visitor teacher = new Visitor(port);
-        teacher.login(INSTRUCTOR, INSTRUCTOR_PASSWORD);
-        JsonNode made = teacher.post("/api/classes", "{\"name\": \"over the shoulder\"}").json();
-        long classId = made.get("id").asLong();
-        Visitor gil = new Visitor(port);
-        gil.join(made.get("code").asText(), "Gil");
+        NewClass made = NewClass.withStudent(port, INSTRUCTOR, INSTRUCTOR_PASSWORD, "over the shoulder", "Gil");
+        Visitor teacher = made.teacher();
+        long classId = made.id();
+        Visitor gil = made.student();
         String job = gil.submit(Specs.spiral(6, "\"startPaused\": true, \"output\": {\"grid\": {\"resolution\": 20}}"));
         awaitJob(gil, job, "PAUSED", 0);
 
         try (HeadlessChromium browser = HeadlessChromium.start(1400, 1000)) {
             WebDriver driver = browser.driver();
             WebDriverWait wait = new WebDriverWait(driver, WAIT);
-            driver.get("http://localhost:" + port + "/login");
-            driver.findElement(By.name("username")).sendKeys(INSTRUCTOR);
-            driver.findElement(By.name("password")).sendKeys(INSTRUCTOR_PASSWORD);
-            driver.findElement(By.cssSelector("form button[type=submit]")).click();
-            wait.until(d -> d.getCurrentUrl().endsWith("/instructor"));
+            browser.signIn(port, INSTRUCTOR, INSTRUCTOR_PASSWORD, "/instructor", wait);
             driver.get("http://localhost:" + port + "/instructor/classes/" + classId + "/dashboard");
             String href = wait.until(d -> d.findElement(By.cssSelector("#students a.watch"))).getAttribute("href");
             assertThat(href).endsWith("/instructor/classes/" + classId + "/students/" + studentId(teacher, classId)
