@@ -24,6 +24,7 @@ import nnlab.identity.PasswordController;
 import nnlab.identity.StudentRepository;
 import nnlab.identity.TokenController;
 import nnlab.jobs.JobService;
+import nnlab.jobs.SubmissionRateLimiter;
 import nnlab.support.WebLayerSlice;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,6 +61,10 @@ class ClassroomControllersWebTest {
     /** The web layer's resolver of job arguments asks it; no classroom endpoint does. */
     @MockitoBean
     JobService jobs;
+
+    /** The web layer admits job submissions with it before their body is read. */
+    @MockitoBean
+    SubmissionRateLimiter submissionRate;
 
     private ResultActions problem(ResultActions answer, int status) throws Exception {
         return answer.andExpect(status().is(status))

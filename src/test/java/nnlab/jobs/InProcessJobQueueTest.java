@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -116,12 +117,18 @@ class InProcessJobQueueTest {
     private static final class Held {
         final List<String> started = new CopyOnWriteArrayList<>();
         final CountDownLatch release = new CountDownLatch(1);
+        /** Ends one running job (whichever takes the permit first), where {@link #release} ends them all. */
+        final Semaphore endOne = new Semaphore(0);
 
         void start(InProcessJobQueue q) {
             q.start(id -> {
                 started.add(id);
                 try {
-                    release.await(10, TimeUnit.SECONDS);
+                    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                    while (!release.await(5, TimeUnit.MILLISECONDS) && !endOne.tryAcquire()
+                            && System.nanoTime() < end) {
+                        // waiting to be ended
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -176,9 +183,13 @@ class InProcessJobQueueTest {
         sharing.enqueue("b1", "bob");
         // bob starts before ann's third job, which waits for one of the two to end
         assertThat(sharing.waiting()).containsExactly("b1", "a3");
+        // one of ann's two jobs ends: the worker it frees takes bob's, not ann's third
+        w.endOne.release();
+        w.awaitStarts(3);
+        assertThat(w.started.get(2)).isEqualTo("b1");
+        assertThat(sharing.waiting()).containsExactly("a3");
         w.release.countDown();
         w.awaitStarts(4);
-        assertThat(w.started.get(2)).isEqualTo("b1");
         sharing.stop();
     }
 

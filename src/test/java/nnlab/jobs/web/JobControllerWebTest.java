@@ -19,6 +19,7 @@ import nnlab.jobs.JobNotFoundException;
 import nnlab.jobs.JobPreviews;
 import nnlab.jobs.JobService;
 import nnlab.jobs.ReachableJob;
+import nnlab.jobs.SubmissionRateLimiter;
 import nnlab.support.WebLayerSlice;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +49,10 @@ class JobControllerWebTest {
 
     @MockitoBean
     JobPreviews previews;
+
+    /** The web layer admits job submissions with it before their body is read. */
+    @MockitoBean
+    SubmissionRateLimiter submissionRate;
 
     private ResultActions refused(ResultActions answer, int status, String field) throws Exception {
         return answer.andExpect(status().is(status))
