@@ -129,8 +129,11 @@ public class SseStreams implements SmartLifecycle {
         return emitter;
     }
 
-    /** One message as the broker brought it: what a stream needs to know of it, and its text. */
-    private record Live(String type, Integer epoch, boolean last, String text) {
+    /**
+     * One message as the broker brought it: what a stream needs to know of it, and its text. {@code from}: the
+     * first epoch it holds (a paced job's message carries the epochs since its last one, as {@code earlier}).
+     */
+    private record Live(String type, Integer epoch, int from, boolean last, String text) {
     }
 
     private void relayedMessage(Subscriber sub, String text) {
@@ -140,7 +143,8 @@ public class SseStreams implements SmartLifecycle {
             String type = node.path("type").asText();
             boolean epoch = "epoch".equals(type);
             boolean last = "status".equals(type) && JobStatus.valueOf(node.path("status").asText()).finished();
-            m = new Live(type, epoch ? node.path("epoch").asInt() : null, last, text);
+            int number = node.path("epoch").asInt();
+            m = new Live(type, epoch ? number : null, number - node.path("earlier").size(), last, text);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             return;
         }
@@ -164,9 +168,9 @@ public class SseStreams implements SmartLifecycle {
                 Live m = messages.get(i);
                 if (sub.joining && m.epoch() != null && m.epoch() > sub.lastEpoch) {
                     sub.joining = false;
-                    if (m.epoch() > sub.lastEpoch + 1) {
+                    if (m.from() > sub.lastEpoch + 1) {
                         sub.early = new ArrayList<>(messages.subList(i, messages.size()));
-                        sub.fill.accept(sub.lastEpoch, m.epoch() - 1);
+                        sub.fill.accept(sub.lastEpoch, m.from() - 1);
                         return;
                     }
                 }
@@ -195,7 +199,8 @@ public class SseStreams implements SmartLifecycle {
         Set<Subscriber> subs = byJob.get(m.jobId());
         if (subs == null || subs.isEmpty()) return;
         boolean last = m instanceof JobMessage.Status s && s.status().finished();
-        Live live = new Live(m.type(), m instanceof JobMessage.Epoch e ? e.epoch() : null, last, text);
+        Integer epoch = m instanceof JobMessage.Epoch e ? e.epoch() : null;
+        Live live = new Live(m.type(), epoch, epoch == null ? 0 : epoch, last, text);
         for (Subscriber sub : subs) offer(sub, live);
     }
 
