@@ -51,7 +51,7 @@ public class RelayedLive implements SmartLifecycle {
     static final long CONFIRM_MILLIS = 5000;
     /** How long stored epochs may lag those published (the runner stores them at least once a second). */
     static final long STORED_MILLIS = 5000;
-    /** How long a late subscriber that no instance answered for waits for its first live epoch. */
+    /** How long a late subscriber that no instance answered for waits for its first live epoch (none while paused). */
     static final long FIRST_LIVE_MILLIS = 3000;
 
     private record Feed(String key, Set<Consumer<String>> listeners, CompletableFuture<Void> ready) {
@@ -125,7 +125,8 @@ public class RelayedLive implements SmartLifecycle {
         if (!here && !stored.finished() && stored.status().status() != JobStatus.QUEUED) {
             OptionalInt last = lastPublished(job.id());
             Integer first = firstLive.getNow(null);
-            if (last.isEmpty() && first == null && stored.status().status() == JobStatus.RUNNING) {
+            // (a PAUSED one too: its stored status may lag a resume)
+            if (last.isEmpty() && first == null) {
                 first = await(firstLive, FIRST_LIVE_MILLIS, null);
             }
             int target = Math.max(last.orElse(0), first == null ? 0 : first - 1);
