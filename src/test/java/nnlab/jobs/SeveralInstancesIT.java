@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import nnlab.jobs.LiveStreamsIT.SseEvent;
+import nnlab.jobs.web.BusyAnswers;
 import nnlab.NnlabApplication;
 import nnlab.support.Api;
 import nnlab.support.EmbeddedPostgresServer;
@@ -144,6 +145,41 @@ class SeveralInstancesIT {
         // trained on the worker only: the web instance never held it
         assertThat(web.getBean(ActiveJobs.class).get(id)).isNull();
         assertThat(attempts(id)).isEqualTo(1);
+    }
+
+    /**
+     * Late followers on the web instance of a job that a worker trains, which leaves the question of its last
+     * published epoch unanswered: the stored history (up to a second behind) and the live epochs still join with no
+     * gap, over STOMP and SSE. The web instance, which queued the job, never answers for it itself.
+     */
+    @Test
+    @Order(2)
+    void lateFollowersOnTheWebInstanceGetEveryEpochThoughNoWorkerAnswersWhereLiveBegins() throws Exception {
+        int epochs = 6000;
+        workers.values().forEach(w -> BusyAnswers.silent(w, true));
+        try {
+            String id = onWeb.submit(slow(epochs), "gina");
+            onWeb.awaitJob(id, j -> j.get("epochsDone").asInt() >= 300, WAIT);
+            CompletableFuture<List<SseEvent>> sse = CompletableFuture.supplyAsync(
+                    () -> SseEvent.readAll(onWeb.stream("/api/jobs/" + id + "/events", null).body()));
+            java.util.TreeSet<Integer> stompEpochs = new java.util.TreeSet<>();
+            try (StompFollower stomp = new StompFollower(port(web))) {
+                StompFollower.Followed followed = stomp.follow(id);
+                assertThat(followed.snapshot().get("status").get("status").asText()).isEqualTo("RUNNING");
+                followed.snapshot().get("history").forEach(e -> stompEpochs.add(e.get("epoch").asInt()));
+                // as a page merges them: the snapshot's epochs, then the live ones it has not got yet
+                stompEpochs.addAll(LiveServer.epochs(followed.topic().until(StompFollower.finalStatus(), WAIT)));
+            }
+            assertThat(stompEpochs).as("epochs over STOMP").containsExactlyElementsOf(LiveServer.range(1, epochs));
+            List<SseEvent> events = sse.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(events.get(0).data().get("status").asText()).isEqualTo("RUNNING");
+            assertThat(events.stream().filter(e -> e.name().equals("epoch")).map(e -> e.data().get("epoch").asInt()))
+                    .as("epochs over SSE").containsExactlyElementsOf(LiveServer.range(1, epochs));
+            assertThat(events.get(events.size() - 1).data().get("status").asText()).isEqualTo("SUCCEEDED");
+            assertThat(web.getBean(ActiveJobs.class).get(id)).isNull();
+        } finally {
+            workers.values().forEach(w -> BusyAnswers.silent(w, false));
+        }
     }
 
     private static void awaitSubscribersOnTheWebInstance(String id, int count) throws InterruptedException {

@@ -96,7 +96,12 @@ public class JobStompController {
             if (relayed.enabled()) {
                 // the session's topic subscription is on the broker first, then the snapshot is taken
                 receipts.awaitSubscribed(session, job.id());
-                relayed.snapshot(jobs, job, (status, history) -> result.add(new Snapshot(status, history, null)));
+                try {
+                    relayed.snapshot(jobs, job, receipts.firstLive(session, job.id()),
+                            (status, history) -> result.add(new Snapshot(status, history, null)));
+                } finally {
+                    receipts.snapshotTaken(session, job.id());
+                }
             } else {
                 jobs.follow(job, (status, history) -> result.add(new Snapshot(status, history, null)));
             }

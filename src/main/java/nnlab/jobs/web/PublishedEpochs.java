@@ -4,11 +4,15 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import nnlab.jobs.JobMessage;
+import nnlab.jobs.JobStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * The last epoch this instance has published of each of its unfinished jobs, noted just before the message
- * leaves: what another instance asks when it serves a late subscriber of a job running here.
+ * The last epoch this instance has published of each job it trains, noted just before the message leaves: what
+ * another instance asks when it serves a late subscriber of a job running here. Only the instance training a job
+ * publishes its epochs and its RUNNING or PAUSED status; any instance may publish that a job waits in the shared
+ * queue or has ended, which says that it trains nowhere (so that an instance which merely queued a job never
+ * answers for it).
  */
 @Component
 public class PublishedEpochs {
@@ -19,12 +23,12 @@ public class PublishedEpochs {
         if (m instanceof JobMessage.Epoch e) {
             last.merge(e.jobId(), e.epoch(), Math::max);
         } else if (m instanceof JobMessage.Status s) {
-            if (s.status().finished()) last.remove(s.jobId());
-            else last.putIfAbsent(s.jobId(), 0);
+            if (s.status() == JobStatus.RUNNING || s.status() == JobStatus.PAUSED) last.putIfAbsent(s.jobId(), 0);
+            else last.remove(s.jobId());
         }
     }
 
-    /** Empty when no unfinished job of this id published here. */
+    /** Empty when this instance does not train the job. */
     OptionalInt last(String jobId) {
         Integer epoch = last.get(jobId);
         return epoch == null ? OptionalInt.empty() : OptionalInt.of(epoch);

@@ -12,6 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -32,7 +34,8 @@ import org.springframework.stereotype.Component;
  * Live messages between instances sharing a broker. An instance that serves SSE streams of a job follows the
  * job's topic on the broker itself, wherever the job runs. A late subscriber of a job running on another
  * instance asks, once its subscription is confirmed, which epoch that instance last published: the history up
- * to it is read from the database, everything after arrives live, so nothing falls in between. The questions
+ * to it is read from the database, everything after arrives live, so nothing falls in between. When no answer
+ * comes in time, the first live epoch of the subscription shows how far the history must reach. The questions
  * travel on {@value #QUESTIONS} and the answers on {@value #ANSWERS}{instance}: no client may subscribe to
  * either (they are no {@link LiveDestination}).
  */
@@ -48,6 +51,8 @@ public class RelayedLive implements SmartLifecycle {
     static final long CONFIRM_MILLIS = 5000;
     /** How long stored epochs may lag those published (the runner stores them at least once a second). */
     static final long STORED_MILLIS = 5000;
+    /** How long a late subscriber that no instance answered for waits for its first live epoch (none while paused). */
+    static final long FIRST_LIVE_MILLIS = 3000;
 
     private record Feed(String key, Set<Consumer<String>> listeners, CompletableFuture<Void> ready) {
     }
@@ -58,6 +63,13 @@ public class RelayedLive implements SmartLifecycle {
     private final Map<String, Feed> feeds = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Integer>> questions = new ConcurrentHashMap<>();
     private volatile boolean running;
+    /** False to let questions go unanswered, as an instance too busy to answer in time would (for tests). */
+    volatile boolean answers = true;
+    private final ExecutorService filling = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "nnlab-gap-fill");
+        t.setDaemon(true);
+        return t;
+    });
 
     public RelayedLive(BrokerLink link, PublishedEpochs published, ObjectMapper json) {
         this.link = link;
@@ -95,38 +107,107 @@ public class RelayedLive implements SmartLifecycle {
     }
 
     /**
-     * As {@link JobService#follow}, with a job running on another instance too: its history up to the last epoch
-     * that instance published (read from the database, which has it within about a second), so that with a
-     * subscription confirmed before this call nothing is missed. True while the job is unfinished. (Only with a
-     * broker: without one, the job service's own follow registers in step with the publisher.)
+     * As {@link JobService#follow}, with a job running on another instance too: its history up to where the live
+     * messages of a subscription confirmed before this call begin, read from the database (which has each epoch
+     * within about a second). Where that is comes from the instance running the job (which epoch it last
+     * published) or, when none answers in time, from the first live epoch the subscription brought
+     * ({@code firstLive}): the history must reach the one before it. True while the job is unfinished. (Only with
+     * a broker: without one, the job service's own follow registers in step with the publisher.)
      */
-    boolean snapshot(JobService jobs, ReachableJob job, BiConsumer<JobMessage.Status, List<JobMessage.Epoch>> register) {
-        List<JobMessage.Status> status = new ArrayList<>(1);
-        List<List<JobMessage.Epoch>> history = new ArrayList<>(1);
-        BiConsumer<JobMessage.Status, List<JobMessage.Epoch>> keep = (s, h) -> {
-            status.add(0, s);
-            history.add(0, h);
-        };
+    boolean snapshot(JobService jobs, ReachableJob job, CompletableFuture<Integer> firstLive,
+                     BiConsumer<JobMessage.Status, List<JobMessage.Epoch>> register) {
+        Stored stored = new Stored(jobs, job);
         // running here: taken in step with its messages; otherwise stored, or running elsewhere. Asked before the
         // snapshot: a job claimed here in between is answered for by this instance's own published epochs below.
         // (follow's answer is no guide: with a shared queue it is true for a job unfinished anywhere.)
         boolean here = jobs.runsHere(job);
-        jobs.follow(job, keep);
-        if (!here && !status.get(0).status().finished() && status.get(0).status() != JobStatus.QUEUED) {
+        stored.read();
+        if (!here && !stored.finished() && stored.status().status() != JobStatus.QUEUED) {
             OptionalInt last = lastPublished(job.id());
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STORED_MILLIS);
-            while (last.isPresent() && lastEpoch(history.get(0)) < last.getAsInt()
-                    && !status.get(0).status().finished() && System.nanoTime() < deadline) {
-                sleep();
-                jobs.follow(job, keep);
+            Integer first = firstLive.getNow(null);
+            // (a PAUSED one too: its stored status may lag a resume)
+            if (last.isEmpty() && first == null) {
+                first = await(firstLive, FIRST_LIVE_MILLIS, null);
             }
-            if (last.isPresent() && lastEpoch(history.get(0)) < last.getAsInt()) {
-                log.warn("job {}: epochs up to {} were published but only {} are stored yet", job.id(),
-                        last.getAsInt(), lastEpoch(history.get(0)));
+            int target = Math.max(last.orElse(0), first == null ? 0 : first - 1);
+            if (last.isEmpty() && first != null && lastEpoch(stored.history()) < target) {
+                log.info("job {}: no instance said which epoch it last published; a late follower's history is read"
+                        + " up to epoch {}, the one before its first live epoch", job.id(), target);
+            }
+            stored.readUpTo(target);
+        }
+        register.accept(stored.status(), stored.history());
+        return !stored.finished();
+    }
+
+    /** A job's status and history as this instance reads them (its own, or the database's). */
+    private static final class Stored {
+        private final JobService jobs;
+        private final ReachableJob job;
+        private JobMessage.Status status;
+        private List<JobMessage.Epoch> history;
+
+        Stored(JobService jobs, ReachableJob job) {
+            this.jobs = jobs;
+            this.job = job;
+        }
+
+        void read() {
+            jobs.follow(job, (s, h) -> {
+                status = s;
+                history = h;
+            });
+        }
+
+        /** Reads again while the history ends before {@code epoch}, up to {@link #STORED_MILLIS}. */
+        void readUpTo(int epoch) {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STORED_MILLIS);
+            while (lastEpoch(history) < epoch && !finished() && System.nanoTime() < deadline) {
+                sleep();
+                read();
+            }
+            if (lastEpoch(history) < epoch && !finished()) {
+                log.warn("job {}: epochs up to {} were published but only {} are stored yet", job.id(), epoch,
+                        lastEpoch(history));
             }
         }
-        register.accept(status.get(0), history.get(0));
-        return !status.get(0).status().finished();
+
+        JobMessage.Status status() {
+            return status;
+        }
+
+        List<JobMessage.Epoch> history() {
+            return history;
+        }
+
+        boolean finished() {
+            return status.status().finished();
+        }
+    }
+
+    /**
+     * Reads the job's stored epochs after {@code after} up to {@code upTo} (waiting, up to {@link #STORED_MILLIS},
+     * for them to be stored), away from the calling thread, then hands them over: for a stream whose live epochs
+     * began later than its history ended. Never on a broker thread: those must not wait.
+     */
+    void fillLater(JobService jobs, ReachableJob job, int after, int upTo, Consumer<List<JobMessage.Epoch>> then) {
+        filling.execute(() -> {
+            Stored stored = new Stored(jobs, job);
+            List<JobMessage.Epoch> missing = List.of();
+            try {
+                stored.read();
+                stored.readUpTo(upTo);
+                missing = stored.history().stream().filter(e -> e.epoch() > after && e.epoch() <= upTo).toList();
+                log.info("job {}: a live stream's history ended at epoch {} and its live epochs began at {}; epochs {}"
+                        + " to {} were read from the database to fill the gap ({} found)", job.id(), after, upTo + 1,
+                        after + 1, upTo, missing.size());
+            } catch (RuntimeException e) {
+                log.warn("job {}: epochs {} to {} missing from a live stream could not be read: {}", job.id(),
+                        after + 1, upTo, e.getMessage());
+            } finally {
+                then.accept(missing);
+            }
+        });
     }
 
     private static int lastEpoch(List<JobMessage.Epoch> history) {
@@ -165,7 +246,7 @@ public class RelayedLive implements SmartLifecycle {
         try {
             JsonNode q = json.readTree(body);
             OptionalInt last = published.last(q.path("jobId").asText());
-            if (last.isEmpty()) return;
+            if (last.isEmpty() || !answers) return;
             link.send(ANSWERS + q.path("from").asText(), Map.of("content-type", "application/json"),
                     json.writeValueAsBytes(Map.of("question", q.path("question").asText(), "epoch", last.getAsInt())));
         } catch (IOException e) {

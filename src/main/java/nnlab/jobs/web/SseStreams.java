@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -90,29 +91,37 @@ public class SseStreams implements SmartLifecycle {
     /**
      * With a shared broker: the stream follows the job's topic there first (wherever the job runs), then takes
      * the snapshot; live messages that arrive in between wait for it, and epochs it already holds are dropped.
+     * Should the first live epoch still come after a gap in the history, the missing epochs are read from the
+     * database before it (live messages wait meanwhile).
      */
     private SseEmitter openRelayed(JobService jobs, ReachableJob job, int afterEpoch) {
         String jobId = job.id();
         SseEmitter emitter = new SseEmitter(TIMEOUT_MILLIS);
         Subscriber sub = new Subscriber(jobId, emitter, buffer);
         sub.early = new ArrayList<>();
+        sub.firstLive = new CompletableFuture<>();
+        sub.fill = (after, upTo) -> relayed.fillLater(jobs, job, after, upTo, epochs -> filled(sub, epochs));
         byJob.computeIfAbsent(jobId, k -> ConcurrentHashMap.newKeySet()).add(sub);
         watchers.subscribed(jobId);
         emitter.onCompletion(() -> remove(sub));
         emitter.onTimeout(() -> remove(sub));
         emitter.onError(e -> remove(sub));
         sub.unfollow = relayed.follow(jobId, text -> relayedMessage(sub, text));
-        boolean live = relayed.snapshot(jobs, job, (status, history) -> {
+        boolean live = relayed.snapshot(jobs, job, sub.firstLive, (status, history) -> {
             synchronized (sub) {
                 sub.queue.add(item(status, false));
                 for (JobMessage.Epoch e : history) {
                     if (e.epoch() > afterEpoch) sub.queue.add(item(e, false));
                 }
                 sub.lastEpoch = Math.max(afterEpoch, history.isEmpty() ? 0 : history.get(history.size() - 1).epoch());
-                if (status.status().finished()) sub.queue.add(new Item(null, null, null, true));
                 List<Live> early = sub.early;
                 sub.early = null;
-                if (!status.status().finished()) early.forEach(m -> offer(sub, m));
+                if (status.status().finished()) {
+                    sub.queue.add(new Item(null, null, null, true));
+                } else {
+                    sub.joining = true;
+                    release(sub, early);
+                }
             }
         });
         if (!live) remove(sub);
@@ -120,8 +129,11 @@ public class SseStreams implements SmartLifecycle {
         return emitter;
     }
 
-    /** One message as the broker brought it: what a stream needs to know of it, and its text. */
-    private record Live(String type, Integer epoch, boolean last, String text) {
+    /**
+     * One message as the broker brought it: what a stream needs to know of it, and its text. {@code from}: the
+     * first epoch it holds (a paced job's message carries the epochs since its last one, as {@code earlier}).
+     */
+    private record Live(String type, Integer epoch, int from, boolean last, String text) {
     }
 
     private void relayedMessage(Subscriber sub, String text) {
@@ -131,17 +143,55 @@ public class SseStreams implements SmartLifecycle {
             String type = node.path("type").asText();
             boolean epoch = "epoch".equals(type);
             boolean last = "status".equals(type) && JobStatus.valueOf(node.path("status").asText()).finished();
-            m = new Live(type, epoch ? node.path("epoch").asInt() : null, last, text);
+            int number = node.path("epoch").asInt();
+            m = new Live(type, epoch ? number : null, number - node.path("earlier").size(), last, text);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             return;
         }
+        if (m.epoch() != null) sub.firstLive.complete(m.epoch());
         synchronized (sub) {
             if (sub.early != null) {
                 sub.early.add(m);
                 return;
             }
+            release(sub, List.of(m));
         }
-        offer(sub, m);
+    }
+
+    /**
+     * Offers live messages that came after the history, in order. The first live epoch joins the history: if it
+     * comes after a gap, it and everything after wait while the missing epochs are read from the database.
+     */
+    private void release(Subscriber sub, List<Live> messages) {
+        synchronized (sub) {
+            for (int i = 0; i < messages.size(); i++) {
+                Live m = messages.get(i);
+                if (sub.joining && m.epoch() != null && m.epoch() > sub.lastEpoch) {
+                    sub.joining = false;
+                    if (m.from() > sub.lastEpoch + 1) {
+                        sub.early = new ArrayList<>(messages.subList(i, messages.size()));
+                        sub.fill.accept(sub.lastEpoch, m.from() - 1);
+                        return;
+                    }
+                }
+                offer(sub, m);
+            }
+        }
+    }
+
+    /** The epochs a gap was missing: into the stream before the live messages that waited for them. */
+    private void filled(Subscriber sub, List<JobMessage.Epoch> missing) {
+        synchronized (sub) {
+            for (JobMessage.Epoch e : missing) {
+                if (e.epoch() <= sub.lastEpoch) continue;
+                sub.queue.add(item(e, false));
+                sub.lastEpoch = e.epoch();
+            }
+            List<Live> waiting = sub.early;
+            sub.early = null;
+            if (waiting != null) release(sub, waiting);
+        }
+        schedule(sub);
     }
 
     /** Called by the dispatcher thread for every published message. */
@@ -149,7 +199,8 @@ public class SseStreams implements SmartLifecycle {
         Set<Subscriber> subs = byJob.get(m.jobId());
         if (subs == null || subs.isEmpty()) return;
         boolean last = m instanceof JobMessage.Status s && s.status().finished();
-        Live live = new Live(m.type(), m instanceof JobMessage.Epoch e ? e.epoch() : null, last, text);
+        Integer epoch = m instanceof JobMessage.Epoch e ? e.epoch() : null;
+        Live live = new Live(m.type(), epoch, epoch == null ? 0 : epoch, last, text);
         for (Subscriber sub : subs) offer(sub, live);
     }
 
@@ -279,8 +330,17 @@ public class SseStreams implements SmartLifecycle {
         final int capacity;
         final AtomicBoolean draining = new AtomicBoolean();
         int lastEpoch;
-        /** With a shared broker: live messages that came before the snapshot was taken (null after). */
+        /**
+         * With a shared broker: live messages that came before the snapshot was taken, or while a gap after it is
+         * filled (null otherwise).
+         */
         List<Live> early;
+        /** With a shared broker: the first live epoch that came; its history must reach the one before. */
+        CompletableFuture<Integer> firstLive;
+        /** With a shared broker: true from the snapshot until the first live epoch after it was offered. */
+        boolean joining;
+        /** Reads the epochs after the first and up to the second from the database, then calls {@code filled}. */
+        java.util.function.BiConsumer<Integer, Integer> fill;
         volatile Runnable unfollow;
         volatile boolean closed;
         volatile boolean overflowed;
