@@ -52,7 +52,7 @@ public sealed interface LiveDestination {
     /** A class's dashboard, for instructors: {@code /topic/classes/{id}}. */
     record ClassTopic(long classId) implements LiveDestination {
         public ClassTopic {
-            if (classId < 1) throw new IllegalArgumentException("class ids are positive: " + classId);
+            requirePositive("class", classId);
         }
 
         @Override
@@ -64,7 +64,7 @@ public sealed interface LiveDestination {
     /** A class's live quiz, for its students and instructors: {@code /topic/quiz/{id}}. */
     record QuizTopic(long classId) implements LiveDestination {
         public QuizTopic {
-            if (classId < 1) throw new IllegalArgumentException("class ids are positive: " + classId);
+            requirePositive("class", classId);
         }
 
         @Override
@@ -76,7 +76,7 @@ public sealed interface LiveDestination {
     /** The tally of a class's quiz answers, for instructors: {@code /topic/quiz/{id}/answers}. */
     record QuizAnswers(long classId) implements LiveDestination {
         public QuizAnswers {
-            if (classId < 1) throw new IllegalArgumentException("class ids are positive: " + classId);
+            requirePositive("class", classId);
         }
 
         @Override
@@ -92,8 +92,8 @@ public sealed interface LiveDestination {
      */
     record ChallengeTopic(long classId, long challengeId) implements LiveDestination {
         public ChallengeTopic {
-            if (classId < 1) throw new IllegalArgumentException("class ids are positive: " + classId);
-            if (challengeId < 1) throw new IllegalArgumentException("challenge ids are positive: " + challengeId);
+            requirePositive("class", classId);
+            requirePositive("challenge", challengeId);
         }
 
         @Override
@@ -127,6 +127,10 @@ public sealed interface LiveDestination {
 
     private static void requireValid(String idPattern, String id) {
         if (id == null || !id.matches(idPattern)) throw new IllegalArgumentException("not an id: " + id);
+    }
+
+    private static void requirePositive(String what, long id) {
+        if (id < 1) throw new IllegalArgumentException(what + " ids are positive: " + id);
     }
 
     /** Holds the compiled grammar (an interface's fields are public). */
