@@ -97,6 +97,16 @@ export function createJobLife({ start, grant, now = () => performance.now() }) {
       send(next);
     },
 
+    /**
+     * Sends the last grant again when the connection is back: one sent as the socket died was lost with it, and the
+     * page would wait for an epoch the server waits to be granted (grants are absolute: a second copy is harmless).
+     */
+    regrant() {
+      if (run && !run.final && granted > shown()) {
+        Promise.resolve(grant(run.id, granted)).catch(() => { granted = Math.min(granted, shown()); });
+      }
+    },
+
     setSpeed(s) { speed = s; last = null; },
     /** The job epoch not to pass (Infinity: none). */
     setStopAt(epoch) { stopAt = epoch; },

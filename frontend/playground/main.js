@@ -249,6 +249,7 @@ const life = createJobLife({
   },
   grant: (id, until) => runner.grant(id, until),
 });
+runner.onConnection((up) => { if (up) life.regrant(); });
 
 /** The speed, and where "stop at" is as the current job counts its epochs. */
 function applyPace() {

@@ -73,3 +73,25 @@ test('one job for many asks; a dropped one is started again', async () => {
   await life.ensureJob();
   assert.equal(started, 2);
 });
+
+test('a grant lost with a dropped connection is sent again when it is back, so a paced run does not stall', async () => {
+  const f = fixture({ instant: false });
+  await f.life.play();
+  f.clock.t += 1000 / 60;
+  f.life.tick();
+  const lost = f.life.granted;
+  assert.ok(lost > 0);
+  // the grant went out on a dying socket: no epoch comes, and the page's clock cannot lead by more than one
+  await frames(f, 2);
+  assert.equal(f.life.granted, lost);
+  assert.deepEqual(f.grants, [lost]);
+  f.life.regrant(); // the connection is back
+  assert.deepEqual(f.grants, [lost, lost]);
+  f.arrive(lost);
+  assert.ok(f.life.granted > lost, 'grants go on once the epoch has come');
+  // nothing to send again once the page shows what was granted
+  const before = f.grants.length;
+  f.run.last = { epoch: f.life.granted };
+  f.life.regrant();
+  assert.equal(f.grants.length, before);
+});
