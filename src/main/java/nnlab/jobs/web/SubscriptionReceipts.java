@@ -74,9 +74,12 @@ public class SubscriptionReceipts implements InboundStompInterceptor, OutboundSt
         }
         Key key = new Key(stomp.getSessionId(), t.jobId());
         confirmed.put(key, new CompletableFuture<>());
-        firstLive.put(key, new CompletableFuture<>());
-        if (stomp.getSubscriptionId() != null) {
-            bySubscription.put(new Subscription(stomp.getSessionId(), stomp.getSubscriptionId()), key);
+        // only a relayed snapshot is taken up to the first live epoch (without a broker it is taken in step)
+        if (relayed) {
+            firstLive.put(key, new CompletableFuture<>());
+            if (stomp.getSubscriptionId() != null) {
+                bySubscription.put(new Subscription(stomp.getSessionId(), stomp.getSubscriptionId()), key);
+            }
         }
         String receipt = stomp.getReceipt();
         if (receipt != null) {
