@@ -142,15 +142,23 @@ export class Run {
   onSnapshot(snap) {
     if (this.final || snap.error && !snap.status) return;
     this.snapshot = true;
-    // a snapshot after a missed re-queue: the job's history is shorter than what was shown
-    const done = snap.status && typeof snap.status === 'object' ? snap.status.epochsDone : null;
-    if (done != null && this.last && done < this.last.epoch) this.restart();
+    // a snapshot after a missed re-queue: its history is another run's. (A snapshot taken before live epochs the
+    // page already has is shorter too, but agrees with them: it may arrive after them.)
+    if (this.anotherRun(snap.history || [])) this.restart();
     (snap.history || []).forEach((m) => this.add(m));
     const [status, error] = snapshotStatus(snap);
     if (status) this.status = status;
     this.call('snapshot', snap);
     if (isFinal(status)) this.end(status, error, snap.status && snap.status.epochsDone);
     else if (this.pending) this.end(...this.pending);
+  }
+
+  /** Whether a history's newest epoch differs from the one of that number shown: the job started over since. */
+  anotherRun(history) {
+    const theirs = history[history.length - 1];
+    const ours = theirs && this.epochs.get(theirs.epoch);
+    const loss = (m) => (m.train ? m.train.loss : undefined);
+    return Boolean(ours) && loss(ours) !== loss(theirs);
   }
 
   /**

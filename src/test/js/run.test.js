@@ -267,3 +267,13 @@ test('a job waiting in the queue, paused or reconnected without starting over is
   assert.deepEqual(notices, []);
   assert.deepEqual(run.history.map((e) => e.epoch), [1, 2]);
 });
+
+test('a snapshot taken before live epochs the page already has (and arriving after them) does not restart the run', async () => {
+  const server = fakeServer();
+  const notices = [];
+  const run = await server.runner.start({}, { restart: (notice) => notices.push(notice) });
+  [1, 2, 3, 4, 5, 6, 7].forEach((n) => server.message(epoch('job-1', n)));
+  server.snapshot('job-1', { status: { status: 'RUNNING', epochsDone: 3 }, history: [1, 2, 3].map((n) => epoch('job-1', n)) });
+  assert.deepEqual(notices, []);
+  assert.deepEqual(run.history.map((e) => e.epoch), [1, 2, 3, 4, 5, 6, 7]);
+});
