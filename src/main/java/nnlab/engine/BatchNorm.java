@@ -98,6 +98,13 @@ final class BatchNorm {
         }
     }
 
+    /** {@link #updateMoving(double[], int, int, State)} for every normalised layer (those with a state). */
+    static void updateMoving(double[] params, ParameterLayout layout, State[] states) {
+        for (int l = 0; l < layout.layers; l++) {
+            if (states[l] != null) updateMoving(params, layout.normOffset[l], layout.units[l], states[l]);
+        }
+    }
+
     /** The moving averages after a training batch: m ← 0.99·m + 0.01·μ, v ← 0.99·v + 0.01·σ². */
     static void updateMoving(double[] params, int offset, int units, State s) {
         for (int j = 0; j < units; j++) {

@@ -147,9 +147,7 @@ final class BlasKernel implements Kernel {
 
     @Override
     public void updateMovingStatistics(double[] p) {
-        for (int l = 0; l < layout.layers; l++) {
-            if (norms[l] != null) BatchNorm.updateMoving(p, layout.normOffset[l], layout.units[l], norms[l]);
-        }
+        BatchNorm.updateMoving(p, layout, norms);
         if (layout.anyNorm) setParameters(p);
     }
 
